@@ -1,0 +1,222 @@
+// Package httpapi serves sohoa's HTTP API: batch uploads, batch status and coverage figures.
+package httpapi
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// Store is what the API reads.
+type Store interface {
+	BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStatus, error)
+	DeskFigures(ctx context.Context) ([]pipeline.DeskFigure, error)
+	FailedPages(ctx context.Context, limit int) ([]pipeline.FailedPage, error)
+}
+
+// Intake accepts uploaded files.
+type Intake interface {
+	Accept(ctx context.Context, u pipeline.Upload, data []byte, contentType string) (doc, batch uuid.UUID, err error)
+}
+
+// Server is the HTTP API.
+type Server struct {
+	Store  Store
+	Intake Intake
+	Log    *slog.Logger
+	// MaxUpload bounds one multipart batch upload.
+	MaxUpload int64
+	// MaxFile bounds one file of it.
+	MaxFile int64
+	// Ready checks the dependencies for /readyz.
+	Ready func(ctx context.Context) error
+}
+
+// Handler routes the API.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/v1/batches", s.createBatch)
+	mux.HandleFunc("GET /api/v1/batches/{id}", s.batch)
+	mux.HandleFunc("GET /api/v1/coverage", s.coverage)
+	mux.HandleFunc("GET /api/v1/failures", s.failures)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, http.StatusOK, map[string]string{"status": "ok"}) })
+	mux.HandleFunc("GET /readyz", s.ready)
+	return mux
+}
+
+// errorStatus is the one table from errors to HTTP statuses.
+func errorStatus(err error) int {
+	var f *pipeline.Failure
+	switch {
+	case errors.Is(err, pipeline.ErrNotFound):
+		return http.StatusNotFound
+	case errors.As(err, &f):
+		return http.StatusUnprocessableEntity
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code := errorStatus(err)
+	msg := err.Error()
+	if code == http.StatusInternalServerError {
+		s.Log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "error", err)
+		msg = "internal error"
+	}
+	writeJSON(w, code, map[string]string{"error": msg, "class": pipeline.ClassOf(err)})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+type acceptedFile struct {
+	Dossier  string    `json:"dossier"`
+	Filename string    `json:"filename"`
+	Document uuid.UUID `json:"document"`
+}
+
+// createBatch takes a multipart form: each file part's field name is its dossier code.
+// Query: desk (required), name (optional batch name; a new UUID by default).
+func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
+	desk := r.URL.Query().Get("desk")
+	if desk == "" {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "desk is required"})
+		return
+	}
+	name := r.URL.Query().Get("name")
+	if name == "" {
+		name = uuid.NewString()
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.MaxUpload)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "want multipart/form-data: " + err.Error()})
+		return
+	}
+	var (
+		batch uuid.UUID
+		files []acceptedFile
+	)
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if part.FileName() == "" {
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(part, s.MaxFile+1))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if int64(len(data)) > s.MaxFile {
+			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("%s is over %d bytes", part.FileName(), s.MaxFile), "class": "too_large"})
+			return
+		}
+		ctype := mime.TypeByExtension(filepath.Ext(part.FileName()))
+		if ctype == "" {
+			ctype = "application/octet-stream"
+		}
+		u := pipeline.Upload{Desk: desk, Batch: name, Dossier: part.FormName(), Filename: part.FileName()}
+		doc, b, err := s.Intake.Accept(r.Context(), u, data, ctype)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		batch = b
+		files = append(files, acceptedFile{Dossier: u.Dossier, Filename: u.Filename, Document: doc})
+	}
+	if len(files) == 0 {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "no files in the upload"})
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{
+		"batch": batch, "name": name, "files": files, "status_url": "/api/v1/batches/" + batch.String(),
+	})
+}
+
+func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, pipeline.ErrNotFound)
+		return
+	}
+	b, err := s.Store.BatchStatus(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, b)
+}
+
+// coverage serves per-desk figures as JSON, or CSV with format=csv.
+func (s *Server) coverage(w http.ResponseWriter, r *http.Request) {
+	if lvl := r.URL.Query().Get("level"); lvl != "" && lvl != "desk" {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "level " + lvl + " is not available yet; use level=desk"})
+		return
+	}
+	figs, err := s.Store.DeskFigures(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if r.URL.Query().Get("format") == "csv" {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		cw := csv.NewWriter(w)
+		_ = cw.Write([]string{"desk", "name", "kind", "dossiers", "dossiers_digitized", "percentage", "pages_done", "pages_failed"})
+		for _, f := range figs {
+			_ = cw.Write([]string{f.Desk, f.Name, string(f.Kind), strconv.Itoa(f.Dossiers), strconv.Itoa(f.DossiersDigitized),
+				strconv.FormatFloat(f.Percentage, 'f', 2, 64), strconv.Itoa(f.PagesDone), strconv.Itoa(f.PagesFailed)})
+		}
+		cw.Flush()
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"level": "desk", "desks": figs})
+}
+
+func (s *Server) failures(w http.ResponseWriter, r *http.Request) {
+	f, err := s.Store.FailedPages(r.Context(), 500)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"failures": f})
+}
+
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	if s.Ready != nil {
+		if err := s.Ready(ctx); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": err.Error()})
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}

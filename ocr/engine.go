@@ -1,0 +1,244 @@
+// Package ocr recognises text on prepared page images with Tesseract: a pool of engines, one
+// per OCR slot, each reused across pages, plus orientation detection.
+package ocr
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/otiai10/gosseract/v2"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Config of an Engine.
+type Config struct {
+	// Languages passed to Tesseract, in order; default ["vie"] (it reads Vietnamese pages better
+	// than vie+eng, and faster).
+	Languages []string
+	// Slots is how many pages are recognised at once; default the number of CPUs. Each slot
+	// holds its own Tesseract instances.
+	Slots int
+	// TessdataPrefix overrides where the language data lives.
+	TessdataPrefix string
+	// MinOrientationConfidence: a quarter turn is applied only above it (OSD confidence).
+	MinOrientationConfidence float64
+}
+
+// DefaultMinOrientationConfidence is OSD's confidence above which a turn is trusted; OCRmyPDF
+// uses 14 on its preview images, full-page scans here score 15–40 when right.
+const DefaultMinOrientationConfidence = 5
+
+// LowConfidence marks a word that is probably misread.
+const LowConfidence = 60
+
+// ErrLanguage is returned when a language's data is not installed.
+var ErrLanguage = errors.New("ocr: language data missing")
+
+// Engine recognises pages. Safe for concurrent use; at most Slots pages run at once.
+type Engine struct {
+	cfg   Config
+	slots chan *slot
+	all   []*slot
+}
+
+type slot struct {
+	tess *gosseract.Client
+	osd  *osd
+}
+
+// initMu serialises Tesseract initialisation: gosseract's Init redirects the process's stderr,
+// so two concurrent inits race.
+var initMu sync.Mutex
+
+// blankPNG is a tiny white page used to force initialisation at start-up.
+var blankPNG = func() []byte {
+	var b bytes.Buffer
+	g := image.NewGray(image.Rect(0, 0, 32, 32))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	_ = png.Encode(&b, g)
+	return b.Bytes()
+}()
+
+// New loads Tesseract into every slot, one at a time.
+func New(cfg Config) (*Engine, error) {
+	if len(cfg.Languages) == 0 {
+		cfg.Languages = []string{"vie"}
+	}
+	if cfg.Slots <= 0 {
+		cfg.Slots = runtime.NumCPU()
+	}
+	if cfg.MinOrientationConfidence == 0 {
+		cfg.MinOrientationConfidence = DefaultMinOrientationConfidence
+	}
+	if err := checkLanguages(cfg.Languages); err != nil {
+		return nil, err
+	}
+	e := &Engine{cfg: cfg, slots: make(chan *slot, cfg.Slots)}
+	for i := 0; i < cfg.Slots; i++ {
+		s, err := newSlot(cfg)
+		if err != nil {
+			e.Close()
+			return nil, err
+		}
+		e.all = append(e.all, s)
+		e.slots <- s
+	}
+	return e, nil
+}
+
+func checkLanguages(langs []string) error {
+	have, err := gosseract.GetAvailableLanguages()
+	if err != nil {
+		return fmt.Errorf("%w: cannot list installed languages: %v", ErrLanguage, err)
+	}
+	for _, l := range langs {
+		if !slices.Contains(have, l) {
+			return fmt.Errorf("%w: %q is not installed (have %s; on Debian: apt-get install tesseract-ocr-%s)", ErrLanguage, l, strings.Join(have, ", "), l)
+		}
+	}
+	return nil
+}
+
+func newSlot(cfg Config) (*slot, error) {
+	initMu.Lock()
+	defer initMu.Unlock()
+	c := gosseract.NewClient()
+	if cfg.TessdataPrefix != "" {
+		if err := c.SetTessdataPrefix(cfg.TessdataPrefix); err != nil {
+			c.Close()
+			return nil, err
+		}
+	}
+	if err := c.SetLanguage(cfg.Languages...); err != nil {
+		c.Close()
+		return nil, err
+	}
+	if err := c.SetImageFromBytes(blankPNG); err != nil {
+		c.Close()
+		return nil, err
+	}
+	if _, err := c.HOCRText(); err != nil { // forces Init now, under initMu
+		c.Close()
+		return nil, fmt.Errorf("ocr: init tesseract: %w", err)
+	}
+	o, err := newOSD(cfg.TessdataPrefix)
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	return &slot{tess: c, osd: o}, nil
+}
+
+// Languages returns the configured language string, as Tesseract takes it ("vie").
+func (e *Engine) Languages() string { return strings.Join(e.cfg.Languages, "+") }
+
+// Version is the Tesseract library version.
+func Version() string { return gosseract.Version() }
+
+// Close frees every slot. Pages in flight must have finished.
+func (e *Engine) Close() {
+	for _, s := range e.all {
+		s.tess.Close()
+		s.osd.close()
+	}
+	e.all = nil
+}
+
+func (e *Engine) acquire(ctx context.Context) (*slot, error) {
+	select {
+	case s := <-e.slots:
+		return s, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (e *Engine) release(s *slot) { e.slots <- s }
+
+// Orientation says how to turn a page upright.
+type Orientation struct {
+	// Rotate is the clockwise turn (0, 90, 180, 270) that makes the page upright.
+	Rotate int
+	// Confidence is Tesseract's OSD orientation confidence (0 when nothing was detected).
+	Confidence float64
+	Script     string
+	// Trusted is true when Confidence is above the engine's threshold.
+	Trusted bool
+}
+
+// Orientation detects the page's quarter-turn orientation with Tesseract's OSD.
+func (e *Engine) Orientation(ctx context.Context, g *image.Gray, dpi int) (Orientation, error) {
+	s, err := e.acquire(ctx)
+	if err != nil {
+		return Orientation{}, err
+	}
+	defer e.release(s)
+	if dpi <= 0 {
+		dpi = 300
+	}
+	deg, conf, _, script, ok := s.osd.detect(g, dpi)
+	if !ok {
+		return Orientation{}, nil
+	}
+	o := Orientation{Rotate: (360 - deg) % 360, Confidence: conf, Script: script}
+	o.Trusted = conf >= e.cfg.MinOrientationConfidence
+	return o, nil
+}
+
+// Word is one recognised word.
+type Word struct {
+	Text       string  `json:"text"`
+	Box        [4]int  `json:"box"` // x0, y0, x1, y1 in page pixels
+	Confidence float64 `json:"confidence"`
+	Line       int     `json:"line"`
+}
+
+// Result of recognising one page.
+type Result struct {
+	Text               string  // UTF-8 NFC, one text line per line, blank line between blocks
+	HOCR               string  // Tesseract's hOCR page fragment
+	Words              []Word  // with boxes and confidences
+	MeanConfidence     float64 // mean word confidence, 0–100
+	LowConfidenceShare float64 // share of words under LowConfidence
+}
+
+// Recognize reads one prepared page (PNG bytes that sohoa produced, carrying their DPI).
+// Tesseract recognises the page once: text and word boxes are both taken from the hOCR.
+func (e *Engine) Recognize(ctx context.Context, pagePNG []byte, dpi int) (*Result, error) {
+	s, err := e.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer e.release(s)
+	if err := s.tess.SetImageFromBytes(pagePNG); err != nil {
+		return nil, fmt.Errorf("ocr: set image: %w", err)
+	}
+	if dpi > 0 {
+		// gosseract takes an image without DPI as 70; say the real one.
+		if err := s.tess.SetVariable("user_defined_dpi", strconv.Itoa(dpi)); err != nil {
+			return nil, fmt.Errorf("ocr: set dpi: %w", err)
+		}
+	}
+	h, err := s.tess.HOCRText()
+	if err != nil {
+		return nil, fmt.Errorf("ocr: recognise: %w", err)
+	}
+	r, err := parseHOCR(h)
+	if err != nil {
+		return nil, fmt.Errorf("ocr: read hOCR: %w", err)
+	}
+	r.HOCR = h
+	r.Text = norm.NFC.String(r.Text)
+	return r, nil
+}

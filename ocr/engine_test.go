@@ -1,0 +1,94 @@
+package ocr_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sohoa/sohoa/internal/synth"
+	"github.com/sohoa/sohoa/ocr"
+	"github.com/sohoa/sohoa/scan"
+)
+
+var (
+	person = synth.Person{Name: "Nguyễn Văn An", Born: "12/03/1990", CitizenID: "001090012345",
+		Address: "Số 12 phố Điện Biên Phủ, phường Điện Biên, quận Ba Đình, Hà Nội", Child: "Nguyễn Thị Bình", Spouse: "Lê Thị Hoa", Company: "Công ty TNHH Phần mềm Sông Hồng"}
+	authority = synth.Authority{Name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐIỆN BIÊN", Parent: "QUẬN BA ĐÌNH", Place: "Hà Nội", Number: "125/QĐ-UBND", IssuedOn: "ngày 28 tháng 10 năm 2024"}
+)
+
+func engine(t *testing.T) *ocr.Engine {
+	t.Helper()
+	if os.Getenv("OMP_THREAD_LIMIT") != "1" {
+		t.Log("OMP_THREAD_LIMIT is not 1: Tesseract will be several times slower")
+	}
+	e, err := ocr.New(ocr.Config{Slots: 1})
+	if err != nil {
+		t.Fatalf("tesseract with vie and osd must be installed (deploy/local/up.sh): %v", err)
+	}
+	t.Cleanup(e.Close)
+	return e
+}
+
+func TestOrientation(t *testing.T) {
+	e := engine(t)
+	p, err := synth.Document("giay_khai_sinh", person, authority)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, turn := range []int{0, 90, 180, 270} {
+		g, err := synth.Render(p, synth.Options{Turn: turn, Noise: 0.001, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		o, err := e.Orientation(context.Background(), g, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := (360 - turn) % 360
+		t.Logf("turn %d: rotate %d conf %.1f script %s (%v)", turn, o.Rotate, o.Confidence, o.Script, time.Since(start))
+		if o.Rotate != want || !o.Trusted {
+			t.Errorf("paper turned %d° clockwise: want rotate %d trusted, got %+v", turn, want, o)
+		}
+	}
+}
+
+func TestRecognizeVietnamese(t *testing.T) {
+	e := engine(t)
+	p, _ := synth.Document("giay_khai_sinh", person, authority)
+	g, err := synth.Render(p, synth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := scan.EncodePNG(&b, g, 300); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	r, err := e.Recognize(context.Background(), b.Bytes(), 300)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%v, %d words, mean conf %.1f, low %.2f", time.Since(start), len(r.Words), r.MeanConfidence, r.LowConfidenceShare)
+	for _, want := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "GIẤY KHAI SINH", "Nguyễn Thị Bình"} {
+		if !strings.Contains(r.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, r.Text)
+		}
+	}
+	if r.MeanConfidence < 80 || len(r.Words) < 50 {
+		t.Errorf("mean confidence %.1f over %d words", r.MeanConfidence, len(r.Words))
+	}
+	if !strings.Contains(r.HOCR, "ocrx_word") {
+		t.Error("hOCR has no words")
+	}
+}
+
+func TestMissingLanguage(t *testing.T) {
+	_, err := ocr.New(ocr.Config{Languages: []string{"xyz"}, Slots: 1})
+	if err == nil || !strings.Contains(err.Error(), "xyz") {
+		t.Fatalf("want a clear missing-language error, got %v", err)
+	}
+}

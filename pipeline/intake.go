@@ -1,0 +1,81 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/google/uuid"
+	"golang.org/x/text/unicode/norm"
+)
+
+// IncomingPrefix is where uploads land: incoming/<desk>/<batch>/<dossier>/<filename>.
+const IncomingPrefix = "incoming/"
+
+// Registrar records uploads before their work is enqueued.
+type Registrar interface {
+	RegisterUpload(ctx context.Context, u Upload) (doc, batch uuid.UUID, err error)
+}
+
+// Intake accepts uploaded files: it stores the original, records the document, then enqueues
+// its ingestion (row first, so the reconciler finds it if the enqueue is lost).
+type Intake struct {
+	Store   Registrar
+	Objects Objects
+	Queue   Queue
+}
+
+// Accept stores and registers one file.
+func (in *Intake) Accept(ctx context.Context, u Upload, data []byte, contentType string) (doc, batch uuid.UUID, err error) {
+	if err := u.clean(); err != nil {
+		return uuid.Nil, uuid.Nil, err
+	}
+	u.Key = Key(u.Desk, u.Batch, u.Dossier, u.Filename)
+	u.Size = int64(len(data))
+	if err := in.Objects.Put(ctx, u.Key, data, contentType); err != nil {
+		return uuid.Nil, uuid.Nil, err
+	}
+	return in.Register(ctx, u)
+}
+
+// Register records a file already in storage and enqueues its ingestion.
+func (in *Intake) Register(ctx context.Context, u Upload) (doc, batch uuid.UUID, err error) {
+	doc, batch, err = in.Store.RegisterUpload(ctx, u)
+	if err != nil {
+		return uuid.Nil, uuid.Nil, err
+	}
+	s := &Stages{Queue: in.Queue}
+	return doc, batch, s.enqueue(ctx, TypeIngest, doc)
+}
+
+// Key is the object key of an upload.
+func Key(desk, batch, dossier, filename string) string {
+	return IncomingPrefix + path.Join(desk, batch, dossier, filename)
+}
+
+// ParseKey reads desk, batch, dossier and file name back from an incoming key.
+func ParseKey(key string) (Upload, error) {
+	rest, ok := strings.CutPrefix(key, IncomingPrefix)
+	parts := strings.Split(rest, "/")
+	if !ok || len(parts) != 4 {
+		return Upload{}, fmt.Errorf("key %q is not %s<desk>/<batch>/<dossier>/<file>", key, IncomingPrefix)
+	}
+	u := Upload{Desk: parts[0], Batch: parts[1], Dossier: parts[2], Filename: parts[3], Key: key}
+	return u, u.clean()
+}
+
+// clean checks every path part of an upload: NFC, no separators, no dot segments, no control
+// characters, bounded length.
+func (u *Upload) clean() error {
+	for _, p := range []*string{&u.Desk, &u.Batch, &u.Dossier, &u.Filename} {
+		*p = norm.NFC.String(strings.TrimSpace(*p))
+		s := *p
+		if s == "" || s == "." || s == ".." || len(s) > 200 || strings.ContainsAny(s, `/\`) ||
+			strings.IndexFunc(s, unicode.IsControl) >= 0 {
+			return &Failure{Class: "bad_name", Err: fmt.Errorf("name %q is not allowed in an upload path", s)}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,193 @@
+// Package pipeline is sohoa's domain: the desks, dossiers, documents and pages that a scan batch
+// becomes, the stages that move a page from upload to a desk's digitization figure, and the
+// interfaces those stages need from storage, the queue and OCR.
+//
+// Stages (one Asynq task type each, see tasks.go):
+//
+//	ingest   (document) read the upload, split it into page rows
+//	prepare  (page)     decode within limits, orientation, deskew, store the clean image
+//	ocr      (page)     recognise text, store text, hOCR and word boxes
+//	classify (document) type and role from the text once every page has ended
+//	finalize (dossier)  mark the dossier digitized and recompute the desk's figures
+package pipeline
+
+import (
+	"errors"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Kind of desk: a ministry or branch, or a locality (province, district, commune).
+type Kind string
+
+const (
+	Ministry Kind = "ministry"
+	Locality Kind = "locality"
+)
+
+// Desk is a one-stop desk.
+type Desk struct {
+	Code       string `json:"code"`
+	Name       string `json:"name"`
+	ParentUnit string `json:"parent_unit"`
+	Kind       Kind   `json:"kind"`
+}
+
+// Page states. A page only moves forward, through guarded updates.
+const (
+	PagePending  = "pending"
+	PagePrepared = "prepared"
+	PageDone     = "done"
+	PageFailed   = "failed"
+)
+
+// Document states.
+const (
+	DocReceived   = "received"
+	DocSplit      = "split"
+	DocClassified = "classified"
+	DocFailed     = "failed"
+)
+
+// Dossier states.
+const (
+	DossierOpen       = "open"
+	DossierDigitized  = "digitized"
+	DossierIncomplete = "incomplete"
+)
+
+// Upload is one file that landed under incoming/<desk>/<batch>/<dossier>/<filename>.
+type Upload struct {
+	Desk, Batch, Dossier, Filename string
+	Key                            string
+	Size                           int64
+}
+
+// Document is one uploaded file of a dossier.
+type Document struct {
+	ID        uuid.UUID
+	DossierID uuid.UUID
+	Desk      string
+	Dossier   string
+	SourceKey string
+	Filename  string
+	State     string
+}
+
+// Page is one page of a document, as the stages see it.
+type Page struct {
+	ID         uuid.UUID
+	DocumentID uuid.UUID
+	DossierID  uuid.UUID
+	Desk       string
+	Index      int
+	State      string
+	SourceKey  string
+	DPI        int
+	ImageKey   string // the prepared page image, once prepared
+}
+
+// Prepared is what the prepare stage learned about a page.
+type Prepared struct {
+	Width, Height, DPI    int
+	Rotated               int
+	OrientationConfidence float64
+	SkewDegrees           float64
+	SkewConfidence        float64
+}
+
+// Recognized is what the OCR stage learned about a page.
+type Recognized struct {
+	Text               string
+	MeanConfidence     float64
+	LowConfidenceShare float64
+}
+
+// Artifact is an object derived from a page or document, content-addressed in S3.
+type Artifact struct {
+	Kind        string // page_image, text, hocr, words
+	Key         string
+	SHA256      string
+	Size        int64
+	ContentType string
+	Engine      string
+}
+
+// Artifact kinds.
+const (
+	ArtifactPageImage = "page_image"
+	ArtifactText      = "text"
+	ArtifactHOCR      = "hocr"
+	ArtifactWords     = "words"
+)
+
+// Classification of a document.
+type Classification struct {
+	Type       string
+	Role       string
+	Confidence float64
+	Reason     string
+}
+
+// DeskFigure is a desk's digitization figure, recomputed from facts.
+type DeskFigure struct {
+	Desk              string    `json:"desk"`
+	Name              string    `json:"name"`
+	Kind              Kind      `json:"kind"`
+	Dossiers          int       `json:"dossiers"`
+	DossiersDigitized int       `json:"dossiers_digitized"`
+	Percentage        float64   `json:"percentage"`
+	PagesDone         int       `json:"pages_done"`
+	PagesFailed       int       `json:"pages_failed"`
+	UpdatedAt         time.Time `json:"updated_at"`
+}
+
+// FailedPage is a page that ended in failure, with its reason.
+type FailedPage struct {
+	Desk     string `json:"desk"`
+	Dossier  string `json:"dossier"`
+	Filename string `json:"filename"`
+	Index    int    `json:"index"`
+	Class    string `json:"class"`
+	Message  string `json:"message"`
+}
+
+// ErrNotFound is returned for a missing row.
+var ErrNotFound = errors.New("not found")
+
+// Work is a task to (re)send for a row.
+type Work struct {
+	Type string
+	ID   uuid.UUID
+}
+
+// FileStatus is one uploaded file of a batch.
+type FileStatus struct {
+	Document    uuid.UUID `json:"document"`
+	Dossier     string    `json:"dossier"`
+	Filename    string    `json:"filename"`
+	State       string    `json:"state"`
+	Type        string    `json:"type"`
+	Role        string    `json:"role"`
+	Confidence  float64   `json:"confidence"`
+	Pages       int       `json:"pages"`
+	PagesDone   int       `json:"pages_done"`
+	PagesFailed int       `json:"pages_failed"`
+	ErrorClass  string    `json:"error_class,omitempty"`
+	Error       string    `json:"error,omitempty"`
+}
+
+// BatchStatus is a batch's progress.
+type BatchStatus struct {
+	ID           uuid.UUID    `json:"id"`
+	Desk         string       `json:"desk"`
+	Name         string       `json:"name"`
+	CreatedAt    time.Time    `json:"created_at"`
+	Pages        int          `json:"pages"`
+	PagesDone    int          `json:"pages_done"`
+	PagesFailed  int          `json:"pages_failed"`
+	FilesInWork int          `json:"files_in_work"`
+	Finished     bool         `json:"finished"`
+	Files        []FileStatus `json:"files"`
+}

@@ -1,0 +1,52 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"math"
+
+	"github.com/sohoa/sohoa/scan"
+)
+
+// PreparedPage is a page ready for OCR.
+type PreparedPage struct {
+	Image *image.Gray
+	Prepared
+}
+
+// PreparePage decodes page index of a scan within limits, turns it upright with OSD (only
+// above the engine's confidence threshold), and deskews it. The prepare stage and
+// `sohoa inspect` both use it, so what a desk checks locally is what the pipeline does.
+func PreparePage(ctx context.Context, o Orienter, data []byte, index int, lim scan.Limits) (*PreparedPage, error) {
+	g, meta, err := scan.Decode(data, index, lim)
+	if err != nil {
+		return nil, err
+	}
+	dpi := meta.DPI
+	if dpi < 70 || dpi > 2400 {
+		dpi = guessDPI(g.Rect.Dx(), g.Rect.Dy())
+	}
+	out := &PreparedPage{Prepared: Prepared{DPI: dpi}}
+	or, err := o.Orientation(ctx, g, dpi)
+	if err != nil {
+		return nil, fmt.Errorf("orientation: %w", err)
+	}
+	out.OrientationConfidence = round2(or.Confidence)
+	if or.Trusted && or.Rotate != 0 {
+		g = scan.Turn(g, or.Rotate)
+		out.Rotated = or.Rotate
+	}
+	g, skew := scan.Deskew(g)
+	out.Image = g
+	out.SkewDegrees, out.SkewConfidence = skew.Degrees, skew.Confidence
+	out.Width, out.Height = g.Rect.Dx(), g.Rect.Dy()
+	return out, nil
+}
+
+// guessDPI assumes an A4 page when the file does not say its resolution: desks scan A4.
+func guessDPI(w, h int) int {
+	short := math.Min(float64(w), float64(h))
+	d := int(math.Round(short / 8.27))
+	return max(70, min(d, 1200))
+}

@@ -1,0 +1,367 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"image"
+	"log/slog"
+	"math"
+
+	"github.com/google/uuid"
+	"github.com/hibiken/asynq"
+	"github.com/sohoa/sohoa/ocr"
+	"github.com/sohoa/sohoa/scan"
+)
+
+// Store is the record the stages read and advance. Every method is idempotent: state moves
+// only through guarded updates, so a task delivered twice changes nothing the second time.
+type Store interface {
+	Document(ctx context.Context, id uuid.UUID) (Document, error)
+	// SplitDocument creates the document's page rows (once) and returns their IDs.
+	SplitDocument(ctx context.Context, id uuid.UUID, sha string, size int64, format string, pages int) ([]uuid.UUID, error)
+	Page(ctx context.Context, id uuid.UUID) (Page, error)
+	// StartAttempt counts an attempt at a page's current stage.
+	StartAttempt(ctx context.Context, pageID uuid.UUID) error
+	PagePrepared(ctx context.Context, id uuid.UUID, p Prepared, image Artifact) (bool, error)
+	PageRecognized(ctx context.Context, id uuid.UUID, r Recognized, arts []Artifact) (bool, error)
+	FailPage(ctx context.Context, id uuid.UUID, class, msg string) (bool, error)
+	// DocumentEnded reports whether every page of the document is done or failed.
+	DocumentEnded(ctx context.Context, id uuid.UUID) (bool, error)
+	DocumentText(ctx context.Context, id uuid.UUID) (string, error)
+	// ClassifyDocument records the type and ends the document (classified, or failed when a
+	// page failed); it returns the dossier to finalize.
+	ClassifyDocument(ctx context.Context, id uuid.UUID, c Classification) (uuid.UUID, error)
+	// FinalizeDossier ends the dossier when all its documents have ended and recomputes its
+	// desk's figures from facts.
+	FinalizeDossier(ctx context.Context, id uuid.UUID) error
+}
+
+// Objects is the S3 bucket holding originals and artifacts.
+type Objects interface {
+	Get(ctx context.Context, key string, maxBytes int64) ([]byte, error)
+	Put(ctx context.Context, key string, data []byte, contentType string) error
+}
+
+// Queue delivers the next stage's task; *asynq.Client is one.
+type Queue interface {
+	EnqueueContext(ctx context.Context, t *asynq.Task, opts ...asynq.Option) (*asynq.TaskInfo, error)
+}
+
+// Orienter finds a page's quarter-turn orientation.
+type Orienter interface {
+	Orientation(ctx context.Context, g *image.Gray, dpi int) (ocr.Orientation, error)
+}
+
+// Recognizer reads text; *ocr.Engine is one.
+type Recognizer interface {
+	Orienter
+	Recognize(ctx context.Context, pagePNG []byte, dpi int) (*ocr.Result, error)
+	Languages() string
+}
+
+// Classifier tells a document's type from its text.
+type Classifier interface {
+	Classify(text string) Classification
+}
+
+// Stages holds what the stage handlers need. Each exported method is the Asynq handler of the
+// task type of the same name.
+type Stages struct {
+	Store      Store
+	Objects    Objects
+	Queue      Queue
+	Engine     Recognizer
+	Classifier Classifier
+	Limits     scan.Limits
+	Log        *slog.Logger
+}
+
+// Register routes every task type to its handler.
+func (s *Stages) Register(mux *asynq.ServeMux) {
+	mux.HandleFunc(TypeIngest, s.Ingest)
+	mux.HandleFunc(TypePrepare, s.Prepare)
+	mux.HandleFunc(TypeOCR, s.OCR)
+	mux.HandleFunc(TypeClassify, s.Classify)
+	mux.HandleFunc(TypeFinalize, s.Finalize)
+}
+
+// enqueue sends the next stage; a TaskID conflict means it is already queued.
+func (s *Stages) enqueue(ctx context.Context, typ string, id uuid.UUID) error {
+	_, err := s.Queue.EnqueueContext(ctx, NewTask(typ, id))
+	if err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+		return fmt.Errorf("enqueue %s %s: %w", typ, id, err)
+	}
+	return nil
+}
+
+// Ingest reads an uploaded file and makes one page row per page.
+func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
+	id, err := payloadOf(t)
+	if err != nil {
+		return err
+	}
+	doc, err := s.Store.Document(ctx, id)
+	if err != nil {
+		return fmt.Errorf("ingest %s: %w", id, err)
+	}
+	if doc.State != DocReceived {
+		return s.afterSplit(ctx, doc.ID)
+	}
+	data, err := s.Objects.Get(ctx, doc.SourceKey, s.Limits.MaxBytes)
+	if err != nil {
+		var f *scan.Error
+		if errors.As(err, &f) || errors.Is(err, ErrNotFound) {
+			return s.refuseDocument(ctx, doc, err)
+		}
+		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
+	}
+	sum := sha256.Sum256(data)
+	format, n, err := scan.Pages(data, s.Limits)
+	if err != nil {
+		return s.refuseDocument(ctx, doc, err)
+	}
+	if _, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), int64(len(data)), string(format), n); err != nil {
+		return fmt.Errorf("ingest %s: split: %w", doc.SourceKey, err)
+	}
+	s.Log.InfoContext(ctx, "ingested", "stage", "ingest", "desk", doc.Desk, "dossier", doc.Dossier, "document", doc.ID, "pages", n, "format", format)
+	return s.afterSplit(ctx, doc.ID)
+}
+
+// refuseDocument records a file that cannot be split as one failed page, so that the refusal
+// is visible where every other page failure is, and the batch goes on.
+func (s *Stages) refuseDocument(ctx context.Context, doc Document, cause error) error {
+	class := ClassOf(cause)
+	pages, err := s.Store.SplitDocument(ctx, doc.ID, "", 0, "", 1)
+	if err != nil {
+		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
+	}
+	if err := s.failPage(ctx, pages[0], doc.ID, class, cause); err != nil {
+		return err
+	}
+	return permanent(class, cause)
+}
+
+func (s *Stages) afterSplit(ctx context.Context, docID uuid.UUID) error {
+	pages, err := s.Store.SplitDocument(ctx, docID, "", 0, "", 0)
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		if err := s.enqueue(ctx, TypePrepare, p); err != nil {
+			return err
+		}
+	}
+	return s.afterPage(ctx, docID)
+}
+
+// afterPage starts classification once every page of the document has ended. It runs after
+// the page's own commit, so the last page to end always sees the others ended.
+func (s *Stages) afterPage(ctx context.Context, docID uuid.UUID) error {
+	ended, err := s.Store.DocumentEnded(ctx, docID)
+	if err != nil || !ended {
+		return err
+	}
+	return s.enqueue(ctx, TypeClassify, docID)
+}
+
+func (s *Stages) failPage(ctx context.Context, pageID, docID uuid.UUID, class string, cause error) error {
+	if _, err := s.Store.FailPage(ctx, pageID, class, cause.Error()); err != nil {
+		return fmt.Errorf("record failure of page %s: %w", pageID, err)
+	}
+	s.Log.WarnContext(ctx, "page failed", "page_id", pageID, "class", class, "error", cause.Error())
+	return s.afterPage(ctx, docID)
+}
+
+// pageFailed decides what a stage error means: a permanent one ends the page now; a transient
+// one is returned for Asynq to retry (the ErrorHandler ends the page once retries run out).
+func (s *Stages) pageFailed(ctx context.Context, p Page, stage string, err error) error {
+	class, perm := classify(err)
+	if !perm {
+		return fmt.Errorf("%s page %s: %w", stage, p.ID, err)
+	}
+	if ferr := s.failPage(ctx, p.ID, p.DocumentID, class, err); ferr != nil {
+		return ferr
+	}
+	return permanent(class, err)
+}
+
+// Prepare decodes a page within limits, turns it upright, deskews it and stores the clean
+// image.
+func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
+	id, err := payloadOf(t)
+	if err != nil {
+		return err
+	}
+	p, err := s.Store.Page(ctx, id)
+	if err != nil {
+		return fmt.Errorf("prepare %s: %w", id, err)
+	}
+	switch p.State {
+	case PagePrepared:
+		return s.enqueue(ctx, TypeOCR, p.ID)
+	case PageDone, PageFailed:
+		return s.afterPage(ctx, p.DocumentID)
+	}
+	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
+		return err
+	}
+	data, err := s.Objects.Get(ctx, p.SourceKey, s.Limits.MaxBytes)
+	if err != nil {
+		return s.pageFailed(ctx, p, "prepare", err)
+	}
+	pp, err := PreparePage(ctx, s.Engine, data, p.Index, s.Limits)
+	if err != nil {
+		return s.pageFailed(ctx, p, "prepare", err)
+	}
+	var buf bytes.Buffer
+	if err := scan.EncodePNG(&buf, pp.Image, pp.DPI); err != nil {
+		return fmt.Errorf("prepare %s: encode: %w", p.ID, err)
+	}
+	art, err := s.putArtifact(ctx, ArtifactPageImage, buf.Bytes(), "image/png", "png", "")
+	if err != nil {
+		return err
+	}
+	if _, err := s.Store.PagePrepared(ctx, p.ID, pp.Prepared, art); err != nil {
+		return fmt.Errorf("prepare %s: record: %w", p.ID, err)
+	}
+	s.Log.InfoContext(ctx, "prepared", "stage", "prepare", "page_id", p.ID, "desk", p.Desk,
+		"rotated", pp.Rotated, "skew_degrees", pp.SkewDegrees)
+	return s.enqueue(ctx, TypeOCR, p.ID)
+}
+
+// putArtifact stores data under a content-addressed key: a re-run writes the same key.
+func (s *Stages) putArtifact(ctx context.Context, kind string, data []byte, contentType, ext, engine string) (Artifact, error) {
+	sum := sha256.Sum256(data)
+	h := hex.EncodeToString(sum[:])
+	key := fmt.Sprintf("artifacts/%s/%s/%s.%s", kind, h[:2], h, ext)
+	if err := s.Objects.Put(ctx, key, data, contentType); err != nil {
+		return Artifact{}, fmt.Errorf("store %s: %w", kind, err)
+	}
+	return Artifact{Kind: kind, Key: key, SHA256: h, Size: int64(len(data)), ContentType: contentType, Engine: engine}, nil
+}
+
+// OCR recognises a prepared page and stores its text, hOCR and word boxes.
+func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
+	id, err := payloadOf(t)
+	if err != nil {
+		return err
+	}
+	p, err := s.Store.Page(ctx, id)
+	if err != nil {
+		return fmt.Errorf("ocr %s: %w", id, err)
+	}
+	switch p.State {
+	case PagePending: // prepare has not committed: let it (or the reconciler) send us again
+		return s.enqueue(ctx, TypePrepare, p.ID)
+	case PageDone, PageFailed:
+		return s.afterPage(ctx, p.DocumentID)
+	}
+	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
+		return err
+	}
+	img, err := s.Objects.Get(ctx, p.ImageKey, s.Limits.MaxBytes)
+	if err != nil {
+		return s.pageFailed(ctx, p, "ocr", err)
+	}
+	r, err := s.Engine.Recognize(ctx, img, p.DPI)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("ocr %s: %w", p.ID, err)
+		}
+		return s.pageFailed(ctx, p, "ocr", &Failure{Class: ClassOCR, Err: err})
+	}
+	engine := "tesseract " + ocr.Version() + " " + s.Engine.Languages()
+	words, _ := json.Marshal(r.Words)
+	var arts []Artifact
+	for _, a := range []struct {
+		kind, ctype, ext string
+		data             []byte
+	}{
+		{ArtifactText, "text/plain; charset=utf-8", "txt", []byte(r.Text)},
+		{ArtifactHOCR, "text/html; charset=utf-8", "hocr", []byte(r.HOCR)},
+		{ArtifactWords, "application/json", "json", words},
+	} {
+		art, err := s.putArtifact(ctx, a.kind, a.data, a.ctype, a.ext, engine)
+		if err != nil {
+			return err
+		}
+		arts = append(arts, art)
+	}
+	rec := Recognized{Text: r.Text, MeanConfidence: round2(r.MeanConfidence), LowConfidenceShare: round2(r.LowConfidenceShare)}
+	if _, err := s.Store.PageRecognized(ctx, p.ID, rec, arts); err != nil {
+		return fmt.Errorf("ocr %s: record: %w", p.ID, err)
+	}
+	s.Log.InfoContext(ctx, "recognized", "stage", "ocr", "page_id", p.ID, "desk", p.Desk,
+		"words", len(r.Words), "mean_confidence", rec.MeanConfidence)
+	return s.afterPage(ctx, p.DocumentID)
+}
+
+// Classify types a document once every page has ended.
+func (s *Stages) Classify(ctx context.Context, t *asynq.Task) error {
+	id, err := payloadOf(t)
+	if err != nil {
+		return err
+	}
+	ended, err := s.Store.DocumentEnded(ctx, id)
+	if err != nil {
+		return fmt.Errorf("classify %s: %w", id, err)
+	}
+	if !ended {
+		return nil // the last page to end enqueues us again
+	}
+	text, err := s.Store.DocumentText(ctx, id)
+	if err != nil {
+		return fmt.Errorf("classify %s: %w", id, err)
+	}
+	c := s.Classifier.Classify(text)
+	dossier, err := s.Store.ClassifyDocument(ctx, id, c)
+	if err != nil {
+		return fmt.Errorf("classify %s: %w", id, err)
+	}
+	s.Log.InfoContext(ctx, "classified", "stage", "classify", "document", id, "type", c.Type, "confidence", c.Confidence)
+	return s.enqueue(ctx, TypeFinalize, dossier)
+}
+
+// Finalize ends a dossier whose documents have all ended and recomputes its desk's figures.
+func (s *Stages) Finalize(ctx context.Context, t *asynq.Task) error {
+	id, err := payloadOf(t)
+	if err != nil {
+		return err
+	}
+	if err := s.Store.FinalizeDossier(ctx, id); err != nil {
+		return fmt.Errorf("finalize %s: %w", id, err)
+	}
+	return nil
+}
+
+// Exhausted records a page or document whose task will not run again (retries used up, or
+// archived), so that PostgreSQL, not Asynq's bounded archive, keeps the failure.
+func (s *Stages) Exhausted(ctx context.Context, t *asynq.Task, cause error) {
+	id, err := payloadOf(t)
+	if err != nil {
+		return
+	}
+	class, _ := classify(cause)
+	switch t.Type() {
+	case TypePrepare, TypeOCR:
+		p, err := s.Store.Page(ctx, id)
+		if err == nil {
+			err = s.failPage(ctx, p.ID, p.DocumentID, class, cause)
+		}
+		if err != nil {
+			s.Log.ErrorContext(ctx, "cannot record exhausted page", "page_id", id, "error", err)
+		}
+	case TypeIngest:
+		doc, err := s.Store.Document(ctx, id)
+		if err == nil && doc.State == DocReceived {
+			_ = s.refuseDocument(ctx, doc, &Failure{Class: class, Err: cause})
+		}
+	}
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }

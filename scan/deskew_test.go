@@ -1,0 +1,73 @@
+package scan_test
+
+import (
+	"bytes"
+	"image"
+	"math"
+	"testing"
+
+	"github.com/sohoa/sohoa/internal/synth"
+	"github.com/sohoa/sohoa/scan"
+)
+
+func page(t testing.TB, kind string, o synth.Options) *image.Gray {
+	t.Helper()
+	p, err := synth.Document(kind, synth.Person{Name: "Nguyễn Văn An", Born: "12/03/1990", CitizenID: "001090012345",
+		Address: "Số 12 phố Điện Biên Phủ, phường Điện Biên, quận Ba Đình, Hà Nội", Child: "Nguyễn Thị Bình", Spouse: "Lê Thị Hoa", Company: "Công ty TNHH Phần mềm Sông Hồng"},
+		synth.Authority{Name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐIỆN BIÊN", Parent: "QUẬN BA ĐÌNH", Place: "Hà Nội", Number: "125/QĐ-UBND", IssuedOn: "ngày 28 tháng 10 năm 2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := synth.Render(p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// Known angles, both signs, with scanner noise and blur: the detected angle must be within
+// 0.2° of the truth, and positive means lines rise to the right.
+func TestDetectSkewKnownAngles(t *testing.T) {
+	kinds := synth.Kinds()
+	for i, angle := range []float64{0, 0.3, -0.7, 1.7, -2.5, 4.3, -6, 8.2, -10, 12.5, -14} {
+		kind := kinds[i%len(kinds)]
+		g := page(t, kind, synth.Options{Skew: angle, Noise: 0.002, Blur: 0.6, Seed: uint64(i)})
+		s := scan.DetectSkew(g)
+		if d := math.Abs(s.Degrees - angle); d > 0.2 {
+			t.Errorf("%s at %.1f°: detected %.2f° (error %.2f°, confidence %.1f)", kind, angle, s.Degrees, d, s.Confidence)
+		}
+		if angle != 0 && s.Confidence < scan.MinSkewConfidence {
+			t.Errorf("%s at %.1f°: confidence %.2f below %.1f", kind, angle, s.Confidence, scan.MinSkewConfidence)
+		}
+	}
+}
+
+// Correcting must straighten, not double, the skew: the sign of imaging.Rotate is easy to get
+// wrong.
+func TestDeskewStraightens(t *testing.T) {
+	for _, angle := range []float64{3, -5} {
+		g := page(t, "quyet_dinh", synth.Options{Skew: angle})
+		fixed, s := scan.Deskew(g)
+		if fixed.Rect != g.Rect {
+			t.Errorf("size changed: %v -> %v", g.Rect, fixed.Rect)
+		}
+		if rest := scan.DetectSkew(fixed); math.Abs(rest.Degrees) > 0.15 {
+			t.Errorf("skew %.1f°, detected %.2f°: residual %.2f° after correction", angle, s.Degrees, rest.Degrees)
+		}
+	}
+}
+
+func TestTurnRoundTrip(t *testing.T) {
+	g := image.NewGray(image.Rect(0, 0, 3, 2))
+	copy(g.Pix, []byte{1, 2, 3, 4, 5, 6})
+	r := scan.Turn(g, 90)
+	if r.Rect.Dx() != 2 || r.Rect.Dy() != 3 || !bytes.Equal(r.Pix, []byte{4, 1, 5, 2, 6, 3}) {
+		t.Fatalf("90° clockwise of [[1 2 3][4 5 6]] = %v %v", r.Rect, r.Pix)
+	}
+	for _, d := range []int{90, 180, 270} {
+		back := scan.Turn(scan.Turn(g, d), 360-d)
+		if !bytes.Equal(back.Pix, g.Pix) {
+			t.Errorf("turn %d then %d changed the image", d, 360-d)
+		}
+	}
+}

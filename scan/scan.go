@@ -1,0 +1,243 @@
+// Package scan turns the bytes of an uploaded scan into clean gray page images: it sniffs the
+// format, refuses hostile or broken files before decoding them, and finds and corrects skew.
+// Nothing here trusts the input: every size is checked before memory is spent on it.
+package scan
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/jpeg"
+	"image/png"
+	"io"
+
+	"github.com/disintegration/imaging"
+	"golang.org/x/image/tiff"
+)
+
+// Class names why a file or page was refused; recorded on the page and never retried.
+type Class string
+
+const (
+	Empty       Class = "empty"
+	Corrupt     Class = "corrupt"
+	Unsupported Class = "unsupported"
+	TooLarge    Class = "too_large"
+)
+
+// Error is a refusal of an input. It is permanent: the same bytes fail the same way.
+type Error struct {
+	Class Class
+	Msg   string
+	Err   error
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: %s: %v", e.Class, e.Msg, e.Err)
+	}
+	return fmt.Sprintf("%s: %s", e.Class, e.Msg)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func refuse(c Class, err error, format string, args ...any) error {
+	return &Error{Class: c, Msg: fmt.Sprintf(format, args...), Err: err}
+}
+
+// ClassOf returns the refusal class of err, or "" when err is not a refusal.
+func ClassOf(err error) Class {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Class
+	}
+	return ""
+}
+
+// Limits bound what a single file may cost.
+type Limits struct {
+	MaxBytes  int64 // per file
+	MaxPixels int64 // per page, checked from the header before decoding
+	MaxSide   int   // per page side
+	MaxPages  int   // per file
+}
+
+// DefaultLimits allow A3 at 600 DPI (about 70 MP) and refuse decompression bombs.
+var DefaultLimits = Limits{MaxBytes: 200 << 20, MaxPixels: 100_000_000, MaxSide: 30_000, MaxPages: 500}
+
+// Format of a scan file, found from its content, never from its name.
+type Format string
+
+const (
+	PNG  Format = "png"
+	JPEG Format = "jpeg"
+	TIFF Format = "tiff"
+	PDF  Format = "pdf"
+)
+
+// Sniff names the format of data from its magic bytes.
+func Sniff(data []byte) (Format, error) {
+	switch {
+	case len(data) == 0:
+		return "", refuse(Empty, nil, "file is empty")
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return PNG, nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+		return JPEG, nil
+	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
+		return TIFF, nil
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return PDF, nil
+	}
+	return "", refuse(Unsupported, nil, "not a PNG, JPEG, TIFF or PDF file")
+}
+
+// Meta describes a decoded page.
+type Meta struct {
+	Format Format
+	Width  int
+	Height int
+	DPI    int // 0 when the file does not say
+}
+
+// Pages returns how many pages data holds, after checking limits.
+func Pages(data []byte, lim Limits) (Format, int, error) {
+	if int64(len(data)) > lim.MaxBytes {
+		return "", 0, refuse(TooLarge, nil, "file is %d bytes, over the limit of %d", len(data), lim.MaxBytes)
+	}
+	f, err := Sniff(data)
+	if err != nil {
+		return "", 0, err
+	}
+	switch f {
+	case PNG, JPEG, TIFF:
+		// x/image/tiff reads only the first page; multi-page TIFF is split elsewhere.
+		return f, 1, nil
+	}
+	return f, 0, refuse(Unsupported, nil, "%s files are not supported yet", f)
+}
+
+// Decode returns page index of data as a gray image, upright as far as the file's own metadata
+// says (EXIF orientation), after checking every limit on the header.
+func Decode(data []byte, index int, lim Limits) (*image.Gray, Meta, error) {
+	f, n, err := Pages(data, lim)
+	if err != nil {
+		return nil, Meta{}, err
+	}
+	if index < 0 || index >= n {
+		return nil, Meta{}, refuse(Corrupt, nil, "page %d does not exist (file has %d)", index, n)
+	}
+	cfg, err := decodeConfig(f, data)
+	if err != nil {
+		return nil, Meta{}, refuse(Corrupt, err, "unreadable %s header", f)
+	}
+	if err := checkSize(cfg.Width, cfg.Height, lim); err != nil {
+		return nil, Meta{}, err
+	}
+	var img image.Image
+	switch f {
+	case JPEG:
+		// imaging applies the EXIF orientation that image/jpeg ignores (phone photos).
+		img, err = imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
+	case PNG:
+		img, err = png.Decode(bytes.NewReader(data))
+	case TIFF:
+		img, err = tiff.Decode(bytes.NewReader(data))
+	}
+	if err != nil {
+		if isUnsupported(err) {
+			return nil, Meta{}, refuse(Unsupported, err, "%s variant not supported", f)
+		}
+		return nil, Meta{}, refuse(Corrupt, err, "cannot decode %s", f)
+	}
+	g := Gray(img)
+	return g, Meta{Format: f, Width: g.Rect.Dx(), Height: g.Rect.Dy(), DPI: dpiOf(f, data)}, nil
+}
+
+func isUnsupported(err error) bool {
+	var te tiff.UnsupportedError
+	var je jpeg.UnsupportedError
+	var pe png.UnsupportedError
+	return errors.As(err, &te) || errors.As(err, &je) || errors.As(err, &pe)
+}
+
+func decodeConfig(f Format, data []byte) (image.Config, error) {
+	r := bytes.NewReader(data)
+	switch f {
+	case PNG:
+		return png.DecodeConfig(r)
+	case JPEG:
+		return jpeg.DecodeConfig(r)
+	case TIFF:
+		return tiff.DecodeConfig(r)
+	}
+	return image.Config{}, fmt.Errorf("no decoder for %s", f)
+}
+
+func checkSize(w, h int, lim Limits) error {
+	if w <= 0 || h <= 0 {
+		return refuse(Corrupt, nil, "page is %dx%d pixels", w, h)
+	}
+	if w > lim.MaxSide || h > lim.MaxSide || int64(w)*int64(h) > lim.MaxPixels {
+		return refuse(TooLarge, nil, "page is %dx%d pixels, over the limit of %d pixels or %d per side", w, h, lim.MaxPixels, lim.MaxSide)
+	}
+	return nil
+}
+
+// Gray converts any image to 8-bit gray, cheaply for the common scanner outputs.
+func Gray(m image.Image) *image.Gray {
+	b := m.Bounds()
+	switch t := m.(type) {
+	case *image.Gray:
+		if b.Min == (image.Point{}) {
+			return t
+		}
+	case *image.YCbCr:
+		// The luma plane is the gray image.
+		g := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
+		for y := 0; y < b.Dy(); y++ {
+			off := t.YOffset(b.Min.X, b.Min.Y+y)
+			copy(g.Pix[y*g.Stride:y*g.Stride+b.Dx()], t.Y[off:off+b.Dx()])
+		}
+		return g
+	}
+	g := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
+	// Transparent pixels are paper, not ink: composite over white first.
+	draw.Draw(g, g.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(g, g.Bounds(), m, b.Min, draw.Over)
+	return g
+}
+
+// EncodePNG writes g as a PNG that records its resolution (pHYs), so that Tesseract and any
+// viewer know the real DPI.
+func EncodePNG(w io.Writer, g *image.Gray, dpi int) error {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, g); err != nil {
+		return err
+	}
+	b := buf.Bytes()
+	if dpi <= 0 {
+		_, err := w.Write(b)
+		return err
+	}
+	// Insert a pHYs chunk right after IHDR (8-byte signature + 25-byte IHDR chunk).
+	const ihdrEnd = 8 + 25
+	ppm := uint32(float64(dpi)/0.0254 + 0.5)
+	chunk := make([]byte, 0, 21)
+	chunk = binary.BigEndian.AppendUint32(chunk, 9)
+	chunk = append(chunk, "pHYs"...)
+	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
+	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
+	chunk = append(chunk, 1) // unit: metre
+	chunk = binary.BigEndian.AppendUint32(chunk, crc32IEEE(chunk[4:]))
+	for _, part := range [][]byte{b[:ihdrEnd], chunk, b[ihdrEnd:]} {
+		if _, err := w.Write(part); err != nil {
+			return err
+		}
+	}
+	return nil
+}

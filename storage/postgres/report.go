@@ -1,0 +1,77 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// DeskFigures returns every desk's figures, desks with nothing uploaded at zero.
+func (db *DB) DeskFigures(ctx context.Context) ([]pipeline.DeskFigure, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT d.code, d.name, d.kind, COALESCE(f.dossiers, 0), COALESCE(f.dossiers_digitized, 0),
+			COALESCE(f.percentage, 0)::float8, COALESCE(f.pages_done, 0), COALESCE(f.pages_failed, 0), COALESCE(f.updated_at, d.created_at)
+		FROM desks d LEFT JOIN desk_figures f ON f.desk_code = d.code ORDER BY d.code`)
+	if err != nil {
+		return nil, fmt.Errorf("desk figures: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.DeskFigure, error) {
+		var f pipeline.DeskFigure
+		err := r.Scan(&f.Desk, &f.Name, &f.Kind, &f.Dossiers, &f.DossiersDigitized, &f.Percentage, &f.PagesDone, &f.PagesFailed, &f.UpdatedAt)
+		return f, err
+	})
+}
+
+// FailedPages lists pages that ended in failure, newest first.
+func (db *DB) FailedPages(ctx context.Context, limit int) ([]pipeline.FailedPage, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT o.desk_code, o.code, d.filename, p.index, p.error_class, p.error_message
+		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id
+		WHERE p.state = 'failed' ORDER BY p.updated_at DESC LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("failed pages: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.FailedPage, error) {
+		var f pipeline.FailedPage
+		err := r.Scan(&f.Desk, &f.Dossier, &f.Filename, &f.Index, &f.Class, &f.Message)
+		return f, err
+	})
+}
+
+// BatchStatus reports a batch's pages and each file's result.
+func (db *DB) BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStatus, error) {
+	var b pipeline.BatchStatus
+	err := db.Pool.QueryRow(ctx, `SELECT id, desk_code, name, created_at FROM batches WHERE id = $1`, id).
+		Scan(&b.ID, &b.Desk, &b.Name, &b.CreatedAt)
+	if err != nil {
+		return b, notFound(err)
+	}
+	rows, err := db.Pool.Query(ctx, `SELECT d.id, o.code, d.filename, d.state, d.doc_type, d.role, d.confidence, d.error_class,
+			count(p.id), count(p.id) FILTER (WHERE p.state = 'done'), count(p.id) FILTER (WHERE p.state = 'failed'),
+			COALESCE(string_agg(NULLIF(p.error_message, ''), '; '), '')
+		FROM documents d JOIN dossiers o ON o.id = d.dossier_id LEFT JOIN pages p ON p.document_id = d.id
+		WHERE d.batch_id = $1 GROUP BY d.id, o.code ORDER BY o.code, d.filename`, id)
+	if err != nil {
+		return b, fmt.Errorf("batch %s: %w", id, err)
+	}
+	b.Files, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.FileStatus, error) {
+		var f pipeline.FileStatus
+		err := r.Scan(&f.Document, &f.Dossier, &f.Filename, &f.State, &f.Type, &f.Role, &f.Confidence, &f.ErrorClass,
+			&f.Pages, &f.PagesDone, &f.PagesFailed, &f.Error)
+		return f, err
+	})
+	if err != nil {
+		return b, err
+	}
+	for _, f := range b.Files {
+		b.Pages += f.Pages
+		b.PagesDone += f.PagesDone
+		b.PagesFailed += f.PagesFailed
+		if f.State == pipeline.DocReceived || f.State == pipeline.DocSplit {
+			b.FilesInWork++
+		}
+	}
+	b.Finished = b.FilesInWork == 0 && len(b.Files) > 0
+	return b, nil
+}

@@ -1,0 +1,266 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+var _ pipeline.Store = (*DB)(nil)
+
+// UpsertDesk creates or updates a desk.
+func (db *DB) UpsertDesk(ctx context.Context, d pipeline.Desk) error {
+	_, err := db.Pool.Exec(ctx, `INSERT INTO desks (code, name, parent_unit, kind) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_unit = EXCLUDED.parent_unit, kind = EXCLUDED.kind`,
+		d.Code, d.Name, d.ParentUnit, string(d.Kind))
+	if err != nil {
+		return fmt.Errorf("upsert desk %s: %w", d.Code, err)
+	}
+	return nil
+}
+
+// RegisterUpload records an uploaded file as a document of its dossier (creating the batch and
+// the dossier when unknown) before anything is enqueued. Registering the same key twice
+// returns the same document.
+func (db *DB) RegisterUpload(ctx context.Context, u pipeline.Upload) (doc, batch uuid.UUID, err error) {
+	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		var exists bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM desks WHERE code = $1)`, u.Desk).Scan(&exists); err != nil {
+			return err
+		}
+		if !exists {
+			return &pipeline.Failure{Class: pipeline.ClassUnknownDesk, Err: fmt.Errorf("desk %q is not registered", u.Desk)}
+		}
+		if err := tx.QueryRow(ctx, `INSERT INTO batches (desk_code, name) VALUES ($1, $2)
+			ON CONFLICT (desk_code, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, u.Desk, u.Batch).Scan(&batch); err != nil {
+			return err
+		}
+		var dossier uuid.UUID
+		if err := tx.QueryRow(ctx, `INSERT INTO dossiers (desk_code, code) VALUES ($1, $2)
+			ON CONFLICT (desk_code, code) DO UPDATE SET code = EXCLUDED.code RETURNING id`, u.Desk, u.Dossier).Scan(&dossier); err != nil {
+			return err
+		}
+		err := tx.QueryRow(ctx, `INSERT INTO documents (dossier_id, batch_id, source_key, filename, size)
+			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (source_key) DO NOTHING RETURNING id`,
+			dossier, batch, u.Key, u.Filename, u.Size).Scan(&doc)
+		if err == pgx.ErrNoRows {
+			return tx.QueryRow(ctx, `SELECT id FROM documents WHERE source_key = $1`, u.Key).Scan(&doc)
+		}
+		if err != nil {
+			return err
+		}
+		// A new document reopens a dossier that had ended.
+		_, err = tx.Exec(ctx, `UPDATE dossiers SET state = 'open', ended_at = NULL WHERE id = $1`, dossier)
+		return err
+	})
+	if err != nil {
+		return uuid.Nil, uuid.Nil, fmt.Errorf("register %s: %w", u.Key, err)
+	}
+	return doc, batch, nil
+}
+
+// Document returns a document with its dossier and desk.
+func (db *DB) Document(ctx context.Context, id uuid.UUID) (pipeline.Document, error) {
+	var d pipeline.Document
+	err := db.Pool.QueryRow(ctx, `SELECT d.id, d.dossier_id, ds.desk_code, ds.code, d.source_key, d.filename, d.state
+		FROM documents d JOIN dossiers ds ON ds.id = d.dossier_id WHERE d.id = $1`, id).
+		Scan(&d.ID, &d.DossierID, &d.Desk, &d.Dossier, &d.SourceKey, &d.Filename, &d.State)
+	return d, notFound(err)
+}
+
+// SplitDocument creates pages 0..n-1 once, when the document is still received; with n = 0 it
+// only lists the pages.
+func (db *DB) SplitDocument(ctx context.Context, id uuid.UUID, sha string, size int64, format string, n int) ([]uuid.UUID, error) {
+	if n > 0 {
+		err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+			tag, err := tx.Exec(ctx, `UPDATE documents SET state = 'split', sha256 = $2, size = GREATEST(size, $3), format = $4, updated_at = now()
+				WHERE id = $1 AND state = 'received'`, id, sha, size, format)
+			if err != nil || tag.RowsAffected() == 0 {
+				return err
+			}
+			_, err = tx.Exec(ctx, `INSERT INTO pages (document_id, index) SELECT $1, generate_series(0, $2 - 1)
+				ON CONFLICT (document_id, index) DO NOTHING`, id, n)
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("split %s: %w", id, err)
+		}
+	}
+	rows, err := db.Pool.Query(ctx, `SELECT id FROM pages WHERE document_id = $1 ORDER BY index`, id)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[uuid.UUID])
+}
+
+// Page returns a page with what its stages need.
+func (db *DB) Page(ctx context.Context, id uuid.UUID) (pipeline.Page, error) {
+	var p pipeline.Page
+	err := db.Pool.QueryRow(ctx, `SELECT p.id, p.document_id, d.dossier_id, ds.desk_code, p.index, p.state, d.source_key, p.dpi,
+			COALESCE((SELECT object_key FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image'), '')
+		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers ds ON ds.id = d.dossier_id
+		WHERE p.id = $1`, id).
+		Scan(&p.ID, &p.DocumentID, &p.DossierID, &p.Desk, &p.Index, &p.State, &p.SourceKey, &p.DPI, &p.ImageKey)
+	return p, notFound(err)
+}
+
+// StartAttempt counts one more attempt at the page.
+func (db *DB) StartAttempt(ctx context.Context, id uuid.UUID) error {
+	_, err := db.Pool.Exec(ctx, `UPDATE pages SET attempts = attempts + 1 WHERE id = $1`, id)
+	return err
+}
+
+func upsertArtifact(ctx context.Context, tx pgx.Tx, page uuid.UUID, a pipeline.Artifact) error {
+	_, err := tx.Exec(ctx, `INSERT INTO artifacts (document_id, page_id, kind, object_key, sha256, size, content_type, engine)
+		SELECT document_id, id, $2, $3, $4, $5, $6, $7 FROM pages WHERE id = $1
+		ON CONFLICT (page_id, kind) WHERE page_id IS NOT NULL DO UPDATE
+		SET object_key = EXCLUDED.object_key, sha256 = EXCLUDED.sha256, size = EXCLUDED.size,
+		    content_type = EXCLUDED.content_type, engine = EXCLUDED.engine`,
+		page, a.Kind, a.Key, a.SHA256, a.Size, a.ContentType, a.Engine)
+	return err
+}
+
+// PagePrepared records the clean image and advances pending -> prepared.
+func (db *DB) PagePrepared(ctx context.Context, id uuid.UUID, p pipeline.Prepared, img pipeline.Artifact) (advanced bool, err error) {
+	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE pages SET state = 'prepared', width = $2, height = $3, dpi = $4, rotated = $5,
+			orientation_confidence = $6, skew_degrees = $7, skew_confidence = $8, updated_at = now()
+			WHERE id = $1 AND state = 'pending'`,
+			id, p.Width, p.Height, p.DPI, p.Rotated, p.OrientationConfidence, p.SkewDegrees, p.SkewConfidence)
+		if err != nil || tag.RowsAffected() == 0 {
+			return err
+		}
+		advanced = true
+		return upsertArtifact(ctx, tx, id, img)
+	})
+	return advanced, err
+}
+
+// PageRecognized records the text and its artifacts and advances prepared -> done.
+func (db *DB) PageRecognized(ctx context.Context, id uuid.UUID, r pipeline.Recognized, arts []pipeline.Artifact) (advanced bool, err error) {
+	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE pages SET state = 'done', text = $2, mean_confidence = $3, low_confidence_share = $4,
+			updated_at = now() WHERE id = $1 AND state = 'prepared'`, id, r.Text, r.MeanConfidence, r.LowConfidenceShare)
+		if err != nil || tag.RowsAffected() == 0 {
+			return err
+		}
+		advanced = true
+		for _, a := range arts {
+			if err := upsertArtifact(ctx, tx, id, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return advanced, err
+}
+
+// FailPage ends a page that has not ended yet as failed, with its reason.
+func (db *DB) FailPage(ctx context.Context, id uuid.UUID, class, msg string) (bool, error) {
+	tag, err := db.Pool.Exec(ctx, `UPDATE pages SET state = 'failed', error_class = $2, error_message = left($3, 2000), updated_at = now()
+		WHERE id = $1 AND state IN ('pending', 'prepared')`, id, class, msg)
+	return err == nil && tag.RowsAffected() == 1, err
+}
+
+// DocumentEnded reports whether the document has pages and every one is done or failed.
+func (db *DB) DocumentEnded(ctx context.Context, id uuid.UUID) (bool, error) {
+	var ended bool
+	err := db.Pool.QueryRow(ctx, `SELECT count(*) > 0 AND count(*) FILTER (WHERE state NOT IN ('done', 'failed')) = 0
+		FROM pages WHERE document_id = $1`, id).Scan(&ended)
+	return ended, err
+}
+
+// DocumentText is the text of the document's recognised pages, in page order.
+func (db *DB) DocumentText(ctx context.Context, id uuid.UUID) (string, error) {
+	var s string
+	err := db.Pool.QueryRow(ctx, `SELECT COALESCE(string_agg(text, E'\n\n' ORDER BY index), '')
+		FROM pages WHERE document_id = $1 AND state = 'done'`, id).Scan(&s)
+	return s, err
+}
+
+// ClassifyDocument ends a split document whose pages have all ended.
+func (db *DB) ClassifyDocument(ctx context.Context, id uuid.UUID, c pipeline.Classification) (uuid.UUID, error) {
+	var dossier uuid.UUID
+	err := db.Pool.QueryRow(ctx, `UPDATE documents d SET
+			state = CASE WHEN EXISTS (SELECT 1 FROM pages WHERE document_id = d.id AND state = 'failed') THEN 'failed' ELSE 'classified' END,
+			error_class = COALESCE((SELECT error_class FROM pages WHERE document_id = d.id AND state = 'failed' ORDER BY index LIMIT 1), ''),
+			doc_type = $2, role = $3, confidence = $4, reason = $5, updated_at = now()
+		WHERE id = $1 AND state = 'split'
+		  AND NOT EXISTS (SELECT 1 FROM pages WHERE document_id = d.id AND state NOT IN ('done', 'failed'))
+		RETURNING dossier_id`, id, c.Type, c.Role, c.Confidence, c.Reason).Scan(&dossier)
+	if err == pgx.ErrNoRows {
+		err = db.Pool.QueryRow(ctx, `SELECT dossier_id FROM documents WHERE id = $1`, id).Scan(&dossier)
+	}
+	return dossier, notFound(err)
+}
+
+// FinalizeDossier ends the dossier if every document has ended and recomputes the desk's
+// figures from the rows, serialised per desk so concurrent finalizers cannot interleave.
+func (db *DB) FinalizeDossier(ctx context.Context, id uuid.UUID) error {
+	return pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		var desk string
+		if err := tx.QueryRow(ctx, `SELECT desk_code FROM dossiers WHERE id = $1`, id).Scan(&desk); err != nil {
+			return notFound(err)
+		}
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('desk:' || $1))`, desk); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `WITH s AS (
+				SELECT count(*) AS n,
+				       count(*) FILTER (WHERE state IN ('received', 'split')) AS open,
+				       count(*) FILTER (WHERE state = 'failed') AS failed
+				FROM documents WHERE dossier_id = $1),
+			next AS (SELECT CASE WHEN n = 0 OR open > 0 THEN 'open' WHEN failed > 0 THEN 'incomplete' ELSE 'digitized' END AS state FROM s)
+			UPDATE dossiers SET state = next.state,
+				ended_at = CASE WHEN next.state = 'open' THEN NULL ELSE COALESCE(ended_at, now()) END
+			FROM next WHERE id = $1`, id); err != nil {
+			return err
+		}
+		return recomputeDesk(ctx, tx, desk)
+	})
+}
+
+func recomputeDesk(ctx context.Context, tx pgx.Tx, desk string) error {
+	_, err := tx.Exec(ctx, `INSERT INTO desk_figures (desk_code, dossiers, dossiers_digitized, percentage, pages_done, pages_failed, updated_at)
+		SELECT $1, ds.n, ds.digitized,
+		       CASE WHEN ds.n = 0 THEN 0 ELSE round(100.0 * ds.digitized / ds.n, 2) END,
+		       pg.done, pg.failed, now()
+		FROM (SELECT count(*) AS n, count(*) FILTER (WHERE state = 'digitized') AS digitized FROM dossiers WHERE desk_code = $1) ds,
+		     (SELECT count(*) FILTER (WHERE p.state = 'done') AS done, count(*) FILTER (WHERE p.state = 'failed') AS failed
+		        FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id
+		       WHERE o.desk_code = $1) pg
+		ON CONFLICT (desk_code) DO UPDATE SET dossiers = EXCLUDED.dossiers, dossiers_digitized = EXCLUDED.dossiers_digitized,
+			percentage = EXCLUDED.percentage, pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed,
+			updated_at = EXCLUDED.updated_at`, desk)
+	return err
+}
+
+// Stuck lists work whose task may have been lost: rows that have sat in a non-terminal state
+// longer than age, and documents or dossiers whose parts have all ended but which have not.
+func (db *DB) Stuck(ctx context.Context, age time.Duration, limit int) ([]pipeline.Work, error) {
+	rows, err := db.Pool.Query(ctx, `
+		(SELECT $3::text, id FROM documents WHERE state = 'received' AND updated_at < now() - make_interval(secs => $1) LIMIT $2)
+		UNION ALL
+		(SELECT CASE state WHEN 'pending' THEN $4 ELSE $5 END, id FROM pages
+		  WHERE state IN ('pending', 'prepared') AND updated_at < now() - make_interval(secs => $1) LIMIT $2)
+		UNION ALL
+		(SELECT $6, d.id FROM documents d WHERE d.state = 'split' AND d.updated_at < now() - make_interval(secs => $1)
+		   AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.id AND p.state NOT IN ('done', 'failed')) LIMIT $2)
+		UNION ALL
+		(SELECT $7, o.id FROM dossiers o WHERE o.state = 'open'
+		   AND EXISTS (SELECT 1 FROM documents d WHERE d.dossier_id = o.id AND d.updated_at < now() - make_interval(secs => $1))
+		   AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.dossier_id = o.id AND d.state IN ('received', 'split')) LIMIT $2)`,
+		age.Seconds(), limit, pipeline.TypeIngest, pipeline.TypePrepare, pipeline.TypeOCR, pipeline.TypeClassify, pipeline.TypeFinalize)
+	if err != nil {
+		return nil, fmt.Errorf("stuck work: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Work, error) {
+		var w pipeline.Work
+		err := r.Scan(&w.Type, &w.ID)
+		return w, err
+	})
+}

@@ -1,0 +1,122 @@
+// Package s3 keeps originals and artifacts in any S3-compatible server through minio-go, using
+// plain S3 calls only (no MinIO-only APIs), so Versity S3 Gateway, MinIO, SeaweedFS, Ceph RGW
+// or a cloud S3 all work.
+package s3
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
+	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/scan"
+)
+
+// Config of the bucket.
+type Config struct {
+	Endpoint  string // host:port
+	AccessKey string
+	SecretKey string
+	Bucket    string
+	Secure    bool
+	Region    string
+}
+
+// Objects is one bucket.
+type Objects struct {
+	Client *minio.Client
+	Bucket string
+}
+
+var _ pipeline.Objects = (*Objects)(nil)
+
+// Open builds a client; it does not touch the network.
+func Open(c Config) (*Objects, error) {
+	region := c.Region
+	if region == "" {
+		region = "us-east-1"
+	}
+	cl, err := minio.New(c.Endpoint, &minio.Options{
+		Creds:  credentials.NewStaticV4(c.AccessKey, c.SecretKey, ""),
+		Secure: c.Secure, Region: region, BucketLookup: minio.BucketLookupPath,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("s3: %w", err)
+	}
+	return &Objects{Client: cl, Bucket: c.Bucket}, nil
+}
+
+// EnsureBucket creates the bucket when missing.
+func (o *Objects) EnsureBucket(ctx context.Context) error {
+	ok, err := o.Client.BucketExists(ctx, o.Bucket)
+	if err != nil {
+		return fmt.Errorf("s3: bucket %s: %w", o.Bucket, err)
+	}
+	if ok {
+		return nil
+	}
+	if err := o.Client.MakeBucket(ctx, o.Bucket, minio.MakeBucketOptions{}); err != nil {
+		return fmt.Errorf("s3: make bucket %s: %w", o.Bucket, err)
+	}
+	return nil
+}
+
+// Put stores data under key, passing its real size (a size of -1 would make minio-go buffer
+// hundreds of MB per part).
+func (o *Objects) Put(ctx context.Context, key string, data []byte, contentType string) error {
+	_, err := o.Client.PutObject(ctx, o.Bucket, key, bytes.NewReader(data), int64(len(data)),
+		minio.PutObjectOptions{ContentType: contentType})
+	if err != nil {
+		return fmt.Errorf("s3: put %s: %w", key, err)
+	}
+	return nil
+}
+
+// Get reads an object whole, refusing one larger than maxBytes before reading it.
+func (o *Objects) Get(ctx context.Context, key string, maxBytes int64) ([]byte, error) {
+	obj, err := o.Client.GetObject(ctx, o.Bucket, key, minio.GetObjectOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("s3: get %s: %w", key, err)
+	}
+	defer obj.Close()
+	st, err := obj.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("s3: get %s: %w", key, translate(err))
+	}
+	if maxBytes > 0 && st.Size > maxBytes {
+		return nil, &scan.Error{Class: scan.TooLarge, Msg: fmt.Sprintf("object is %d bytes, over the limit of %d", st.Size, maxBytes)}
+	}
+	b, err := io.ReadAll(io.LimitReader(obj, st.Size+1))
+	if err != nil {
+		return nil, fmt.Errorf("s3: read %s: %w", key, translate(err))
+	}
+	return b, nil
+}
+
+// Stat returns an object's size, or pipeline.ErrNotFound.
+func (o *Objects) Stat(ctx context.Context, key string) (int64, error) {
+	st, err := o.Client.StatObject(ctx, o.Bucket, key, minio.StatObjectOptions{})
+	if err != nil {
+		return 0, fmt.Errorf("s3: stat %s: %w", key, translate(err))
+	}
+	return st.Size, nil
+}
+
+// Ping checks that the bucket answers.
+func (o *Objects) Ping(ctx context.Context) error {
+	_, err := o.Client.BucketExists(ctx, o.Bucket)
+	return err
+}
+
+func translate(err error) error {
+	var r minio.ErrorResponse
+	if errors.As(err, &r) && (r.StatusCode == http.StatusNotFound || r.Code == "NoSuchKey") {
+		return fmt.Errorf("%w: %s", pipeline.ErrNotFound, r.Message)
+	}
+	return err
+}
