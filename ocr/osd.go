@@ -14,6 +14,8 @@ static TessBaseAPI* sohoa_osd_new(const char* datapath, int* rc) {
 	*rc = TessBaseAPIInit3(api, datapath, "osd");
 	if (*rc != 0) { TessBaseAPIDelete(api); return NULL; }
 	TessBaseAPISetPageSegMode(api, PSM_OSD_ONLY);
+	// OSD warns on stderr about resolution for every page; sohoa records what matters itself.
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	return api;
 }
 

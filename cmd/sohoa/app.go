@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/sohoa/sohoa/classify"
+	"github.com/sohoa/sohoa/httpapi"
+	"github.com/sohoa/sohoa/ocr"
+	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/scan"
+	"github.com/sohoa/sohoa/storage/postgres"
+	"github.com/sohoa/sohoa/storage/s3"
+)
+
+// app holds the connections every service-backed subcommand shares.
+type app struct {
+	cfg     *Config
+	log     *slog.Logger
+	db      *postgres.DB
+	objects *s3.Objects
+	redis   asynq.RedisClientOpt
+	queue   *asynq.Client
+}
+
+func newLogger(format string) *slog.Logger {
+	if format == "text" {
+		return slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	return slog.New(slog.NewJSONHandler(os.Stderr, nil))
+}
+
+func openApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
+	db, err := postgres.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	objects, err := s3.Open(cfg.S3)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	redis := asynq.RedisClientOpt{Addr: cfg.RedisAddr, DB: cfg.RedisDB}
+	return &app{cfg: cfg, log: log, db: db, objects: objects, redis: redis, queue: asynq.NewClient(redis)}, nil
+}
+
+func (a *app) close() {
+	a.queue.Close()
+	a.db.Close()
+}
+
+// migrate applies the database migrations and makes sure the bucket exists.
+func (a *app) migrate(ctx context.Context) error {
+	applied, err := a.db.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	for _, m := range applied {
+		a.log.Info("migration applied", "name", m)
+	}
+	return a.objects.EnsureBucket(ctx)
+}
+
+func (a *app) ready(ctx context.Context) error {
+	var errs []error
+	if err := a.db.Pool.Ping(ctx); err != nil {
+		errs = append(errs, fmt.Errorf("postgres: %w", err))
+	}
+	if err := a.queue.Ping(); err != nil {
+		errs = append(errs, fmt.Errorf("redis: %w", err))
+	}
+	if err := a.objects.Ping(ctx); err != nil {
+		errs = append(errs, fmt.Errorf("s3: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+func (a *app) intake() *pipeline.Intake {
+	return &pipeline.Intake{Store: a.db, Objects: a.objects, Queue: a.queue}
+}
+
+// apiServer builds the HTTP server; the caller listens.
+func (a *app) apiServer() *http.Server {
+	api := &httpapi.Server{Store: a.db, Intake: a.intake(), Log: a.log, MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
+	return &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
+}
+
+// serveHTTP serves on ln until ctx ends, then drains for up to 10 s.
+func serveHTTP(ctx context.Context, srv *http.Server, ln net.Listener) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return srv.Shutdown(sctx)
+	}
+}
+
+// worker runs the stage handlers and the reconciler until ctx ends. OCR processes need
+// OMP_THREAD_LIMIT=1 in their environment before start: Tesseract's OpenMP reads it when the
+// library loads, so setting it from Go would be too late.
+func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
+	if os.Getenv("OMP_THREAD_LIMIT") != "1" {
+		a.log.Warn("OMP_THREAD_LIMIT is not 1: Tesseract's threads will fight over the cores and OCR will be several times slower")
+	}
+	engine, err := ocr.New(ocr.Config{Languages: strings.Split(a.cfg.Languages, "+"), Slots: a.cfg.Concurrency})
+	if err != nil {
+		return err
+	}
+	defer engine.Close()
+	stages := &pipeline.Stages{Store: a.db, Objects: a.objects, Queue: a.queue, Engine: engine,
+		Classifier: classify.Default(), Limits: scan.DefaultLimits, Log: a.log}
+	srv := asynq.NewServer(a.redis, asynq.Config{
+		// Bookkeeping stages must not wait behind OCR: more handlers than OCR slots, and the
+		// engine pool bounds the CPU-heavy work to one page per core.
+		Concurrency:     a.cfg.Concurrency * 2,
+		Queues:          map[string]int{pipeline.QueueOCR: 3, pipeline.QueueDefault: 2},
+		RetryDelayFunc:  pipeline.RetryDelay,
+		ShutdownTimeout: 20 * time.Second,
+		Logger:          asynqLogger{a.log},
+		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
+			retried, _ := asynq.GetRetryCount(ctx)
+			maxRetry, _ := asynq.GetMaxRetry(ctx)
+			a.log.Warn("task failed", "task_type", t.Type(), "attempt", retried+1, "error", err)
+			if retried >= maxRetry && !errors.Is(err, asynq.SkipRetry) {
+				stages.Exhausted(context.WithoutCancel(ctx), t, err)
+			}
+		}),
+	})
+	mux := asynq.NewServeMux()
+	stages.Register(mux)
+	if err := srv.Start(mux); err != nil {
+		return err
+	}
+	rec := &pipeline.Reconciler{Store: a.db, Queue: a.queue, Every: 15 * time.Second, Age: reconcileAge, Log: a.log}
+	go rec.Run(ctx)
+	<-ctx.Done()
+	srv.Shutdown()
+	return nil
+}
+
+// asynqLogger makes slog serve as Asynq's logger.
+type asynqLogger struct{ l *slog.Logger }
+
+func (a asynqLogger) Debug(args ...any) { a.l.Debug(fmt.Sprint(args...), "component", "asynq") }
+func (a asynqLogger) Info(args ...any)  { a.l.Info(fmt.Sprint(args...), "component", "asynq") }
+func (a asynqLogger) Warn(args ...any)  { a.l.Warn(fmt.Sprint(args...), "component", "asynq") }
+func (a asynqLogger) Error(args ...any) { a.l.Error(fmt.Sprint(args...), "component", "asynq") }
+func (a asynqLogger) Fatal(args ...any) {
+	a.l.Error(fmt.Sprint(args...), "component", "asynq")
+	os.Exit(1)
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/sohoa/sohoa/storage/s3"
+)
+
+// Config is read from SOHOA_* environment variables; flags override them.
+type Config struct {
+	DatabaseURL string
+	RedisAddr   string
+	RedisDB     int
+	S3          s3.Config
+	HTTPAddr    string
+	Languages   string
+	Concurrency int
+	LogFormat   string
+}
+
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func envInt(key string, def int, errs *[]error) int {
+	v := env(key, "")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		*errs = append(*errs, fmt.Errorf("%s=%q: not a number", key, v))
+	}
+	return n
+}
+
+// bindConfig registers the configuration flags on fs, defaulting to the environment, and
+// returns a function that checks everything at once after parsing.
+func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
+	var errs []error
+	c := &Config{}
+	fs.StringVar(&c.DatabaseURL, "database-url", env("SOHOA_DATABASE_URL", "postgres://sohoa:sohoa@127.0.0.1:5432/sohoa?sslmode=disable"), "PostgreSQL URL (SOHOA_DATABASE_URL)")
+	fs.StringVar(&c.RedisAddr, "redis-addr", env("SOHOA_REDIS_ADDR", "127.0.0.1:6379"), "Redis address for Asynq (SOHOA_REDIS_ADDR)")
+	fs.IntVar(&c.RedisDB, "redis-db", envInt("SOHOA_REDIS_DB", 0, &errs), "Redis database number (SOHOA_REDIS_DB)")
+	fs.StringVar(&c.S3.Endpoint, "s3-endpoint", env("SOHOA_S3_ENDPOINT", "127.0.0.1:7070"), "S3 host:port (SOHOA_S3_ENDPOINT)")
+	fs.StringVar(&c.S3.Bucket, "s3-bucket", env("SOHOA_S3_BUCKET", "sohoa"), "S3 bucket (SOHOA_S3_BUCKET)")
+	fs.BoolVar(&c.S3.Secure, "s3-tls", env("SOHOA_S3_TLS", "false") == "true", "use HTTPS to S3 (SOHOA_S3_TLS)")
+	c.S3.AccessKey = env("SOHOA_S3_ACCESS_KEY", "sohoa")
+	c.S3.SecretKey = env("SOHOA_S3_SECRET_KEY", "sohoa-local-secret")
+	if f := env("SOHOA_S3_SECRET_KEY_FILE", ""); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("SOHOA_S3_SECRET_KEY_FILE: %w", err))
+		}
+		c.S3.SecretKey = strings.TrimSpace(string(b))
+	}
+	fs.StringVar(&c.HTTPAddr, "http-addr", env("SOHOA_HTTP_ADDR", "127.0.0.1:8080"), "API listen address (SOHOA_HTTP_ADDR)")
+	fs.StringVar(&c.Languages, "lang", env("SOHOA_OCR_LANG", "vie"), "Tesseract languages, e.g. vie or vie+eng (SOHOA_OCR_LANG)")
+	fs.IntVar(&c.Concurrency, "concurrency", envInt("SOHOA_CONCURRENCY", runtime.NumCPU(), &errs), "OCR slots per worker (SOHOA_CONCURRENCY)")
+	fs.StringVar(&c.LogFormat, "log-format", env("SOHOA_LOG_FORMAT", "json"), "json or text (SOHOA_LOG_FORMAT)")
+	return c, func() error {
+		if c.Concurrency < 1 {
+			errs = append(errs, fmt.Errorf("concurrency must be at least 1"))
+		}
+		if c.LogFormat != "json" && c.LogFormat != "text" {
+			errs = append(errs, fmt.Errorf("log format %q: want json or text", c.LogFormat))
+		}
+		if c.S3.Bucket == "" || c.S3.Endpoint == "" {
+			errs = append(errs, fmt.Errorf("S3 endpoint and bucket are required"))
+		}
+		return errors.Join(errs...)
+	}
+}

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/sohoa/sohoa/classify"
+	"github.com/sohoa/sohoa/ocr"
+	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/scan"
+)
+
+// The JSON contract of `sohoa inspect --json`, one object per file and line. Keep it stable:
+// desk tools parse it (README, "inspect").
+type inspectFile struct {
+	File     string          `json:"file"`
+	Pages    []inspectPage   `json:"pages"`
+	Document *inspectDoc     `json:"document"`
+	Error    *inspectFailure `json:"error"`
+}
+
+type inspectPage struct {
+	Index                 int     `json:"index"`
+	Width                 int     `json:"width"`
+	Height                int     `json:"height"`
+	Rotated               int     `json:"rotated"`
+	OrientationConfidence float64 `json:"orientation_confidence"`
+	SkewDegrees           float64 `json:"skew_degrees"`
+	Text                  string  `json:"text"`
+	MeanConfidence        float64 `json:"mean_confidence"`
+}
+
+type inspectDoc struct {
+	Type       string  `json:"type"`
+	Role       string  `json:"role"`
+	Confidence float64 `json:"confidence"`
+	Reason     string  `json:"reason"`
+}
+
+type inspectFailure struct {
+	Class   string `json:"class"`
+	Message string `json:"message"`
+}
+
+func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print one JSON object per file and line")
+	lang := fs.String("lang", env("SOHOA_OCR_LANG", "vie"), "Tesseract languages (SOHOA_OCR_LANG)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: sohoa inspect [--json] [--lang vie] FILE...\n\nPrepares, reads and classifies local scans with no service running.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("no file given")
+	}
+	engine, err := ocr.New(ocr.Config{Languages: strings.Split(*lang, "+"), Slots: 1})
+	if err != nil {
+		return err
+	}
+	defer engine.Close()
+	rules := classify.Default()
+	failed := 0
+	for _, path := range fs.Args() {
+		res := inspectOne(ctx, engine, rules, path)
+		if res.Error != nil {
+			failed++
+		}
+		if *asJSON {
+			b, _ := json.Marshal(res)
+			fmt.Fprintln(out, string(b))
+			continue
+		}
+		printInspect(out, res)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files could not be read", failed, fs.NArg())
+	}
+	return nil
+}
+
+func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Rules, path string) inspectFile {
+	res := inspectFile{File: path, Pages: []inspectPage{}}
+	fail := func(err error) inspectFile {
+		class := pipeline.ClassOf(err)
+		if errors.Is(err, os.ErrNotExist) {
+			class = pipeline.ClassMissing
+		}
+		res.Error = &inspectFailure{Class: class, Message: err.Error()}
+		return res
+	}
+	lim := scan.DefaultLimits
+	st, err := os.Stat(path)
+	if err != nil {
+		return fail(err)
+	}
+	if st.Size() > lim.MaxBytes {
+		return fail(&scan.Error{Class: scan.TooLarge, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d", st.Size(), lim.MaxBytes)})
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fail(err)
+	}
+	_, n, err := scan.Pages(data, lim)
+	if err != nil {
+		return fail(err)
+	}
+	var texts []string
+	for i := 0; i < n; i++ {
+		pp, err := pipeline.PreparePage(ctx, engine, data, i, lim)
+		if err != nil {
+			return fail(fmt.Errorf("page %d: %w", i, err))
+		}
+		var b bytes.Buffer
+		if err := scan.EncodePNG(&b, pp.Image, pp.DPI); err != nil {
+			return fail(err)
+		}
+		r, err := engine.Recognize(ctx, b.Bytes(), pp.DPI)
+		if err != nil {
+			return fail(fmt.Errorf("page %d: %w", i, err))
+		}
+		texts = append(texts, r.Text)
+		res.Pages = append(res.Pages, inspectPage{Index: i, Width: pp.Width, Height: pp.Height, Rotated: pp.Rotated,
+			OrientationConfidence: pp.OrientationConfidence, SkewDegrees: pp.SkewDegrees, Text: r.Text,
+			MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100})
+	}
+	c := rules.Classify(strings.Join(texts, "\n\n"))
+	res.Document = &inspectDoc{Type: c.Type, Role: c.Role, Confidence: c.Confidence, Reason: c.Reason}
+	return res
+}
+
+func printInspect(out io.Writer, r inspectFile) {
+	fmt.Fprintf(out, "== %s\n", r.File)
+	if r.Error != nil {
+		fmt.Fprintf(out, "   refused: %s: %s\n", r.Error.Class, r.Error.Message)
+		return
+	}
+	for _, p := range r.Pages {
+		fmt.Fprintf(out, "   page %d: %dx%d, turned %d° (confidence %.1f), skew %.2f°, mean word confidence %.1f\n",
+			p.Index, p.Width, p.Height, p.Rotated, p.OrientationConfidence, p.SkewDegrees, p.MeanConfidence)
+	}
+	fmt.Fprintf(out, "   document: %s (%s), confidence %.2f: %s\n", r.Document.Type, r.Document.Role, r.Document.Confidence, r.Document.Reason)
+	for _, p := range r.Pages {
+		fmt.Fprintf(out, "   --- text of page %d ---\n%s\n", p.Index, p.Text)
+	}
+}
