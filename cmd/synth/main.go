@@ -15,6 +15,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/sohoa/sohoa/internal/synth"
 	"github.com/sohoa/sohoa/pipeline"
@@ -120,7 +121,16 @@ func write(out string) error {
 		}
 		m.Files[filepath.ToSlash(rel)] = File{Type: s.kind, Role: types[s.kind]}
 		m.Fields[filepath.ToSlash(rel)] = PageTruth{Skew: s.skew, Rotated: (360 - s.turn) % 360, Text: text}
-		m.Texts[filepath.ToSlash(rel)] = []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", people[deskIdx[s.desk]].Name}
+		// Phrases the OCR must read with every diacritic: the national header and a name.
+		phrases := []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}
+		who := people[deskIdx[s.desk]]
+		for _, name := range []string{who.Name, who.Child, who.Company} {
+			if strings.Contains(text, name) {
+				phrases = append(phrases, name)
+				break
+			}
+		}
+		m.Texts[filepath.ToSlash(rel)] = phrases
 	}
 	// A scanner that died mid-write: a JPEG cut after its header.
 	bad := filepath.Join("HCM-Q1-BENNGHE", "HS-DD-0102", "02-ban-do-loi.jpg")

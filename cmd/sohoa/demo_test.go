@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"math"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sohoa/sohoa/internal/testenv"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+type truth struct {
+	Files map[string]struct {
+		Type      string `json:"type"`
+		Role      string `json:"role"`
+		FailClass string `json:"fail_class"`
+	} `json:"files"`
+	Figures map[string]struct {
+		Dossiers   int     `json:"dossiers"`
+		Digitized  int     `json:"digitized"`
+		Percentage float64 `json:"percentage"`
+		PagesDone  int     `json:"pages_done"`
+		Failed     int     `json:"pages_failed"`
+	} `json:"figures"`
+	Texts map[string][]string `json:"texts"`
+	Truth map[string]struct {
+		Skew    float64 `json:"skew_degrees"`
+		Rotated int     `json:"rotated"`
+	} `json:"truth"`
+}
+
+// The demo batch end to end on the real services: upload through the API, Asynq, prepare,
+// OCR, classify, finalize; then every figure, type, text and angle is checked against the
+// generator's manifest. A second run of the same batch must change nothing.
+func TestDemoEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end to end: OCR of 13 pages")
+	}
+	db, dbURL := testenv.Postgres(t)
+	_, s3cfg := testenv.Bucket(t)
+	redis := testenv.Redis(t, 3)
+	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg,
+		HTTPAddr: "127.0.0.1:0", Languages: "vie", Concurrency: 2, LogFormat: "text"}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var out bytes.Buffer
+	if err := demo(context.Background(), cfg, log, "../../testdata/demo", 8*time.Minute, &out); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out.String())
+	}
+	t.Log("\n" + out.String())
+	for _, want := range []string{"Digitization by desk", "HCM-Q1-BENNGHE", "50.00 %", "100.00 %", "corrupt"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+
+	var tr truth
+	b, err := os.ReadFile("../../testdata/demo/manifest.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &tr); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	checkFigures := func() {
+		t.Helper()
+		figs, err := db.DeskFigures(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(figs) != len(tr.Figures) {
+			t.Fatalf("%d desks with figures, want %d", len(figs), len(tr.Figures))
+		}
+		for _, f := range figs {
+			w := tr.Figures[f.Desk]
+			if f.Dossiers != w.Dossiers || f.DossiersDigitized != w.Digitized || f.Percentage != w.Percentage ||
+				f.PagesDone != w.PagesDone || f.PagesFailed != w.Failed {
+				t.Errorf("desk %s: got %d/%d dossiers = %.2f %%, pages %d done %d failed; want %d/%d = %.2f %%, %d done %d failed",
+					f.Desk, f.DossiersDigitized, f.Dossiers, f.Percentage, f.PagesDone, f.PagesFailed,
+					w.Digitized, w.Dossiers, w.Percentage, w.PagesDone, w.Failed)
+			}
+		}
+	}
+	checkFigures()
+
+	rows, err := db.Pool.Query(ctx, `SELECT o.desk_code || '/' || o.code || '/' || d.filename, d.doc_type, d.role, p.state,
+			p.error_class, p.text, p.skew_degrees, p.rotated
+		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for rows.Next() {
+		var key, typ, role, state, class, text string
+		var skew float64
+		var rotated int
+		if err := rows.Scan(&key, &typ, &role, &state, &class, &text, &skew, &rotated); err != nil {
+			t.Fatal(err)
+		}
+		seen++
+		want, ok := tr.Files[key]
+		if !ok {
+			t.Errorf("unexpected page of %s", key)
+			continue
+		}
+		if want.FailClass != "" {
+			if state != pipeline.PageFailed || class != want.FailClass {
+				t.Errorf("%s: state %s class %q, want failed %q", key, state, class, want.FailClass)
+			}
+			continue
+		}
+		if state != pipeline.PageDone {
+			t.Errorf("%s: state %s (%s), want done", key, state, class)
+			continue
+		}
+		if typ != want.Type || role != want.Role {
+			t.Errorf("%s: classified %s/%s, want %s/%s", key, typ, role, want.Type, want.Role)
+		}
+		for _, phrase := range tr.Texts[key] {
+			if !strings.Contains(text, phrase) {
+				t.Errorf("%s: text lacks %q:\n%s", key, phrase, text)
+			}
+		}
+		g := tr.Truth[key]
+		if math.Abs(skew-g.Skew) > 0.3 || rotated != g.Rotated {
+			t.Errorf("%s: skew %.2f° rotated %d, want %.2f° and %d", key, skew, rotated, g.Skew, g.Rotated)
+		}
+	}
+	if seen != len(tr.Files) {
+		t.Errorf("%d pages recorded, want %d", seen, len(tr.Files))
+	}
+
+	// The same batch again: every key is known, nothing is counted twice.
+	out.Reset()
+	if err := demo(context.Background(), cfg, log, "../../testdata/demo", 2*time.Minute, &out); err != nil {
+		t.Fatalf("second demo: %v\n%s", err, out.String())
+	}
+	checkFigures()
+}

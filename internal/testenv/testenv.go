@@ -1,0 +1,135 @@
+// Package testenv gives integration tests their own slice of the real services that the test
+// command starts (deploy/local/up.sh): a fresh PostgreSQL database, a fresh S3 bucket and a
+// flushed Redis database. When CI is set a missing service fails the test; elsewhere it skips
+// with a message saying how to start it.
+package testenv
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/jackc/pgx/v5"
+	"github.com/minio/minio-go/v7"
+	"github.com/redis/go-redis/v9"
+	"github.com/sohoa/sohoa/storage/postgres"
+	"github.com/sohoa/sohoa/storage/s3"
+)
+
+func env(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+// Unavailable fails under CI and skips elsewhere.
+func Unavailable(t testing.TB, what string, err error) {
+	t.Helper()
+	msg := fmt.Sprintf("%s is not available (%v); start the stack with deploy/local/up.sh or run make test", what, err)
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+func suffix() string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// DatabaseURL is the server the tests create their databases on.
+func DatabaseURL() string {
+	return env("SOHOA_DATABASE_URL", "postgres://sohoa:sohoa@127.0.0.1:5432/sohoa?sslmode=disable")
+}
+
+// Postgres creates a migrated database for this test, dropped at cleanup, and returns it with
+// its URL.
+func Postgres(t testing.TB) (*postgres.DB, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	admin, err := pgx.Connect(ctx, DatabaseURL())
+	if err != nil {
+		Unavailable(t, "PostgreSQL", err)
+	}
+	name := "sohoa_test_" + suffix()
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		admin.Close(ctx)
+		t.Fatalf("create test database: %v", err)
+	}
+	u, _ := url.Parse(DatabaseURL())
+	u.Path = "/" + name
+	db, err := postgres.Open(ctx, u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		db.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		_, _ = admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+		admin.Close(ctx)
+	})
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return db, u.String()
+}
+
+// S3Config is the local S3 server's configuration with a fresh bucket name.
+func S3Config() s3.Config {
+	return s3.Config{
+		Endpoint:  env("SOHOA_S3_ENDPOINT", "127.0.0.1:7070"),
+		AccessKey: env("SOHOA_S3_ACCESS_KEY", "sohoa"),
+		SecretKey: env("SOHOA_S3_SECRET_KEY", "sohoa-local-secret"),
+		Bucket:    "sohoa-test-" + suffix(),
+	}
+}
+
+// Bucket creates a bucket for this test, emptied and removed at cleanup.
+func Bucket(t testing.TB) (*s3.Objects, s3.Config) {
+	t.Helper()
+	cfg := S3Config()
+	o, err := s3.Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := o.EnsureBucket(ctx); err != nil {
+		Unavailable(t, "the S3 server", err)
+	}
+	t.Cleanup(func() {
+		ctx := context.Background()
+		for obj := range o.Client.ListObjects(ctx, cfg.Bucket, minio.ListObjectsOptions{Recursive: true}) {
+			if obj.Err == nil {
+				_ = o.Client.RemoveObject(ctx, cfg.Bucket, obj.Key, minio.RemoveObjectOptions{})
+			}
+		}
+		_ = o.Client.RemoveBucket(ctx, cfg.Bucket)
+	})
+	return o, cfg
+}
+
+// Redis returns database db of the local Redis, flushed. Each test package uses its own db
+// number, since packages run in parallel.
+func Redis(t testing.TB, db int) asynq.RedisClientOpt {
+	t.Helper()
+	opt := asynq.RedisClientOpt{Addr: env("SOHOA_REDIS_ADDR", "127.0.0.1:6379"), DB: db}
+	rc := redis.NewClient(&redis.Options{Addr: opt.Addr, DB: db})
+	defer rc.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := rc.FlushDB(ctx).Err(); err != nil {
+		Unavailable(t, "Redis", err)
+	}
+	return opt
+}
