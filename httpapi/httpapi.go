@@ -51,7 +51,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/batches/{id}", s.batch)
 	mux.HandleFunc("GET /api/v1/coverage", s.coverage)
 	mux.HandleFunc("GET /api/v1/failures", s.failures)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, http.StatusOK, map[string]string{"status": "ok"}) })
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
 	mux.HandleFunc("GET /readyz", s.ready)
 	return mux
 }

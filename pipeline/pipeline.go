@@ -180,14 +180,14 @@ type FileStatus struct {
 
 // BatchStatus is a batch's progress.
 type BatchStatus struct {
-	ID           uuid.UUID    `json:"id"`
-	Desk         string       `json:"desk"`
-	Name         string       `json:"name"`
-	CreatedAt    time.Time    `json:"created_at"`
-	Pages        int          `json:"pages"`
-	PagesDone    int          `json:"pages_done"`
-	PagesFailed  int          `json:"pages_failed"`
+	ID          uuid.UUID    `json:"id"`
+	Desk        string       `json:"desk"`
+	Name        string       `json:"name"`
+	CreatedAt   time.Time    `json:"created_at"`
+	Pages       int          `json:"pages"`
+	PagesDone   int          `json:"pages_done"`
+	PagesFailed int          `json:"pages_failed"`
 	FilesInWork int          `json:"files_in_work"`
-	Finished     bool         `json:"finished"`
-	Files        []FileStatus `json:"files"`
+	Finished    bool         `json:"finished"`
+	Files       []FileStatus `json:"files"`
 }

@@ -1,0 +1,169 @@
+package pipeline_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/uuid"
+	"github.com/hibiken/asynq"
+	"github.com/sohoa/sohoa/classify"
+	"github.com/sohoa/sohoa/internal/testenv"
+	"github.com/sohoa/sohoa/ocr"
+	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/scan"
+	"github.com/sohoa/sohoa/storage/postgres"
+)
+
+type rig struct {
+	db     *postgres.DB
+	stages *pipeline.Stages
+	intake *pipeline.Intake
+	queue  *asynq.Client
+	insp   *asynq.Inspector
+}
+
+func newRig(t *testing.T) *rig {
+	t.Helper()
+	db, _ := testenv.Postgres(t)
+	objects, _ := testenv.Bucket(t)
+	redis := testenv.Redis(t, 4)
+	q := asynq.NewClient(redis)
+	t.Cleanup(func() { q.Close() })
+	insp := asynq.NewInspector(redis)
+	t.Cleanup(func() { insp.Close() })
+	eng, err := ocr.New(ocr.Config{Slots: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(eng.Close)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx := context.Background()
+	if err := db.UpsertDesk(ctx, pipeline.Desk{Code: "D1", Name: "Desk one", Kind: pipeline.Locality}); err != nil {
+		t.Fatal(err)
+	}
+	return &rig{
+		db: db, queue: q, insp: insp,
+		stages: &pipeline.Stages{Store: db, Objects: objects, Queue: q, Engine: eng, Classifier: classify.Default(), Limits: scan.DefaultLimits, Log: log},
+		intake: &pipeline.Intake{Store: db, Objects: objects, Queue: q},
+	}
+}
+
+// snapshot is every figure and state the pipeline keeps, for comparing runs.
+func (r *rig) snapshot(t *testing.T) map[string]any {
+	t.Helper()
+	ctx := context.Background()
+	figs, err := r.db.DeskFigures(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range figs {
+		figs[i].UpdatedAt = time.Time{} // when it was recomputed is a clock, not a figure
+	}
+	var states []string
+	rows, _ := r.db.Pool.Query(ctx, `SELECT p.state || ' ' || d.state || ' ' || o.state || ' ' || d.doc_type || ' ' || p.text
+		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id ORDER BY p.index`)
+	for rows.Next() {
+		var s string
+		_ = rows.Scan(&s)
+		states = append(states, s)
+	}
+	var artifacts, pages int
+	_ = r.db.Pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM artifacts), (SELECT count(*) FROM pages)`).Scan(&artifacts, &pages)
+	return map[string]any{"figures": figs, "states": states, "artifacts": artifacts, "pages": pages}
+}
+
+func task(typ string, id uuid.UUID) *asynq.Task { return pipeline.NewTask(typ, id) }
+
+// Every stage handler run twice on the same row, as at-least-once delivery does after a lease
+// expiry or a shutdown, leaves every row and figure as one run left it.
+func TestEachStageTwice(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	data, err := os.ReadFile("../testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/01-to-khai.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D1", Batch: "b1", Dossier: "HS-1", Filename: "p.png"}, data, "image/png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page, dossier uuid.UUID
+	steps := []struct {
+		typ string
+		id  func() uuid.UUID
+	}{
+		{pipeline.TypeIngest, func() uuid.UUID { return doc }},
+		{pipeline.TypePrepare, func() uuid.UUID { return page }},
+		{pipeline.TypeOCR, func() uuid.UUID { return page }},
+		{pipeline.TypeClassify, func() uuid.UUID { return doc }},
+		{pipeline.TypeFinalize, func() uuid.UUID { return dossier }},
+	}
+	handlers := map[string]asynq.HandlerFunc{
+		pipeline.TypeIngest: r.stages.Ingest, pipeline.TypePrepare: r.stages.Prepare, pipeline.TypeOCR: r.stages.OCR,
+		pipeline.TypeClassify: r.stages.Classify, pipeline.TypeFinalize: r.stages.Finalize,
+	}
+	for _, s := range steps {
+		if err := handlers[s.typ](ctx, task(s.typ, s.id())); err != nil {
+			t.Fatalf("%s: %v", s.typ, err)
+		}
+		if s.typ == pipeline.TypeIngest {
+			ids, err := r.db.SplitDocument(ctx, doc, "", 0, "", 0)
+			if err != nil || len(ids) != 1 {
+				t.Fatalf("after ingest: %v pages, %v", ids, err)
+			}
+			page = ids[0]
+			d, _ := r.db.Document(ctx, doc)
+			dossier = d.DossierID
+		}
+		once := r.snapshot(t)
+		if err := handlers[s.typ](ctx, task(s.typ, s.id())); err != nil {
+			t.Fatalf("%s again: %v", s.typ, err)
+		}
+		if diff := cmp.Diff(once, r.snapshot(t)); diff != "" {
+			t.Errorf("%s run twice changed the record (-once +twice):\n%s", s.typ, diff)
+		}
+	}
+	figs, _ := r.db.DeskFigures(ctx)
+	if len(figs) != 1 || figs[0].Dossiers != 1 || figs[0].DossiersDigitized != 1 || figs[0].Percentage != 100 || figs[0].PagesDone != 1 {
+		t.Errorf("figures after the chain: %+v", figs)
+	}
+}
+
+// When Redis loses its tasks (a flush, a failover), the reconciler finds the unfinished rows in
+// PostgreSQL and sends their tasks again.
+func TestReconcilerResendsLostTasks(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	for _, name := range []string{"a.png", "b.png"} {
+		if _, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D1", Batch: "b", Dossier: "HS-2", Filename: name}, []byte("not yet read"), "image/png"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.insp.DeleteAllPendingTasks(pipeline.QueueDefault); err != nil {
+		t.Fatal(err)
+	}
+	rec := &pipeline.Reconciler{Store: r.db, Queue: r.queue, Age: 0, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	n, err := rec.Once(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := r.insp.GetQueueInfo(pipeline.QueueDefault)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 || info.Pending != 2 {
+		t.Errorf("reconciler sent %d tasks, %d pending; want 2 ingest tasks", n, info.Pending)
+	}
+	// Sending again while the tasks wait is absorbed by their TaskIDs.
+	if _, err := rec.Once(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ = r.insp.GetQueueInfo(pipeline.QueueDefault); info.Pending != 2 {
+		t.Errorf("%d pending after a second pass, want 2", info.Pending)
+	}
+}
