@@ -47,13 +47,14 @@ start_postgres() {
     pg_up || { echo "up.sh: PostgreSQL does not answer on $SOHOA_PG_HOST:$SOHOA_PG_PORT" >&2; exit 1; }
   fi
   # Role and database for sohoa; CREATEDB lets the tests make one database each.
-  su postgres -c "psql -h $SOHOA_PG_HOST -p $SOHOA_PG_PORT -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='sohoa'\"" | grep -q 1 ||
-    su postgres -c "psql -h $SOHOA_PG_HOST -p $SOHOA_PG_PORT -qc \"CREATE ROLE sohoa LOGIN CREATEDB PASSWORD 'sohoa'\""
-  su postgres -c "psql -h $SOHOA_PG_HOST -p $SOHOA_PG_PORT -qtAc \"SELECT 1 FROM pg_database WHERE datname='sohoa'\"" | grep -q 1 ||
-    su postgres -c "psql -h $SOHOA_PG_HOST -p $SOHOA_PG_PORT -qc 'CREATE DATABASE sohoa OWNER sohoa'"
+  su postgres -c "psql -p $SOHOA_PG_PORT -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='sohoa'\"" | grep -q 1 ||
+    su postgres -c "psql -p $SOHOA_PG_PORT -qc \"CREATE ROLE sohoa LOGIN CREATEDB PASSWORD 'sohoa'\""
+  su postgres -c "psql -p $SOHOA_PG_PORT -qtAc \"SELECT 1 FROM pg_database WHERE datname='sohoa'\"" | grep -q 1 ||
+    su postgres -c "psql -p $SOHOA_PG_PORT -qc 'CREATE DATABASE sohoa OWNER sohoa'"
+  # Admin work goes over the local socket as postgres (peer auth), as on a stock Debian.
   # Extensions need a superuser once; later migrations find them present.
   for db in sohoa template1; do
-    su postgres -c "psql -h $SOHOA_PG_HOST -p $SOHOA_PG_PORT -d $db -qc 'CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm'" >/dev/null
+    su postgres -c "psql -p $SOHOA_PG_PORT -d $db -qc 'SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm'" >/dev/null
   done
 }
 

@@ -1,0 +1,25 @@
+# The two commands of the README: `make demo` and `make test`. Both set up what they need.
+.PHONY: demo test up build bench lint synth
+
+demo:
+	bash deploy/local/demo.sh
+
+test:
+	bash deploy/local/test.sh
+
+up:
+	bash deploy/local/up.sh
+
+build:
+	go build -o bin/sohoa ./cmd/sohoa
+
+lint:
+	gofmt -l . && go vet ./... && staticcheck ./...
+
+# Benchmarks hold the speed targets; results go to docs/benchmarks.md.
+bench:
+	OMP_THREAD_LIMIT=1 GOMAXPROCS=1 go test -run '^$$' -bench . -benchtime 22x ./scan/
+
+# Regenerate the demo batch (deterministic).
+synth:
+	go run ./cmd/synth -out testdata/demo

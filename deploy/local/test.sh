@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test: bring the local stack up, check formatting and static analysis, then run all
+# tests against the real PostgreSQL, Redis, S3 server and Tesseract. With CI set, a missing
+# service fails a test instead of skipping it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bash deploy/local/up.sh
+: "${SOHOA_CACHE_DIR:=/var/cache/sohoa}"
+export OMP_THREAD_LIMIT=1
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then echo "gofmt would change: $unformatted"; exit 1; fi
+echo "== go vet"
+go vet ./...
+echo "== staticcheck"
+if [ ! -x "$SOHOA_CACHE_DIR/bin/staticcheck" ]; then
+  mkdir -p "$SOHOA_CACHE_DIR/bin"
+  GOBIN="$SOHOA_CACHE_DIR/bin" go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+fi
+"$SOHOA_CACHE_DIR/bin/staticcheck" ./...
+echo "== go test"
+go test -count=1 -timeout 30m "$@" ./...

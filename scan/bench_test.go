@@ -1,0 +1,49 @@
+package scan_test
+
+import (
+	"image"
+	"math"
+	"sort"
+	"testing"
+
+	"github.com/sohoa/sohoa/internal/synth"
+	"github.com/sohoa/sohoa/scan"
+)
+
+var benchAngles = []float64{-12, -7.5, -4.3, -2, -0.6, 0.4, 1.7, 3.3, 6, 9.5, 14}
+
+func benchPages(b *testing.B) []*image.Gray {
+	b.Helper()
+	kinds := synth.Kinds()
+	out := make([]*image.Gray, len(benchAngles))
+	for i, a := range benchAngles {
+		out[i] = page(b, kinds[i%len(kinds)], synth.Options{Skew: a, Noise: 0.002, Blur: 0.6, Seed: uint64(i)})
+	}
+	return out
+}
+
+// BenchmarkDetectSkew: detection alone on A4 300-DPI pages, with the median and worst
+// absolute angle error over skews from -12° to 14°.
+func BenchmarkDetectSkew(b *testing.B) {
+	pages := benchPages(b)
+	errs := make([]float64, len(pages))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := i % len(pages)
+		s := scan.DetectSkew(pages[k])
+		errs[k] = math.Abs(s.Degrees - benchAngles[k])
+	}
+	b.StopTimer()
+	sort.Float64s(errs)
+	b.ReportMetric(errs[len(errs)/2], "median_err_deg")
+	b.ReportMetric(errs[len(errs)-1], "max_err_deg")
+}
+
+// BenchmarkDeskew: detection plus rotation (imaging.Rotate, white fill) of an A4 300-DPI page.
+func BenchmarkDeskew(b *testing.B) {
+	pages := benchPages(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		scan.Deskew(pages[i%len(pages)])
+	}
+}
