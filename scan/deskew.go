@@ -2,10 +2,7 @@ package scan
 
 import (
 	"image"
-	"image/color"
 	"math"
-
-	"github.com/disintegration/imaging"
 )
 
 // Skew is the detected angle of a page's text lines.
@@ -135,10 +132,42 @@ func Deskew(g *image.Gray) (*image.Gray, Skew) {
 }
 
 // Rotate turns g counter-clockwise by deg (imaging's convention) about its centre, keeping its
-// size; lines rising to the right by a are straightened by Rotate(g, -a).
+// size, with bilinear sampling and white where the turned page leaves the canvas; lines rising
+// to the right by a are straightened by Rotate(g, -a). Written for gray pages in fixed point:
+// imaging.Rotate converts to NRGBA and costs about nine times the skew detection.
 func Rotate(g *image.Gray, deg float64) *image.Gray {
-	r := imaging.Rotate(g, deg, color.White)
-	return Gray(imaging.CropCenter(r, g.Rect.Dx(), g.Rect.Dy()))
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	rad := deg * math.Pi / 180
+	const one = 1 << 16
+	cos, sin := int64(math.Cos(rad)*one), int64(math.Sin(rad)*one)
+	cx, cy := int64(w)*one/2, int64(h)*one/2
+	for y := 0; y < h; y++ {
+		dy := int64(y)*one + one/2 - cy
+		// Source of output pixel (x, y): the inverse turn of its offset from the centre,
+		// stepped along the row.
+		dx := one/2 - cx
+		sx := cx + (dx*cos)>>16 - (dy*sin)>>16 - one/2
+		sy := cy + (dx*sin)>>16 + (dy*cos)>>16 - one/2
+		row := out.Pix[y*out.Stride : y*out.Stride+w]
+		for x := range row {
+			ix, iy := sx>>16, sy>>16
+			if ix < 0 || iy < 0 || ix >= int64(w-1) || iy >= int64(h-1) {
+				row[x] = 255
+			} else {
+				fx, fy := sx&(one-1), sy&(one-1)
+				i := int(iy)*g.Stride + int(ix)
+				p00, p10 := int64(g.Pix[i]), int64(g.Pix[i+1])
+				p01, p11 := int64(g.Pix[i+g.Stride]), int64(g.Pix[i+g.Stride+1])
+				top := p00*one + (p10-p00)*fx
+				bot := p01*one + (p11-p01)*fx
+				row[x] = uint8((top*one + (bot-top)*fy) >> 32)
+			}
+			sx += cos
+			sy += sin
+		}
+	}
+	return out
 }
 
 // Turn rotates g clockwise by a quarter turn multiple (0, 90, 180, 270).

@@ -71,3 +71,12 @@ func TestTurnRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// Rotate follows imaging's convention: a positive angle turns counter-clockwise, which makes
+// straight lines rise to the right (a positive skew).
+func TestRotateSign(t *testing.T) {
+	g := page(t, "giay_khai_sinh", synth.Options{})
+	if s := scan.DetectSkew(scan.Rotate(g, 2.5)); math.Abs(s.Degrees-2.5) > 0.1 {
+		t.Errorf("Rotate(+2.5°) measured %.2f°, want +2.5°", s.Degrees)
+	}
+}
