@@ -213,7 +213,7 @@ func report(ctx context.Context, a *app, m demoManifest, sts []pipeline.BatchSta
 		for _, f := range st.Files {
 			result := "digitized"
 			if f.PagesFailed > 0 {
-				result = "FAILED " + f.ErrorClass + ": " + f.Error
+				result = "FAILED " + f.Error
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%.2f\t%s\n", st.Desk, f.Dossier, f.Filename, f.Type, f.Role, f.Confidence, result)
 			want := m.Files[st.Desk+"/"+f.Dossier+"/"+f.Filename]
@@ -225,13 +225,13 @@ func report(ctx context.Context, a *app, m demoManifest, sts []pipeline.BatchSta
 	tw.Flush()
 
 	fmt.Fprintf(out, `
-Where to look next (start the API with: sohoa serve)
+Where to look next (start the API with: ./bin/sohoa serve)
   coverage, JSON   %[1]s/api/v1/coverage?level=desk
   coverage, CSV    %[1]s/api/v1/coverage?level=desk&format=csv
   failed pages     %[1]s/api/v1/failures
   a batch          %[1]s/api/v1/batches/%[2]s
   artifacts        s3://%[3]s/artifacts/ (clean page images, text, hOCR, word boxes)
-  one local file   sohoa inspect --json testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/01-to-khai.png
+  one local file   OMP_THREAD_LIMIT=1 ./bin/sohoa inspect --json testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/01-to-khai.png
 `, "http://"+a.cfg.HTTPAddr, sts[0].ID, a.cfg.S3.Bucket)
 	if len(unexpected) > 0 {
 		return errors.New("pages that should have been digitized failed:\n  " + strings.Join(unexpected, "\n  "))
