@@ -95,6 +95,7 @@ type Prepared struct {
 	OrientationConfidence float64
 	SkewDegrees           float64
 	SkewConfidence        float64
+	Scale                 float64 // resize applied to bring text to Tesseract's best size
 }
 
 // Recognized is what the OCR stage learned about a page.

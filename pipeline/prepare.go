@@ -19,7 +19,7 @@ type PreparedPage struct {
 // above the engine's confidence threshold), and deskews it. The prepare stage and
 // `sohoa inspect` both use it, so what a desk checks locally is what the pipeline does.
 func PreparePage(ctx context.Context, o Orienter, data []byte, index int, lim scan.Limits) (*PreparedPage, error) {
-	g, meta, err := scan.Decode(data, index, lim)
+	g, meta, err := scan.Decode(ctx, data, index, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -38,8 +38,13 @@ func PreparePage(ctx context.Context, o Orienter, data []byte, index int, lim sc
 		out.Rotated = or.Rotate
 	}
 	g, skew := scan.Deskew(g)
-	out.Image = g
 	out.SkewDegrees, out.SkewConfidence = skew.Degrees, skew.Confidence
+	// Text far from the size Tesseract reads best (tiny print at high DPI, huge type) is
+	// rescaled; the DPI it is told scales with it.
+	g, f := scan.Rescale(g, lim)
+	out.DPI = int(float64(dpi)*f + 0.5)
+	out.Scale = round2(f)
+	out.Image = g
 	out.Width, out.Height = g.Rect.Dx(), g.Rect.Dy()
 	return out, nil
 }

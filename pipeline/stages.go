@@ -121,7 +121,7 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
 	}
 	sum := sha256.Sum256(data)
-	format, n, err := scan.Pages(data, s.Limits)
+	format, n, err := scan.Pages(ctx, data, s.Limits)
 	if err != nil {
 		return s.refuseDocument(ctx, doc, err)
 	}

@@ -15,8 +15,6 @@ func dpiOf(f Format, data []byte) int {
 		return pngDPI(data)
 	case JPEG:
 		return jfifDPI(data)
-	case TIFF:
-		return tiffDPI(data)
 	}
 	return 0
 }
@@ -51,43 +49,4 @@ func jfifDPI(b []byte) int {
 		return int(float64(x)*2.54 + 0.5)
 	}
 	return 0
-}
-
-func tiffDPI(b []byte) int {
-	if len(b) < 8 {
-		return 0
-	}
-	var bo binary.ByteOrder = binary.LittleEndian
-	if b[0] == 'M' {
-		bo = binary.BigEndian
-	}
-	ifd := int(bo.Uint32(b[4:]))
-	if ifd+2 > len(b) {
-		return 0
-	}
-	n := int(bo.Uint16(b[ifd:]))
-	unit, x := 2, 0
-	for e := 0; e < n; e++ {
-		o := ifd + 2 + 12*e
-		if o+12 > len(b) {
-			return 0
-		}
-		tag, typ := bo.Uint16(b[o:]), bo.Uint16(b[o+2:])
-		switch {
-		case tag == 296 && typ == 3: // ResolutionUnit
-			unit = int(bo.Uint16(b[o+8:]))
-		case tag == 282 && typ == 5: // XResolution, RATIONAL at an offset
-			off := int(bo.Uint32(b[o+8:]))
-			if off+8 <= len(b) {
-				num, den := bo.Uint32(b[off:]), bo.Uint32(b[off+4:])
-				if den != 0 {
-					x = int(num / den)
-				}
-			}
-		}
-	}
-	if unit == 3 {
-		return int(float64(x)*2.54 + 0.5)
-	}
-	return x
 }

@@ -5,6 +5,7 @@ package scan
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -13,9 +14,9 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"time"
 
 	"github.com/disintegration/imaging"
-	"golang.org/x/image/tiff"
 )
 
 // Class names why a file or page was refused; recorded on the page and never retried.
@@ -63,10 +64,18 @@ type Limits struct {
 	MaxPixels int64 // per page, checked from the header before decoding
 	MaxSide   int   // per page side
 	MaxPages  int   // per file
+	// MaxPageInches bounds the long side of a PDF page: anything larger than A2 is a poster
+	// or a decompression bomb, not a document page.
+	MaxPageInches float64
+	// PageTimeout bounds each external decoder run (poppler) per page.
+	PageTimeout time.Duration
+	// ToolMemory is the address-space limit of each external decoder process.
+	ToolMemory int64
 }
 
 // DefaultLimits allow A3 at 600 DPI (about 70 MP) and refuse decompression bombs.
-var DefaultLimits = Limits{MaxBytes: 200 << 20, MaxPixels: 100_000_000, MaxSide: 30_000, MaxPages: 500}
+var DefaultLimits = Limits{MaxBytes: 200 << 20, MaxPixels: 100_000_000, MaxSide: 30_000, MaxPages: 500,
+	MaxPageInches: 24, PageTimeout: 60 * time.Second, ToolMemory: 2 << 30}
 
 // Format of a scan file, found from its content, never from its name.
 type Format string
@@ -104,7 +113,7 @@ type Meta struct {
 }
 
 // Pages returns how many pages data holds, after checking limits.
-func Pages(data []byte, lim Limits) (Format, int, error) {
+func Pages(ctx context.Context, data []byte, lim Limits) (Format, int, error) {
 	if int64(len(data)) > lim.MaxBytes {
 		return "", 0, refuse(TooLarge, nil, "file is %d bytes, over the limit of %d", len(data), lim.MaxBytes)
 	}
@@ -113,22 +122,37 @@ func Pages(data []byte, lim Limits) (Format, int, error) {
 		return "", 0, err
 	}
 	switch f {
-	case PNG, JPEG, TIFF:
-		// x/image/tiff reads only the first page; multi-page TIFF is split elsewhere.
+	case PNG, JPEG:
 		return f, 1, nil
+	case TIFF:
+		pages, err := tiffPages(data, lim)
+		return f, len(pages), err
+	case PDF:
+		// Pages too large to be documents are counted: each becomes a failed page row.
+		pages, _, err := pdfPages(ctx, data, lim)
+		return f, len(pages), err
 	}
-	return f, 0, refuse(Unsupported, nil, "%s files are not supported yet", f)
+	return f, 0, refuse(Unsupported, nil, "%s files are not supported", f)
 }
 
 // Decode returns page index of data as a gray image, upright as far as the file's own metadata
 // says (EXIF orientation), after checking every limit on the header.
-func Decode(data []byte, index int, lim Limits) (*image.Gray, Meta, error) {
-	f, n, err := Pages(data, lim)
+func Decode(ctx context.Context, data []byte, index int, lim Limits) (*image.Gray, Meta, error) {
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, Meta{}, refuse(TooLarge, nil, "file is %d bytes, over the limit of %d", len(data), lim.MaxBytes)
+	}
+	f, err := Sniff(data)
 	if err != nil {
 		return nil, Meta{}, err
 	}
-	if index < 0 || index >= n {
-		return nil, Meta{}, refuse(Corrupt, nil, "page %d does not exist (file has %d)", index, n)
+	switch f {
+	case TIFF:
+		return decodeTIFF(data, index, lim)
+	case PDF:
+		return decodePDF(ctx, data, index, lim)
+	}
+	if index != 0 {
+		return nil, Meta{}, refuse(Corrupt, nil, "page %d does not exist (file has 1)", index)
 	}
 	cfg, err := decodeConfig(f, data)
 	if err != nil {
@@ -144,8 +168,6 @@ func Decode(data []byte, index int, lim Limits) (*image.Gray, Meta, error) {
 		img, err = imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
 	case PNG:
 		img, err = png.Decode(bytes.NewReader(data))
-	case TIFF:
-		img, err = tiff.Decode(bytes.NewReader(data))
 	}
 	if err != nil {
 		if isUnsupported(err) {
@@ -158,10 +180,9 @@ func Decode(data []byte, index int, lim Limits) (*image.Gray, Meta, error) {
 }
 
 func isUnsupported(err error) bool {
-	var te tiff.UnsupportedError
 	var je jpeg.UnsupportedError
 	var pe png.UnsupportedError
-	return errors.As(err, &te) || errors.As(err, &je) || errors.As(err, &pe)
+	return errors.As(err, &je) || errors.As(err, &pe)
 }
 
 func decodeConfig(f Format, data []byte) (image.Config, error) {
@@ -171,8 +192,6 @@ func decodeConfig(f Format, data []byte) (image.Config, error) {
 		return png.DecodeConfig(r)
 	case JPEG:
 		return jpeg.DecodeConfig(r)
-	case TIFF:
-		return tiff.DecodeConfig(r)
 	}
 	return image.Config{}, fmt.Errorf("no decoder for %s", f)
 }

@@ -111,39 +111,61 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Rules, 
 	if err != nil {
 		return fail(err)
 	}
-	_, n, err := scan.Pages(data, lim)
+	_, n, err := scan.Pages(ctx, data, lim)
 	if err != nil {
 		return fail(err)
 	}
+	// A refused page does not stop the others: the file reports its first refusal and every
+	// page that could be read.
 	var texts []string
+	var firstErr error
 	for i := 0; i < n; i++ {
-		pp, err := pipeline.PreparePage(ctx, engine, data, i, lim)
+		p, text, err := readPage(ctx, engine, data, i, lim)
 		if err != nil {
-			return fail(fmt.Errorf("page %d: %w", i, err))
+			if firstErr == nil {
+				firstErr = fmt.Errorf("page %d: %w", i, err)
+			}
+			continue
 		}
-		var b bytes.Buffer
-		if err := scan.EncodePNG(&b, pp.Image, pp.DPI); err != nil {
-			return fail(err)
+		texts = append(texts, text)
+		res.Pages = append(res.Pages, p)
+	}
+	if firstErr != nil {
+		res = fail(firstErr)
+		if len(texts) == 0 {
+			return res
 		}
-		r, err := engine.Recognize(ctx, b.Bytes(), pp.DPI)
-		if err != nil {
-			return fail(fmt.Errorf("page %d: %w", i, err))
-		}
-		texts = append(texts, r.Text)
-		res.Pages = append(res.Pages, inspectPage{Index: i, Width: pp.Width, Height: pp.Height, Rotated: pp.Rotated,
-			OrientationConfidence: pp.OrientationConfidence, SkewDegrees: pp.SkewDegrees, Text: r.Text,
-			MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100})
 	}
 	c := rules.Classify(strings.Join(texts, "\n\n"))
 	res.Document = &inspectDoc{Type: c.Type, Role: c.Role, Confidence: c.Confidence, Reason: c.Reason}
 	return res
 }
 
+func readPage(ctx context.Context, engine *ocr.Engine, data []byte, i int, lim scan.Limits) (inspectPage, string, error) {
+	pp, err := pipeline.PreparePage(ctx, engine, data, i, lim)
+	if err != nil {
+		return inspectPage{}, "", err
+	}
+	var b bytes.Buffer
+	if err := scan.EncodePNG(&b, pp.Image, pp.DPI); err != nil {
+		return inspectPage{}, "", err
+	}
+	r, err := engine.Recognize(ctx, b.Bytes(), pp.DPI)
+	if err != nil {
+		return inspectPage{}, "", err
+	}
+	return inspectPage{Index: i, Width: pp.Width, Height: pp.Height, Rotated: pp.Rotated,
+		OrientationConfidence: pp.OrientationConfidence, SkewDegrees: pp.SkewDegrees, Text: r.Text,
+		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100}, r.Text, nil
+}
+
 func printInspect(out io.Writer, r inspectFile) {
 	fmt.Fprintf(out, "== %s\n", r.File)
 	if r.Error != nil {
 		fmt.Fprintf(out, "   refused: %s: %s\n", r.Error.Class, r.Error.Message)
-		return
+		if r.Document == nil {
+			return
+		}
 	}
 	for _, p := range r.Pages {
 		fmt.Fprintf(out, "   page %d: %dx%d, turned %d° (confidence %.1f), skew %.2f°, mean word confidence %.1f\n",

@@ -1,0 +1,63 @@
+package scan
+
+import (
+	"image"
+	"sort"
+
+	"github.com/disintegration/imaging"
+)
+
+// TargetLineHeight is the ink height of a text line (ascender to descender) that Tesseract reads
+// best: capital letters around 30 px.
+const TargetLineHeight = 48
+
+// LineHeight estimates the median ink height of the text lines of an upright, straight page
+// from its horizontal projection profile; 0 when it finds no text lines.
+func LineHeight(g *image.Gray) int {
+	p := inkPoints(g, 2)
+	if len(p.xy) < 200 {
+		return 0
+	}
+	rows := make([]int, p.h)
+	for i := 1; i < len(p.xy); i += 2 {
+		rows[p.xy[i]]++
+	}
+	// A row is inky when it holds a meaningful share of the page's widest line.
+	peak := 0
+	for _, n := range rows {
+		peak = max(peak, n)
+	}
+	var runs []int
+	run := 0
+	for _, n := range append(rows, 0) {
+		if n*20 > peak {
+			run++
+			continue
+		}
+		if run >= 2 {
+			runs = append(runs, run*2)
+		}
+		run = 0
+	}
+	if len(runs) < 2 {
+		return 0
+	}
+	sort.Ints(runs)
+	return runs[len(runs)/2]
+}
+
+// Rescale resizes g by factor when its text lines are far (over 2x) from TargetLineHeight, and
+// returns the factor it applied (1 when it left the page alone).
+func Rescale(g *image.Gray, lim Limits) (*image.Gray, float64) {
+	lh := LineHeight(g)
+	if lh == 0 || (lh*2 >= TargetLineHeight && lh <= TargetLineHeight*2) {
+		return g, 1
+	}
+	// Upscaling invents no detail: at most 3x, enough to lift 100-DPI scans to Tesseract's size.
+	f := min(3, float64(TargetLineHeight)/float64(lh))
+	w, h := int(float64(g.Rect.Dx())*f), int(float64(g.Rect.Dy())*f)
+	if w < 16 || h < 16 || int64(w)*int64(h) > lim.MaxPixels {
+		return g, 1
+	}
+	return Gray(imaging.Resize(g, w, h, imaging.Linear)), f
+}
