@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`. Both set up what they need.
-.PHONY: demo test up build bench lint synth
+.PHONY: demo test up build bench lint synth fuzz
 
 demo:
 	bash deploy/local/demo.sh
@@ -23,3 +23,8 @@ bench:
 # Regenerate the demo batch (deterministic).
 synth:
 	go run ./cmd/synth -out testdata/demo
+
+# Fuzz the decoders; new interesting inputs land in Go's cache: copy them into
+# scan/testdata/fuzz/FuzzDecode to keep them as seeds.
+fuzz:
+	go test -run '^$$' -fuzz FuzzDecode -fuzztime 60s ./scan/

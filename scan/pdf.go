@@ -33,7 +33,7 @@ func (p pdfPage) renderDPI(lim Limits) int {
 	if dpi <= 0 {
 		dpi = 300
 	}
-	dpi = max(100, min(dpi, 1200))
+	dpi = max(72, min(dpi, 1200)) // low-resolution scans are enlarged later, by text size
 	for dpi > 72 && int64(p.wPt*float64(dpi)/72)*int64(p.hPt*float64(dpi)/72) > lim.MaxPixels {
 		dpi = dpi * 9 / 10
 	}

@@ -59,9 +59,16 @@ type spec struct {
 }
 
 func main() {
-	out := flag.String("out", "testdata/demo", "output folder")
+	out := flag.String("out", "testdata/demo", "output folder of the demo batch")
+	formats := flag.String("formats", "", "write the reference pages of the format fixtures here instead")
 	flag.Parse()
-	if err := write(*out); err != nil {
+	var err error
+	if *formats != "" {
+		err = writeFormatPages(*formats)
+	} else {
+		err = write(*out)
+	}
+	if err != nil {
 		log.Fatal(err)
 	}
 }
@@ -174,4 +181,25 @@ func writeFile(path string, b []byte) error {
 		return err
 	}
 	return os.WriteFile(path, b, 0o644)
+}
+
+// writeFormatPages writes three different small upright pages (100 DPI) that
+// testdata/formats/make.sh turns into every format and compression scanners produce.
+func writeFormatPages(dir string) error {
+	a := synth.Authority{Name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐIỆN BIÊN", Parent: "QUẬN BA ĐÌNH", Place: "Hà Nội", Number: "125/QĐ-UBND", IssuedOn: "ngày 28 tháng 10 năm 2024"}
+	who := synth.Person{Name: "Nguyễn Văn An", Born: "12/03/1990", CitizenID: "001090012345", Address: "Số 12 phố Điện Biên Phủ, Hà Nội", Child: "Nguyễn Thị Bình", Spouse: "Lê Thị Hoa", Company: "Công ty TNHH Sông Hồng"}
+	for i, kind := range []string{"giay_khai_sinh", "quyet_dinh", "bien_nhan"} {
+		p, err := synth.Document(kind, who, a)
+		if err != nil {
+			return err
+		}
+		g, err := synth.Render(p, synth.Options{DPI: 100})
+		if err != nil {
+			return err
+		}
+		if err := save(filepath.Join(dir, fmt.Sprintf("p%d.png", i)), g); err != nil {
+			return err
+		}
+	}
+	return nil
 }
