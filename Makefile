@@ -19,6 +19,7 @@ lint:
 # Benchmarks hold the speed targets; results go to docs/benchmarks.md.
 bench:
 	OMP_THREAD_LIMIT=1 GOMAXPROCS=1 go test -run '^$$' -bench . -benchtime 22x ./scan/
+	OMP_THREAD_LIMIT=1 GOMAXPROCS=1 go test -run '^$$' -bench Preparation -benchtime 1x -timeout 30m ./pipeline/
 
 # Regenerate the demo batch (deterministic).
 synth:

@@ -187,6 +187,11 @@ func (e *Engine) Orientation(ctx context.Context, g *image.Gray, dpi int) (Orien
 	if dpi <= 0 {
 		dpi = 300
 	}
+	// OSD reads character shapes, not fine print: a page above ~150 DPI is halved first, which
+	// makes it several times faster without changing its answer on A4 scans.
+	for dpi >= 200 && g.Rect.Dx() > 1000 {
+		g, dpi = half(g), dpi/2
+	}
 	deg, conf, _, script, ok := s.osd.detect(g, dpi)
 	if !ok {
 		return Orientation{}, nil
@@ -241,4 +246,19 @@ func (e *Engine) Recognize(ctx context.Context, pagePNG []byte, dpi int) (*Resul
 	r.HOCR = h
 	r.Text = norm.NFC.String(r.Text)
 	return r, nil
+}
+
+// half shrinks g by two in each direction, averaging 2x2 blocks.
+func half(g *image.Gray) *image.Gray {
+	w, h := g.Rect.Dx()/2, g.Rect.Dy()/2
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		r0 := g.Pix[(2*y)*g.Stride:]
+		r1 := g.Pix[(2*y+1)*g.Stride:]
+		dst := out.Pix[y*out.Stride:]
+		for x := 0; x < w; x++ {
+			dst[x] = uint8((int(r0[2*x]) + int(r0[2*x+1]) + int(r1[2*x]) + int(r1[2*x+1]) + 2) / 4)
+		}
+	}
+	return out
 }

@@ -61,11 +61,17 @@ type spec struct {
 func main() {
 	out := flag.String("out", "testdata/demo", "output folder of the demo batch")
 	formats := flag.String("formats", "", "write the reference pages of the format fixtures here instead")
+	corpus := flag.String("corpus", "", "write a corpus of skewed, turned, noisy A4 pages with truth.json here instead")
+	n := flag.Int("n", 24, "pages in the corpus")
+	seed := flag.Uint64("seed", 1, "corpus seed")
 	flag.Parse()
 	var err error
-	if *formats != "" {
+	switch {
+	case *corpus != "":
+		err = writeCorpus(*corpus, *n, *seed)
+	case *formats != "":
 		err = writeFormatPages(*formats)
-	} else {
+	default:
 		err = write(*out)
 	}
 	if err != nil {
@@ -202,4 +208,24 @@ func writeFormatPages(dir string) error {
 		}
 	}
 	return nil
+}
+
+// writeCorpus writes n A4 300-DPI pages at known skew and orientation, with blur and noise,
+// and truth.json with each page's skew, turn and text.
+func writeCorpus(dir string, n int, seed uint64) error {
+	samples, err := synth.Corpus(n, seed)
+	if err != nil {
+		return err
+	}
+	for _, s := range samples {
+		g, err := s.Render()
+		if err != nil {
+			return err
+		}
+		if err := save(filepath.Join(dir, s.Name), g); err != nil {
+			return err
+		}
+	}
+	b, _ := json.MarshalIndent(samples, "", "  ")
+	return writeFile(filepath.Join(dir, "truth.json"), append(b, '\n'))
 }
