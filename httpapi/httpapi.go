@@ -24,6 +24,13 @@ type Store interface {
 	BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStatus, error)
 	DeskFigures(ctx context.Context) ([]pipeline.DeskFigure, error)
 	FailedPages(ctx context.Context, limit int) ([]pipeline.FailedPage, error)
+	Search(ctx context.Context, q, desk string, limit int) ([]pipeline.SearchHit, error)
+	DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.DocumentInfo, error)
+}
+
+// Objects reads stored artifacts.
+type Objects interface {
+	Get(ctx context.Context, key string, maxBytes int64) ([]byte, error)
 }
 
 // Intake accepts uploaded files.
@@ -33,9 +40,10 @@ type Intake interface {
 
 // Server is the HTTP API.
 type Server struct {
-	Store  Store
-	Intake Intake
-	Log    *slog.Logger
+	Store   Store
+	Intake  Intake
+	Objects Objects
+	Log     *slog.Logger
 	// MaxUpload bounds one multipart batch upload.
 	MaxUpload int64
 	// MaxFile bounds one file of it.
@@ -51,6 +59,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/batches/{id}", s.batch)
 	mux.HandleFunc("GET /api/v1/coverage", s.coverage)
 	mux.HandleFunc("GET /api/v1/failures", s.failures)
+	mux.HandleFunc("GET /api/v1/search", s.search)
+	mux.HandleFunc("GET /api/v1/documents/{id}", s.document)
+	mux.HandleFunc("GET /api/v1/documents/{id}/pdf", s.documentPDF)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -99,7 +110,8 @@ type acceptedFile struct {
 }
 
 // createBatch takes a multipart form: each file part's field name is its dossier code.
-// Query: desk (required), name (optional batch name; a new UUID by default).
+// Query: desk (required), name (optional batch name; a new UUID by default), lang (optional OCR
+// languages for this batch, e.g. vie+eng; the desk's by default).
 func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 	desk := r.URL.Query().Get("desk")
 	if desk == "" {
@@ -145,7 +157,7 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 		if ctype == "" {
 			ctype = "application/octet-stream"
 		}
-		u := pipeline.Upload{Desk: desk, Batch: name, Dossier: part.FormName(), Filename: part.FileName()}
+		u := pipeline.Upload{Desk: desk, Batch: name, Dossier: part.FormName(), Filename: part.FileName(), Languages: r.URL.Query().Get("lang")}
 		doc, b, err := s.Intake.Accept(r.Context(), u, data, ctype)
 		if err != nil {
 			s.fail(w, r, err)

@@ -3,17 +3,17 @@
 package ocr
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"image"
-	"image/png"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/otiai10/gosseract/v2"
 	"golang.org/x/text/unicode/norm"
@@ -31,6 +31,9 @@ type Config struct {
 	TessdataPrefix string
 	// MinOrientationConfidence: a quarter turn is applied only above it (OSD confidence).
 	MinOrientationConfidence float64
+	// PageDeadline bounds one page's recognition inside Tesseract (its own monitor), since a
+	// cgo call cannot be cancelled from Go.
+	PageDeadline time.Duration
 }
 
 // DefaultMinOrientationConfidence is OSD's confidence above which a turn is trusted; OCRmyPDF
@@ -50,25 +53,16 @@ type Engine struct {
 	all   []*slot
 }
 
+// slot is what one OCR slot owns: one Tesseract instance per language set it has been asked
+// for (loaded on first use, kept), and one orientation handle.
 type slot struct {
-	tess *gosseract.Client
-	osd  *osd
+	langs map[string]*tess
+	osd   *osd
 }
 
-// initMu serialises Tesseract initialisation: gosseract's Init redirects the process's stderr,
-// so two concurrent inits race.
+// initMu serialises Tesseract initialisation: loading models concurrently gains nothing and
+// gosseract's own init (used to list languages) plays with the process's stderr.
 var initMu sync.Mutex
-
-// blankPNG is a tiny white page used to force initialisation at start-up.
-var blankPNG = func() []byte {
-	var b bytes.Buffer
-	g := image.NewGray(image.Rect(0, 0, 32, 32))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
-	_ = png.Encode(&b, g)
-	return b.Bytes()
-}()
 
 // New loads Tesseract into every slot, one at a time.
 func New(cfg Config) (*Engine, error) {
@@ -81,76 +75,76 @@ func New(cfg Config) (*Engine, error) {
 	if cfg.MinOrientationConfidence == 0 {
 		cfg.MinOrientationConfidence = DefaultMinOrientationConfidence
 	}
-	if err := checkLanguages(cfg.Languages); err != nil {
+	if cfg.PageDeadline == 0 {
+		cfg.PageDeadline = 3 * time.Minute
+	}
+	if err := CheckLanguages(strings.Join(cfg.Languages, "+")); err != nil {
 		return nil, err
 	}
 	e := &Engine{cfg: cfg, slots: make(chan *slot, cfg.Slots)}
 	for i := 0; i < cfg.Slots; i++ {
-		s, err := newSlot(cfg)
+		s := &slot{langs: map[string]*tess{}}
+		e.all = append(e.all, s)
+		if _, err := e.tessFor(s, e.Languages()); err != nil {
+			e.Close()
+			return nil, err
+		}
+		initMu.Lock()
+		o, err := newOSD(cfg.TessdataPrefix)
+		initMu.Unlock()
 		if err != nil {
 			e.Close()
 			return nil, err
 		}
-		e.all = append(e.all, s)
+		s.osd = o
 		e.slots <- s
 	}
 	return e, nil
 }
 
-func checkLanguages(langs []string) error {
+func (e *Engine) tessFor(s *slot, langs string) (*tess, error) {
+	if t, ok := s.langs[langs]; ok {
+		return t, nil
+	}
+	if err := CheckLanguages(langs); err != nil {
+		return nil, err
+	}
+	initMu.Lock()
+	defer initMu.Unlock()
+	t, err := newTess(e.cfg.TessdataPrefix, langs)
+	if err != nil {
+		return nil, err
+	}
+	s.langs[langs] = t
+	return t, nil
+}
+
+// CheckLanguages reports, with ErrLanguage, a language of "vie+eng" whose data is not installed.
+func CheckLanguages(langs string) error {
 	have, err := gosseract.GetAvailableLanguages()
 	if err != nil {
 		return fmt.Errorf("%w: cannot list installed languages: %v", ErrLanguage, err)
 	}
-	for _, l := range langs {
-		if !slices.Contains(have, l) {
+	for _, l := range strings.Split(langs, "+") {
+		if l == "" || !slices.Contains(have, l) {
 			return fmt.Errorf("%w: %q is not installed (have %s; on Debian: apt-get install tesseract-ocr-%s)", ErrLanguage, l, strings.Join(have, ", "), l)
 		}
 	}
 	return nil
 }
 
-func newSlot(cfg Config) (*slot, error) {
-	initMu.Lock()
-	defer initMu.Unlock()
-	c := gosseract.NewClient()
-	if cfg.TessdataPrefix != "" {
-		if err := c.SetTessdataPrefix(cfg.TessdataPrefix); err != nil {
-			c.Close()
-			return nil, err
-		}
-	}
-	if err := c.SetLanguage(cfg.Languages...); err != nil {
-		c.Close()
-		return nil, err
-	}
-	if err := c.SetImageFromBytes(blankPNG); err != nil {
-		c.Close()
-		return nil, err
-	}
-	if _, err := c.HOCRText(); err != nil { // forces Init now, under initMu
-		c.Close()
-		return nil, fmt.Errorf("ocr: init tesseract: %w", err)
-	}
-	o, err := newOSD(cfg.TessdataPrefix)
-	if err != nil {
-		c.Close()
-		return nil, err
-	}
-	return &slot{tess: c, osd: o}, nil
-}
-
 // Languages returns the configured language string, as Tesseract takes it ("vie").
 func (e *Engine) Languages() string { return strings.Join(e.cfg.Languages, "+") }
-
-// Version is the Tesseract library version.
-func Version() string { return gosseract.Version() }
 
 // Close frees every slot. Pages in flight must have finished.
 func (e *Engine) Close() {
 	for _, s := range e.all {
-		s.tess.Close()
-		s.osd.close()
+		for _, t := range s.langs {
+			t.close()
+		}
+		if s.osd != nil {
+			s.osd.close()
+		}
 	}
 	e.all = nil
 }
@@ -216,28 +210,47 @@ type Result struct {
 	Words              []Word  // with boxes and confidences
 	MeanConfidence     float64 // mean word confidence, 0–100
 	LowConfidenceShare float64 // share of words under LowConfidence
+	PDF                []byte  // the page as a searchable PDF, when asked for
+	Languages          string  // what it was read with, e.g. "vie"
 }
 
-// Recognize reads one prepared page (PNG bytes that sohoa produced, carrying their DPI).
-// Tesseract recognises the page once: text and word boxes are both taken from the hOCR.
-func (e *Engine) Recognize(ctx context.Context, pagePNG []byte, dpi int) (*Result, error) {
+// Options of one recognition.
+type Options struct {
+	Languages string // "" for the engine's default
+	PDF       bool   // also render the page as a searchable PDF
+}
+
+// Recognize reads one prepared page, once: text, word boxes and confidences come from the hOCR
+// of that recognition, and so does the searchable PDF.
+func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Options) (*Result, error) {
+	langs := o.Languages
+	if langs == "" {
+		langs = e.Languages()
+	}
 	s, err := e.acquire(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer e.release(s)
-	if err := s.tess.SetImageFromBytes(pagePNG); err != nil {
-		return nil, fmt.Errorf("ocr: set image: %w", err)
-	}
-	if dpi > 0 {
-		// gosseract takes an image without DPI as 70; say the real one.
-		if err := s.tess.SetVariable("user_defined_dpi", strconv.Itoa(dpi)); err != nil {
-			return nil, fmt.Errorf("ocr: set dpi: %w", err)
-		}
-	}
-	h, err := s.tess.HOCRText()
+	t, err := e.tessFor(s, langs)
 	if err != nil {
-		return nil, fmt.Errorf("ocr: recognise: %w", err)
+		return nil, err
+	}
+	if dpi <= 0 {
+		dpi = 300
+	}
+	pdfBase := ""
+	if o.PDF {
+		dir, err := os.MkdirTemp("", "sohoa-ocr-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(dir)
+		pdfBase = filepath.Join(dir, "page")
+	}
+	h, _, err := t.recognize(g, dpi, e.cfg.PageDeadline, pdfBase)
+	if err != nil {
+		return nil, fmt.Errorf("ocr: %w", err)
 	}
 	r, err := parseHOCR(h)
 	if err != nil {
@@ -245,6 +258,12 @@ func (e *Engine) Recognize(ctx context.Context, pagePNG []byte, dpi int) (*Resul
 	}
 	r.HOCR = h
 	r.Text = norm.NFC.String(r.Text)
+	r.Languages = langs
+	if o.PDF {
+		if r.PDF, err = os.ReadFile(pdfBase + ".pdf"); err != nil {
+			return nil, fmt.Errorf("ocr: searchable PDF: %w", err)
+		}
+	}
 	return r, nil
 }
 

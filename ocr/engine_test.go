@@ -10,7 +10,6 @@ import (
 
 	"github.com/sohoa/sohoa/internal/synth"
 	"github.com/sohoa/sohoa/ocr"
-	"github.com/sohoa/sohoa/scan"
 )
 
 var (
@@ -63,12 +62,9 @@ func TestRecognizeVietnamese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if err := scan.EncodePNG(&b, g, 300); err != nil {
-		t.Fatal(err)
-	}
 	start := time.Now()
-	r, err := e.Recognize(context.Background(), b.Bytes(), 300)
+	before := ocr.Recognitions()
+	r, err := e.Recognize(context.Background(), g, 300, ocr.Options{PDF: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +79,13 @@ func TestRecognizeVietnamese(t *testing.T) {
 	}
 	if !strings.Contains(r.HOCR, "ocrx_word") {
 		t.Error("hOCR has no words")
+	}
+	// Text, boxes, hOCR and the searchable PDF all come from one recognition.
+	if n := ocr.Recognitions() - before; n != 1 {
+		t.Errorf("%d recognitions for one page, want 1", n)
+	}
+	if !bytes.HasPrefix(r.PDF, []byte("%PDF-")) {
+		t.Errorf("no searchable PDF (%d bytes)", len(r.PDF))
 	}
 }
 

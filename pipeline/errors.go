@@ -17,7 +17,8 @@ const (
 	ClassUnsupported = string(scan.Unsupported)
 	ClassTooLarge    = string(scan.TooLarge)
 	ClassMissing     = "missing"      // the uploaded object is gone from storage
-	ClassOCR         = "ocr"          // Tesseract refused the page
+	ClassOCR         = "ocr"          // Tesseract refused the page or ran past its deadline
+	ClassLanguage    = "language"     // the desk's OCR language data is not installed
 	ClassTransient   = "transient"    // retries exhausted on a dependency failure
 	ClassUnknownDesk = "unknown_desk" // upload under a desk code nobody registered
 )

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -66,6 +67,8 @@ func ParseKey(key string) (Upload, error) {
 	return u, u.clean()
 }
 
+var languagesRE = regexp.MustCompile(`^[a-z_]{3,16}(\+[a-z_]{3,16}){0,4}$`)
+
 // clean checks every path part of an upload: NFC, no separators, no dot segments, no control
 // characters, bounded length.
 func (u *Upload) clean() error {
@@ -76,6 +79,9 @@ func (u *Upload) clean() error {
 			strings.IndexFunc(s, unicode.IsControl) >= 0 {
 			return &Failure{Class: "bad_name", Err: fmt.Errorf("name %q is not allowed in an upload path", s)}
 		}
+	}
+	if u.Languages != "" && !languagesRE.MatchString(u.Languages) {
+		return &Failure{Class: "bad_language", Err: fmt.Errorf("languages %q: want Tesseract codes joined by +, e.g. vie+eng", u.Languages)}
 	}
 	return nil
 }

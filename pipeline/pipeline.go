@@ -32,6 +32,8 @@ type Desk struct {
 	Name       string `json:"name"`
 	ParentUnit string `json:"parent_unit"`
 	Kind       Kind   `json:"kind"`
+	// Languages for OCR ("vie", "vie+eng"); empty for the worker's default.
+	Languages string `json:"ocr_languages,omitempty"`
 }
 
 // Page states. A page only moves forward, through guarded updates.
@@ -62,6 +64,8 @@ type Upload struct {
 	Desk, Batch, Dossier, Filename string
 	Key                            string
 	Size                           int64
+	// Languages for OCR of this batch ("vie+eng"); empty for the desk's.
+	Languages string
 }
 
 // Document is one uploaded file of a dossier.
@@ -86,6 +90,7 @@ type Page struct {
 	SourceKey  string
 	DPI        int
 	ImageKey   string // the prepared page image, once prepared
+	Languages  string // Tesseract languages of the page's desk, e.g. "vie"
 }
 
 // Prepared is what the prepare stage learned about a page.
@@ -121,6 +126,8 @@ const (
 	ArtifactText      = "text"
 	ArtifactHOCR      = "hocr"
 	ArtifactWords     = "words"
+	ArtifactPagePDF   = "page_pdf" // the page as a searchable PDF
+	ArtifactPDF       = "pdf"      // the document as a searchable PDF, its pages in order
 )
 
 // Classification of a document.
@@ -191,4 +198,42 @@ type BatchStatus struct {
 	FilesInWork int          `json:"files_in_work"`
 	Finished    bool         `json:"finished"`
 	Files       []FileStatus `json:"files"`
+}
+
+// SearchHit is a recognised page matching a search.
+type SearchHit struct {
+	Document uuid.UUID `json:"document"`
+	Desk     string    `json:"desk"`
+	Dossier  string    `json:"dossier"`
+	Filename string    `json:"filename"`
+	Type     string    `json:"type"`
+	Page     int       `json:"page"`
+	Text     string    `json:"-"`
+	HasPDF   bool      `json:"-"`
+}
+
+// PageInfo is a page as the API shows it.
+type PageInfo struct {
+	Index          int     `json:"index"`
+	State          string  `json:"state"`
+	ErrorClass     string  `json:"error_class,omitempty"`
+	Rotated        int     `json:"rotated"`
+	SkewDegrees    float64 `json:"skew_degrees"`
+	MeanConfidence float64 `json:"mean_confidence"`
+	Text           string  `json:"text"`
+}
+
+// DocumentInfo is a document as the API shows it.
+type DocumentInfo struct {
+	ID         uuid.UUID  `json:"id"`
+	Desk       string     `json:"desk"`
+	Dossier    string     `json:"dossier"`
+	Filename   string     `json:"filename"`
+	State      string     `json:"state"`
+	Type       string     `json:"type"`
+	Role       string     `json:"role"`
+	Confidence float64    `json:"confidence"`
+	Reason     string     `json:"reason"`
+	PDFKey     string     `json:"-"`
+	Pages      []PageInfo `json:"pages"`
 }

@@ -109,9 +109,7 @@ func BenchmarkPreparation(b *testing.B) {
 	defer eng.Close()
 	ctx := context.Background()
 	read := func(g *image.Gray) string {
-		var buf bytes.Buffer
-		_ = scan.EncodePNG(&buf, g, 300)
-		r, err := eng.Recognize(ctx, buf.Bytes(), 300)
+		r, err := eng.Recognize(ctx, g, 300, ocr.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

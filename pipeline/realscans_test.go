@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -39,6 +40,9 @@ func (r *rig) process(t *testing.T, doc uuid.UUID) []pageRow {
 	for _, p := range pages {
 		_ = r.stages.Prepare(ctx, task(pipeline.TypePrepare, p))
 		_ = r.stages.OCR(ctx, task(pipeline.TypeOCR, p))
+	}
+	if err := r.stages.Classify(ctx, task(pipeline.TypeClassify, doc)); err != nil {
+		t.Fatalf("classify: %v", err)
 	}
 	rows, err := r.db.Pool.Query(ctx, `SELECT p.index, p.state, p.error_class, p.rotated, p.skew_degrees, p.text,
 			COALESCE((SELECT object_key FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image'), '')
@@ -143,11 +147,45 @@ func TestRealScans(t *testing.T) {
 				}
 			}
 			if c.file == "cardinal.pdf" {
+				// The document's searchable PDF: four upright pages whose text reads back.
+				var key string
+				if err := r.db.Pool.QueryRow(ctx, `SELECT object_key FROM artifacts WHERE document_id = $1 AND page_id IS NULL AND kind = 'pdf'`, doc).Scan(&key); err != nil {
+					t.Fatalf("no document PDF: %v", err)
+				}
+				b, err := r.stages.Objects.Get(ctx, key, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkPDF(t, b, "LinnSequencer", 4)
 				slices.Sort(rotations)
 				if !slices.Equal(rotations, []int{0, 90, 180, 270}) {
 					t.Errorf("cardinal pages turned %v, want one of each quarter turn", rotations)
 				}
 			}
 		})
+	}
+}
+
+// checkPDF proves a searchable PDF with the tools a desk would use: pdftotext returns the OCR
+// text, pdftoppm renders every page.
+func checkPDF(t *testing.T, b []byte, phrase string, pages int) {
+	t.Helper()
+	dir := t.TempDir()
+	f := filepath.Join(dir, "doc.pdf")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command("pdftotext", f, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if !strings.Contains(string(text), phrase) {
+		t.Errorf("pdftotext lacks %q:\n%.500s", phrase, text)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "20", "-png", f, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v: %s", err, out)
+	}
+	if rendered, _ := filepath.Glob(filepath.Join(dir, "p*.png")); len(rendered) != pages {
+		t.Errorf("pdftoppm rendered %d pages, want %d", len(rendered), pages)
 	}
 }

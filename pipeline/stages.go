@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
 	"github.com/sohoa/sohoa/ocr"
+	"github.com/sohoa/sohoa/pdf"
 	"github.com/sohoa/sohoa/scan"
 )
 
@@ -39,6 +40,9 @@ type Store interface {
 	// FinalizeDossier ends the dossier when all its documents have ended and recomputes its
 	// desk's figures from facts.
 	FinalizeDossier(ctx context.Context, id uuid.UUID) error
+	// PageArtifacts lists one kind of artifact of the document's done pages, in page order.
+	PageArtifacts(ctx context.Context, doc uuid.UUID, kind string) ([]Artifact, error)
+	PutDocumentArtifact(ctx context.Context, doc uuid.UUID, a Artifact) error
 }
 
 // Objects is the S3 bucket holding originals and artifacts.
@@ -60,7 +64,7 @@ type Orienter interface {
 // Recognizer reads text; *ocr.Engine is one.
 type Recognizer interface {
 	Orienter
-	Recognize(ctx context.Context, pagePNG []byte, dpi int) (*ocr.Result, error)
+	Recognize(ctx context.Context, g *image.Gray, dpi int, o ocr.Options) (*ocr.Result, error)
 	Languages() string
 }
 
@@ -268,14 +272,21 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return s.pageFailed(ctx, p, "ocr", err)
 	}
-	r, err := s.Engine.Recognize(ctx, img, p.DPI)
+	g, _, err := scan.Decode(ctx, img, 0, s.Limits)
 	if err != nil {
+		return s.pageFailed(ctx, p, "ocr", err)
+	}
+	r, err := s.Engine.Recognize(ctx, g, p.DPI, ocr.Options{Languages: p.Languages, PDF: true})
+	if err != nil {
+		if errors.Is(err, ocr.ErrLanguage) {
+			return s.pageFailed(ctx, p, "ocr", &Failure{Class: ClassLanguage, Err: err})
+		}
 		if ctx.Err() != nil {
 			return fmt.Errorf("ocr %s: %w", p.ID, err)
 		}
 		return s.pageFailed(ctx, p, "ocr", &Failure{Class: ClassOCR, Err: err})
 	}
-	engine := "tesseract " + ocr.Version() + " " + s.Engine.Languages()
+	engine := "tesseract " + ocr.Version() + " " + r.Languages
 	words, _ := json.Marshal(r.Words)
 	var arts []Artifact
 	for _, a := range []struct {
@@ -285,6 +296,7 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 		{ArtifactText, "text/plain; charset=utf-8", "txt", []byte(r.Text)},
 		{ArtifactHOCR, "text/html; charset=utf-8", "hocr", []byte(r.HOCR)},
 		{ArtifactWords, "application/json", "json", words},
+		{ArtifactPagePDF, "application/pdf", "pdf", r.PDF},
 	} {
 		art, err := s.putArtifact(ctx, a.kind, a.data, a.ctype, a.ext, engine)
 		if err != nil {
@@ -314,6 +326,16 @@ func (s *Stages) Classify(ctx context.Context, t *asynq.Task) error {
 	if !ended {
 		return nil // the last page to end enqueues us again
 	}
+	doc, err := s.Store.Document(ctx, id)
+	if err != nil {
+		return fmt.Errorf("classify %s: %w", id, err)
+	}
+	if doc.State != DocSplit { // already classified: make sure the dossier is finalized
+		return s.enqueue(ctx, TypeFinalize, doc.DossierID)
+	}
+	if err := s.documentPDF(ctx, id); err != nil {
+		return fmt.Errorf("classify %s: %w", id, err)
+	}
 	text, err := s.Store.DocumentText(ctx, id)
 	if err != nil {
 		return fmt.Errorf("classify %s: %w", id, err)
@@ -325,6 +347,30 @@ func (s *Stages) Classify(ctx context.Context, t *asynq.Task) error {
 	}
 	s.Log.InfoContext(ctx, "classified", "stage", "classify", "document", id, "type", c.Type, "confidence", c.Confidence)
 	return s.enqueue(ctx, TypeFinalize, dossier)
+}
+
+// documentPDF joins the searchable PDFs of the document's recognised pages into the document's
+// searchable PDF.
+func (s *Stages) documentPDF(ctx context.Context, doc uuid.UUID) error {
+	arts, err := s.Store.PageArtifacts(ctx, doc, ArtifactPagePDF)
+	if err != nil || len(arts) == 0 {
+		return err
+	}
+	pages := make([][]byte, len(arts))
+	for i, a := range arts {
+		if pages[i], err = s.Objects.Get(ctx, a.Key, 0); err != nil {
+			return err
+		}
+	}
+	joined, err := pdf.Join(ctx, pages)
+	if err != nil {
+		return err
+	}
+	art, err := s.putArtifact(ctx, ArtifactPDF, joined, "application/pdf", "pdf", arts[0].Engine)
+	if err != nil {
+		return err
+	}
+	return s.Store.PutDocumentArtifact(ctx, doc, art)
 }
 
 // Finalize ends a dossier whose documents have all ended and recomputes its desk's figures.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -165,5 +166,38 @@ func TestReconcilerResendsLostTasks(t *testing.T) {
 	}
 	if info, _ = r.insp.GetQueueInfo(pipeline.QueueDefault); info.Pending != 2 {
 		t.Errorf("%d pending after a second pass, want 2", info.Pending)
+	}
+}
+
+// A desk whose OCR language is not installed gets a clear, permanent failure on its pages; a
+// batch may ask for another language set.
+func TestLanguages(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	data, err := os.ReadFile("../testdata/demo/batch/BKHDT-DKKD/DN-0201/02-giay-chung-nhan.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.db.UpsertDesk(ctx, pipeline.Desk{Code: "D2", Name: "Desk two", Kind: pipeline.Locality, Languages: "klingon"}); err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D2", Batch: "b", Dossier: "X", Filename: "p.png"}, data, "image/png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := r.process(t, doc)
+	if len(pages) != 1 || pages[0].state != pipeline.PageFailed || pages[0].class != pipeline.ClassLanguage {
+		t.Errorf("page of a desk reading klingon: %+v, want failed %q", pages, pipeline.ClassLanguage)
+	}
+	doc, _, err = r.intake.Accept(ctx, pipeline.Upload{Desk: "D2", Batch: "b2", Dossier: "Y", Filename: "p.png", Languages: "vie+eng"}, data, "image/png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages = r.process(t, doc)
+	if len(pages) != 1 || pages[0].state != pipeline.PageDone || !strings.Contains(pages[0].text, "GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP") {
+		t.Errorf("page of a vie+eng batch: %+v", pages)
+	}
+	if _, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D2", Batch: "b3", Dossier: "Z", Filename: "p.png", Languages: "vie; DROP"}, data, "image/png"); pipeline.ClassOf(err) != "bad_language" {
+		t.Errorf("a malformed language list: %v", err)
 	}
 }

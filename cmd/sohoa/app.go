@@ -89,7 +89,7 @@ func (a *app) intake() *pipeline.Intake {
 
 // apiServer builds the HTTP server; the caller listens.
 func (a *app) apiServer() *http.Server {
-	api := &httpapi.Server{Store: a.db, Intake: a.intake(), Log: a.log, MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
+	api := &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Log: a.log, MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
 	return &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
 }
 

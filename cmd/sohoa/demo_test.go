@@ -7,14 +7,60 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sohoa/sohoa/internal/testenv"
+	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
 )
+
+func getJSON(t *testing.T, u string, v any) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", u, resp.Status)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkPDF proves a searchable PDF with the real tools a desk would use: pdftotext must return
+// the OCR text, pdftoppm must render every page.
+func checkPDF(t *testing.T, b []byte, phrase string, pages int) {
+	t.Helper()
+	dir := t.TempDir()
+	f := filepath.Join(dir, "doc.pdf")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command("pdftotext", "-layout", f, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if !strings.Contains(string(text), phrase) {
+		t.Errorf("pdftotext lacks %q:\n%s", phrase, text)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "20", "-png", f, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v: %s", err, out)
+	}
+	rendered, _ := filepath.Glob(filepath.Join(dir, "p*.png"))
+	if len(rendered) != pages {
+		t.Errorf("pdftoppm rendered %d pages, want %d", len(rendered), pages)
+	}
+}
 
 type truth struct {
 	Files map[string]struct {
@@ -50,6 +96,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		HTTPAddr: "127.0.0.1:0", Languages: "vie", Concurrency: 2, LogFormat: "text"}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	var out bytes.Buffer
+	recognized := ocr.Recognitions()
 	if err := demo(context.Background(), cfg, log, "../../testdata/demo", 8*time.Minute, &out); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
@@ -96,7 +143,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen := 0
+	seen, done := 0, 0
 	for rows.Next() {
 		var key, typ, role, state, class, text string
 		var skew float64
@@ -120,6 +167,7 @@ func TestDemoEndToEnd(t *testing.T) {
 			t.Errorf("%s: state %s (%s), want done", key, state, class)
 			continue
 		}
+		done++
 		if typ != want.Type || role != want.Role {
 			t.Errorf("%s: classified %s/%s, want %s/%s", key, typ, role, want.Type, want.Role)
 		}
@@ -136,6 +184,57 @@ func TestDemoEndToEnd(t *testing.T) {
 	if seen != len(tr.Files) {
 		t.Errorf("%d pages recorded, want %d", seen, len(tr.Files))
 	}
+	// Each good page was recognised exactly once, though every stage may have run more.
+	if n := ocr.Recognitions() - recognized; n != int64(done) {
+		t.Errorf("%d recognitions for %d recognised pages", n, done)
+	}
+
+	// The API over the same record: search without diacritics, the document, its PDF.
+	a, err := openApp(ctx, cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	srv := httptest.NewServer(a.apiServer().Handler)
+	defer srv.Close()
+	var found struct {
+		Hits []struct {
+			Dossier     string `json:"dossier"`
+			Snippet     string `json:"snippet"`
+			DocumentURL string `json:"document_url"`
+			PDFURL      string `json:"pdf_url"`
+		} `json:"hits"`
+	}
+	getJSON(t, srv.URL+"/api/v1/search?q="+url.QueryEscape("giay chung nhan ket hon"), &found)
+	if len(found.Hits) == 0 || found.Hits[0].Dossier != "HS-KH-0002" || !strings.Contains(found.Hits[0].Snippet, "«GIẤY»") {
+		t.Fatalf("search without diacritics: %+v", found.Hits)
+	}
+	hit := found.Hits[0]
+	if hit.PDFURL == "" {
+		t.Fatalf("hit has no PDF: %+v", hit)
+	}
+	resp, err := http.Get(srv.URL + hit.PDFURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfBytes, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("GET %s: %s %s", hit.PDFURL, resp.Status, resp.Header.Get("Content-Type"))
+	}
+	checkPDF(t, pdfBytes, "GIẤY CHỨNG NHẬN KẾT HÔN", 1)
+
+	// Another document's PDF, found from the record: it renders and reads back in Vietnamese.
+	var key string
+	if err := db.Pool.QueryRow(ctx, `SELECT a.object_key FROM artifacts a JOIN documents d ON d.id = a.document_id
+		WHERE a.page_id IS NULL AND a.kind = 'pdf' AND d.filename = '01-to-khai.png'`).Scan(&key); err != nil {
+		t.Fatal(err)
+	}
+	docPDF, err := a.objects.Get(ctx, key, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPDF(t, docPDF, "TỜ KHAI ĐĂNG KÝ KHAI SINH", 1)
 
 	// The same batch again: every key is known, nothing is counted twice.
 	out.Reset()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -146,11 +145,7 @@ func readPage(ctx context.Context, engine *ocr.Engine, data []byte, i int, lim s
 	if err != nil {
 		return inspectPage{}, "", err
 	}
-	var b bytes.Buffer
-	if err := scan.EncodePNG(&b, pp.Image, pp.DPI); err != nil {
-		return inspectPage{}, "", err
-	}
-	r, err := engine.Recognize(ctx, b.Bytes(), pp.DPI)
+	r, err := engine.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{})
 	if err != nil {
 		return inspectPage{}, "", err
 	}

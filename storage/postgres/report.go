@@ -75,3 +75,46 @@ func (db *DB) BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStat
 	b.Finished = b.FilesInWork == 0 && len(b.Files) > 0
 	return b, nil
 }
+
+// Search finds recognised pages whose text holds every word of q, ignoring case and
+// diacritics, best first; desk, when set, scopes the search to one desk.
+func (db *DB) Search(ctx context.Context, q, desk string, limit int) ([]pipeline.SearchHit, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT d.id, o.desk_code, o.code, d.filename, d.doc_type, p.index, p.text,
+			EXISTS (SELECT 1 FROM artifacts a WHERE a.document_id = d.id AND a.page_id IS NULL AND a.kind = 'pdf')
+		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id,
+		     plainto_tsquery('simple', sohoa_fold($1)) q
+		WHERE p.state = 'done' AND to_tsvector('simple', sohoa_fold(p.text)) @@ q AND ($2 = '' OR o.desk_code = $2)
+		ORDER BY ts_rank(to_tsvector('simple', sohoa_fold(p.text)), q) DESC, o.code, d.filename, p.index
+		LIMIT $3`, q, desk, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.SearchHit, error) {
+		var h pipeline.SearchHit
+		err := r.Scan(&h.Document, &h.Desk, &h.Dossier, &h.Filename, &h.Type, &h.Page, &h.Text, &h.HasPDF)
+		return h, err
+	})
+}
+
+// DocumentInfo returns a document with its pages and its searchable PDF's key.
+func (db *DB) DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.DocumentInfo, error) {
+	var d pipeline.DocumentInfo
+	err := db.Pool.QueryRow(ctx, `SELECT d.id, o.desk_code, o.code, d.filename, d.state, d.doc_type, d.role, d.confidence, d.reason,
+			COALESCE((SELECT object_key FROM artifacts a WHERE a.document_id = d.id AND a.page_id IS NULL AND a.kind = 'pdf'), '')
+		FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE d.id = $1`, id).
+		Scan(&d.ID, &d.Desk, &d.Dossier, &d.Filename, &d.State, &d.Type, &d.Role, &d.Confidence, &d.Reason, &d.PDFKey)
+	if err != nil {
+		return d, notFound(err)
+	}
+	rows, err := db.Pool.Query(ctx, `SELECT index, state, error_class, rotated, skew_degrees, mean_confidence, text
+		FROM pages WHERE document_id = $1 ORDER BY index`, id)
+	if err != nil {
+		return d, err
+	}
+	d.Pages, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.PageInfo, error) {
+		var p pipeline.PageInfo
+		err := r.Scan(&p.Index, &p.State, &p.ErrorClass, &p.Rotated, &p.SkewDegrees, &p.MeanConfidence, &p.Text)
+		return p, err
+	})
+	return d, err
+}

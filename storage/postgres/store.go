@@ -14,9 +14,10 @@ var _ pipeline.Store = (*DB)(nil)
 
 // UpsertDesk creates or updates a desk.
 func (db *DB) UpsertDesk(ctx context.Context, d pipeline.Desk) error {
-	_, err := db.Pool.Exec(ctx, `INSERT INTO desks (code, name, parent_unit, kind) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_unit = EXCLUDED.parent_unit, kind = EXCLUDED.kind`,
-		d.Code, d.Name, d.ParentUnit, string(d.Kind))
+	_, err := db.Pool.Exec(ctx, `INSERT INTO desks (code, name, parent_unit, kind, ocr_languages) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_unit = EXCLUDED.parent_unit, kind = EXCLUDED.kind,
+			ocr_languages = EXCLUDED.ocr_languages`,
+		d.Code, d.Name, d.ParentUnit, string(d.Kind), d.Languages)
 	if err != nil {
 		return fmt.Errorf("upsert desk %s: %w", d.Code, err)
 	}
@@ -35,8 +36,9 @@ func (db *DB) RegisterUpload(ctx context.Context, u pipeline.Upload) (doc, batch
 		if !exists {
 			return &pipeline.Failure{Class: pipeline.ClassUnknownDesk, Err: fmt.Errorf("desk %q is not registered", u.Desk)}
 		}
-		if err := tx.QueryRow(ctx, `INSERT INTO batches (desk_code, name) VALUES ($1, $2)
-			ON CONFLICT (desk_code, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, u.Desk, u.Batch).Scan(&batch); err != nil {
+		if err := tx.QueryRow(ctx, `INSERT INTO batches (desk_code, name, ocr_languages) VALUES ($1, $2, $3)
+			ON CONFLICT (desk_code, name) DO UPDATE SET ocr_languages = CASE WHEN $3 = '' THEN batches.ocr_languages ELSE $3 END
+			RETURNING id`, u.Desk, u.Batch, u.Languages).Scan(&batch); err != nil {
 			return err
 		}
 		var dossier uuid.UUID
@@ -101,10 +103,12 @@ func (db *DB) SplitDocument(ctx context.Context, id uuid.UUID, sha string, size 
 func (db *DB) Page(ctx context.Context, id uuid.UUID) (pipeline.Page, error) {
 	var p pipeline.Page
 	err := db.Pool.QueryRow(ctx, `SELECT p.id, p.document_id, d.dossier_id, ds.desk_code, p.index, p.state, d.source_key, p.dpi,
-			COALESCE((SELECT object_key FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image'), '')
+			COALESCE((SELECT object_key FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image'), ''),
+			COALESCE(NULLIF(b.ocr_languages, ''), k.ocr_languages)
 		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers ds ON ds.id = d.dossier_id
+		JOIN batches b ON b.id = d.batch_id JOIN desks k ON k.code = ds.desk_code
 		WHERE p.id = $1`, id).
-		Scan(&p.ID, &p.DocumentID, &p.DossierID, &p.Desk, &p.Index, &p.State, &p.SourceKey, &p.DPI, &p.ImageKey)
+		Scan(&p.ID, &p.DocumentID, &p.DossierID, &p.Desk, &p.Index, &p.State, &p.SourceKey, &p.DPI, &p.ImageKey, &p.Languages)
 	return p, notFound(err)
 }
 
@@ -121,6 +125,33 @@ func upsertArtifact(ctx context.Context, tx pgx.Tx, page uuid.UUID, a pipeline.A
 		SET object_key = EXCLUDED.object_key, sha256 = EXCLUDED.sha256, size = EXCLUDED.size,
 		    content_type = EXCLUDED.content_type, engine = EXCLUDED.engine`,
 		page, a.Kind, a.Key, a.SHA256, a.Size, a.ContentType, a.Engine)
+	return err
+}
+
+// PageArtifacts lists one kind of artifact of the document's done pages, in page order.
+func (db *DB) PageArtifacts(ctx context.Context, doc uuid.UUID, kind string) ([]pipeline.Artifact, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT a.kind, a.object_key, a.sha256, a.size, a.content_type, a.engine
+		FROM artifacts a JOIN pages p ON p.id = a.page_id
+		WHERE p.document_id = $1 AND p.state = 'done' AND a.kind = $2 ORDER BY p.index`, doc, kind)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Artifact, error) {
+		var a pipeline.Artifact
+		err := r.Scan(&a.Kind, &a.Key, &a.SHA256, &a.Size, &a.ContentType, &a.Engine)
+		return a, err
+	})
+}
+
+// PutDocumentArtifact records an artifact of the whole document, replacing the previous one of
+// its kind.
+func (db *DB) PutDocumentArtifact(ctx context.Context, doc uuid.UUID, a pipeline.Artifact) error {
+	_, err := db.Pool.Exec(ctx, `INSERT INTO artifacts (document_id, page_id, kind, object_key, sha256, size, content_type, engine)
+		VALUES ($1, NULL, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (document_id, kind) WHERE page_id IS NULL DO UPDATE
+		SET object_key = EXCLUDED.object_key, sha256 = EXCLUDED.sha256, size = EXCLUDED.size,
+		    content_type = EXCLUDED.content_type, engine = EXCLUDED.engine`,
+		doc, a.Kind, a.Key, a.SHA256, a.Size, a.ContentType, a.Engine)
 	return err
 }
 

@@ -1,0 +1,156 @@
+package httpapi
+
+import (
+	"net/http"
+	"strings"
+	"unicode"
+
+	"github.com/google/uuid"
+	"github.com/sohoa/sohoa/pipeline"
+	"golang.org/x/text/unicode/norm"
+)
+
+type searchHit struct {
+	pipeline.SearchHit
+	Snippet     string `json:"snippet"`
+	DocumentURL string `json:"document_url"`
+	PDFURL      string `json:"pdf_url,omitempty"`
+}
+
+// search serves GET /api/v1/search?q=...[&desk=CODE]: pages whose OCR text holds every word of
+// q, typed with or without diacritics.
+func (s *Server) search(w http.ResponseWriter, r *http.Request) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if q == "" {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "q is required"})
+		return
+	}
+	hits, err := s.Store.Search(r.Context(), q, r.URL.Query().Get("desk"), 50)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := make([]searchHit, len(hits))
+	for i, h := range hits {
+		out[i] = searchHit{SearchHit: h, Snippet: snippet(h.Text, q, 80), DocumentURL: "/api/v1/documents/" + h.Document.String()}
+		if h.HasPDF {
+			out[i].PDFURL = out[i].DocumentURL + "/pdf"
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"query": q, "hits": out})
+}
+
+// foldRune lowers r and drops its diacritics, one rune for one rune, so positions in the folded
+// text are positions in the original ("Ệ" -> "e", "đ" -> "d").
+func foldRune(r rune) rune {
+	if r == 'đ' || r == 'Đ' {
+		return 'd'
+	}
+	if d := []rune(norm.NFD.String(string(r))); len(d) > 0 && !unicode.Is(unicode.Mn, d[0]) {
+		r = d[0]
+	}
+	return unicode.ToLower(r)
+}
+
+// snippet cuts about width runes of text around the first query word it finds, marking the
+// words found with « ».
+func snippet(text, q string, width int) string {
+	orig := []rune(strings.Join(strings.Fields(text), " "))
+	folded := make([]rune, len(orig))
+	for i, r := range orig {
+		folded[i] = foldRune(r)
+	}
+	fold := func(w string) string {
+		var b strings.Builder
+		for _, r := range norm.NFC.String(w) {
+			b.WriteRune(foldRune(r))
+		}
+		return b.String()
+	}
+	ft := string(folded)
+	runeAt := func(byteIdx int) int { return len([]rune(ft[:byteIdx])) }
+	marks := map[int]int{} // start -> end of each match, in runes
+	first := -1
+	// The whole query as a phrase places the snippet best; otherwise its first word found.
+	if i := strings.Index(ft, fold(strings.Join(strings.Fields(q), " "))); i >= 0 {
+		first = runeAt(i)
+	}
+	for _, w := range strings.Fields(q) {
+		fw := fold(w)
+		for from := 0; from < len(ft); {
+			i := strings.Index(ft[from:], fw)
+			if i < 0 {
+				break
+			}
+			start := runeAt(from + i)
+			marks[start] = start + len([]rune(fw))
+			if first < 0 {
+				first = start
+			}
+			from += i + len(fw)
+		}
+	}
+	if first < 0 {
+		first = 0
+	}
+	lo, hi := max(0, first-width/2), min(len(orig), first+width/2)
+	var b strings.Builder
+	if lo > 0 {
+		b.WriteString("…")
+	}
+	for i := lo; i < hi; i++ {
+		if end, ok := marks[i]; ok {
+			b.WriteString("«" + string(orig[i:min(end, len(orig))]) + "»")
+			i = end - 1
+			continue
+		}
+		b.WriteRune(orig[i])
+	}
+	if hi < len(orig) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, pipeline.ErrNotFound)
+		return
+	}
+	d, err := s.Store.DocumentInfo(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	resp := map[string]any{"document": d}
+	if d.PDFKey != "" {
+		resp["pdf_url"] = "/api/v1/documents/" + id.String() + "/pdf"
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// documentPDF serves the document's searchable PDF.
+func (s *Server) documentPDF(w http.ResponseWriter, r *http.Request) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, pipeline.ErrNotFound)
+		return
+	}
+	d, err := s.Store.DocumentInfo(r.Context(), id)
+	if err == nil && d.PDFKey == "" {
+		err = pipeline.ErrNotFound
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b, err := s.Objects.Get(r.Context(), d.PDFKey, 0)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="`+strings.TrimSuffix(d.Filename, ".pdf")+`.pdf"`)
+	_, _ = w.Write(b)
+}
