@@ -1,11 +1,19 @@
 // Package classify tells what an administrative document is from its OCR text: its type from
-// the catalogue, whether it is an input of a dossier or the result issued, how sure, and why.
+// the catalogue, whether it is an input of a dossier or the result issued, how sure, and why;
+// it reads the document's key fields, and tells which components a dossier still lacks.
+//
+// Two layers vote. Rules match the catalogue's titles (fuzzily, so OCR slips still match) and
+// keywords on diacritic-folded text. A multinomial naive Bayes model over word unigrams and
+// bigrams, trained from confirmed labels, covers what the rules cannot see (a page without
+// its title, a form whose title was misread). Below ReviewThreshold a document needs review:
+// it is never silently guessed.
 package classify
 
 import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -16,50 +24,119 @@ import (
 //go:embed catalogue.json
 var catalogueJSON []byte
 
-// Unknown is the type of anything the catalogue does not recognise.
+// Unknown is the type of anything the catalogue does not recognise, foreign pages included.
 const Unknown = "unknown"
+
+// ReviewThreshold: below this confidence a document is flagged for review.
+const ReviewThreshold = 0.7
 
 // Type is one document type of the catalogue.
 type Type struct {
 	Code       string   `json:"code"`
 	Name       string   `json:"name"`
-	Role       string   `json:"role"`
+	Role       string   `json:"role"` // input or result
 	Procedures []string `json:"procedures"`
 	Titles     []string `json:"titles"`   // folded (no diacritics, lower case)
 	Keywords   []string `json:"keywords"` // folded
 }
 
-// Catalogue is a versioned set of types.
+// Procedure is an administrative procedure and the components its dossier needs.
+type Procedure struct {
+	Code     string   `json:"code"`
+	Name     string   `json:"name"`
+	Required []string `json:"required"`
+	Result   string   `json:"result"`
+}
+
+// Catalogue is a versioned set of types and procedures.
 type Catalogue struct {
-	Version int    `json:"version"`
-	Types   []Type `json:"types"`
+	Version    int         `json:"version"`
+	Types      []Type      `json:"types"`
+	Procedures []Procedure `json:"procedures"`
 }
 
-// Rules classifies by title and keyword matches on diacritic-folded text.
-type Rules struct {
-	cat Catalogue
-}
-
-// Default returns the rules of the catalogue built into the binary.
-func Default() *Rules {
+// Builtin is the catalogue embedded in the binary.
+func Builtin() Catalogue {
 	var c Catalogue
 	if err := json.Unmarshal(catalogueJSON, &c); err != nil {
 		panic(fmt.Sprintf("classify: built-in catalogue: %v", err))
 	}
-	return &Rules{cat: c}
+	return c
 }
 
-// Catalogue returns the types the rules know.
-func (r *Rules) Catalogue() Catalogue { return r.cat }
+// WithOverrides returns the catalogue with types replaced or added by overrides (from
+// PostgreSQL), keyed by code.
+func (c Catalogue) WithOverrides(over []Type) Catalogue {
+	out := c
+	out.Types = append([]Type(nil), c.Types...)
+	for _, o := range over {
+		o.Titles, o.Keywords = foldAll(o.Titles), foldAll(o.Keywords)
+		replaced := false
+		for i := range out.Types {
+			if out.Types[i].Code == o.Code {
+				out.Types[i], replaced = o, true
+			}
+		}
+		if !replaced {
+			out.Types = append(out.Types, o)
+		}
+	}
+	return out
+}
+
+func foldAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = Fold(s)
+	}
+	return out
+}
+
+// Type returns the type of code.
+func (c Catalogue) Type(code string) (Type, bool) {
+	for _, t := range c.Types {
+		if t.Code == code {
+			return t, true
+		}
+	}
+	return Type{}, false
+}
+
+// Classifier combines the rules of a catalogue with a trained model (which may be nil).
+type Classifier struct {
+	cat   Catalogue
+	model *Model
+}
+
+// New builds a classifier.
+func New(cat Catalogue, model *Model) *Classifier { return &Classifier{cat: cat, model: model} }
+
+// Default is the built-in catalogue with a model trained on the built-in seed labels.
+func Default() *Classifier {
+	m, _ := Train(SeedLabels(), 0) // nil without seed labels: rules alone
+	return New(Builtin(), m)
+}
+
+// Catalogue returns the classifier's catalogue.
+func (c *Classifier) Catalogue() Catalogue { return c.cat }
+
+// Model returns the classifier's model, or nil.
+func (c *Classifier) Model() *Model { return c.model }
 
 // titleLines is how far from the top a document's title may stand (issuer block, national
-// header and the title itself).
+// header, the title itself).
 const titleLines = 14
 
-// Classify returns the most likely type. A title match decides; keywords break ties and give
-// weak evidence when no title was read.
-func (r *Rules) Classify(text string) pipeline.Classification {
-	lines := strings.Split(Fold(text), "\n")
+type ruleMatch struct {
+	code    string
+	title   string
+	sim     float64
+	keyword []string
+}
+
+// rules finds the best title match (similarity >= 0.8, longest title first on ties) and the
+// keywords found for each type.
+func (c *Classifier) rules(lines []string, body string) (best ruleMatch) {
 	var head []string
 	for _, l := range lines {
 		if l = strings.TrimSpace(l); l != "" {
@@ -69,44 +146,138 @@ func (r *Rules) Classify(text string) pipeline.Classification {
 			break
 		}
 	}
-	body := strings.Join(lines, " ")
-	best := pipeline.Classification{Type: Unknown, Reason: "no title or keyword of the catalogue found"}
 	bestScore := 0.0
-	for _, t := range r.cat.Types {
-		score, why := 0.0, []string{}
-		// The longest title that is a whole line (or starts one) wins, so "giay chung nhan ket
-		// hon" beats "quyet dinh" in a sentence and "to khai ... khai sinh" beats "giay khai sinh".
+	for _, t := range c.cat.Types {
+		m := ruleMatch{code: t.Code}
 		for _, title := range t.Titles {
 			for _, l := range head {
-				if l == title || strings.HasPrefix(l, title) {
-					if s := 10 + float64(len(title))/10; s > score {
-						score, why = s, []string{fmt.Sprintf("title %q", title)}
-					}
+				if s := titleSimilarity(l, title); s >= 0.8 && (s > m.sim || (s == m.sim && len(title) > len(m.title))) {
+					m.sim, m.title = s, title
 				}
 			}
 		}
 		for _, k := range t.Keywords {
 			if strings.Contains(body, k) {
-				score++
-				why = append(why, fmt.Sprintf("keyword %q", k))
+				m.keyword = append(m.keyword, k)
 			}
 		}
+		// A longer title that matches is more specific: "giay chung nhan ket hon" over a
+		// "quyet dinh" line.
+		score := 0.0
+		if m.sim > 0 {
+			score = 10 + m.sim*float64(len(m.title))/10
+		}
+		score += float64(min(len(m.keyword), 3))
 		if score > bestScore {
-			bestScore = score
-			best = pipeline.Classification{Type: t.Code, Role: t.Role, Reason: strings.Join(why, ", ")}
+			bestScore, best = score, m
 		}
 	}
-	switch {
-	case bestScore >= 10:
-		best.Confidence = min(0.99, 0.85+0.03*(bestScore-10))
-	case bestScore > 0:
-		best.Confidence = 0.2 * bestScore
+	if best.sim == 0 && len(best.keyword) < 2 {
+		return ruleMatch{} // one keyword alone is no evidence
 	}
 	return best
 }
 
-// Fold lowers case and removes Vietnamese diacritics ("Đăng ký" -> "dang ky"), so rules match
-// whatever marks OCR got wrong.
+// Classify returns the document's type, role, confidence and a reason a person can read.
+func (c *Classifier) Classify(text string) pipeline.Classification {
+	folded := Fold(text)
+	lines := strings.Split(folded, "\n")
+	body := strings.Join(lines, " ")
+	r := c.rules(lines, body)
+	var probs []Prob
+	if c.model != nil {
+		probs = c.model.Predict(body)
+	}
+	out := pipeline.Classification{Type: Unknown}
+	var why []string
+	switch {
+	case r.code != "" && r.sim > 0:
+		out.Type = r.code
+		out.Confidence = 0.75 + 0.2*(r.sim-0.8)/0.2
+		why = append(why, fmt.Sprintf("title %q (%.0f%% alike)", r.title, 100*r.sim))
+	case r.code != "":
+		out.Type = r.code
+		out.Confidence = 0.5
+	}
+	if len(r.keyword) > 0 {
+		why = append(why, "keywords "+quoteAll(r.keyword))
+		out.Confidence += 0.02 * float64(min(len(r.keyword), 3))
+	}
+	if len(probs) > 0 {
+		top := probs[0]
+		switch {
+		case out.Type == Unknown:
+			out.Type = top.Type
+			out.Confidence = 0.9 * top.P
+			why = append(why, fmt.Sprintf("model v%d: %s %.0f%%", c.model.Version, top.Type, 100*top.P))
+		case top.Type == out.Type:
+			out.Confidence = max(out.Confidence, 0.9+0.09*top.P)
+			why = append(why, fmt.Sprintf("model v%d agrees (%.0f%%)", c.model.Version, 100*top.P))
+		default:
+			out.Confidence -= 0.3 * top.P
+			why = append(why, fmt.Sprintf("model v%d says %s (%.0f%%)", c.model.Version, top.Type, 100*top.P))
+		}
+	}
+	out.Confidence = max(0, min(0.99, out.Confidence))
+	if t, ok := c.cat.Type(out.Type); ok {
+		out.Role = t.Role
+	}
+	if len(why) == 0 {
+		why = append(why, "no title, keyword or learned pattern of the catalogue found")
+	}
+	out.Reason = strings.Join(why, "; ")
+	out.NeedsReview = out.Confidence < ReviewThreshold
+	out.Fields, _ = json.Marshal(Extract(text))
+	return out
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// titleSimilarity compares a title with the start of a line, forgiving OCR slips:
+// 1 - edit distance / title length, on the line's prefix of the title's length (and the whole
+// line, for a title with noise around it).
+func titleSimilarity(line, title string) float64 {
+	l, t := []rune(line), []rune(title)
+	if len(l) < len(t)*8/10 {
+		return 0
+	}
+	best := 0.0
+	for _, cand := range [][]rune{l[:min(len(l), len(t))], l} {
+		if len(cand) > len(t)*13/10 {
+			continue
+		}
+		best = max(best, 1-float64(levenshtein(cand, t))/float64(len(t)))
+	}
+	return best
+}
+
+func levenshtein(a, b []rune) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// Fold lowers case and removes Vietnamese diacritics ("Đăng ký" -> "dang ky"), keeping line
+// breaks and folding other white space, so rules match whatever marks OCR got wrong.
 func Fold(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
@@ -118,5 +289,54 @@ func Fold(s string) string {
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
-	return strings.Join(strings.FieldsFunc(b.String(), func(r rune) bool { return r == ' ' || r == '\t' }), " ")
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Missing returns what a dossier of procedure lacks (see Catalogue.Missing).
+func (c *Classifier) Missing(procedure string, have []string) (string, []string) {
+	return c.cat.Missing(procedure, have)
+}
+
+// Missing returns the components a dossier of procedure lacks, given the types it has. When
+// procedure is empty it is inferred: the procedure whose components the types cover most.
+func (c Catalogue) Missing(procedure string, have []string) (proc string, missing []string) {
+	present := map[string]bool{}
+	for _, h := range have {
+		present[h] = true
+	}
+	if procedure == "" {
+		best := 0
+		for _, p := range c.Procedures {
+			n := 0
+			for _, r := range p.Required {
+				if present[r] {
+					n++
+				}
+			}
+			if present[p.Result] {
+				n += 2 // the issued result names its procedure best
+			}
+			if n > best {
+				best, procedure = n, p.Code
+			}
+		}
+		if best == 0 {
+			return "", nil
+		}
+	}
+	for _, p := range c.Procedures {
+		if p.Code == procedure {
+			for _, r := range p.Required {
+				if !present[r] {
+					missing = append(missing, r)
+				}
+			}
+		}
+	}
+	sort.Strings(missing)
+	return procedure, missing
 }

@@ -26,6 +26,7 @@ type Store interface {
 	FailedPages(ctx context.Context, limit int) ([]pipeline.FailedPage, error)
 	Search(ctx context.Context, q, desk string, limit int) ([]pipeline.SearchHit, error)
 	DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.DocumentInfo, error)
+	Dossiers(ctx context.Context, desk string, limit int) ([]pipeline.DossierInfo, error)
 }
 
 // Objects reads stored artifacts.
@@ -43,6 +44,8 @@ type Server struct {
 	Store   Store
 	Intake  Intake
 	Objects Objects
+	Review  Review
+	Queue   pipeline.Queue
 	Log     *slog.Logger
 	// MaxUpload bounds one multipart batch upload.
 	MaxUpload int64
@@ -62,6 +65,11 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/search", s.search)
 	mux.HandleFunc("GET /api/v1/documents/{id}", s.document)
 	mux.HandleFunc("GET /api/v1/documents/{id}/pdf", s.documentPDF)
+	mux.HandleFunc("POST /api/v1/documents/{id}/type", s.confirmType)
+	mux.HandleFunc("GET /api/v1/review", s.reviewQueue)
+	mux.HandleFunc("GET /api/v1/catalogue", s.catalogueTypes)
+	mux.HandleFunc("PUT /api/v1/catalogue/types/{code}", s.putType)
+	mux.HandleFunc("GET /api/v1/dossiers", s.dossiers)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

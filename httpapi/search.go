@@ -154,3 +154,14 @@ func (s *Server) documentPDF(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `inline; filename="`+strings.TrimSuffix(d.Filename, ".pdf")+`.pdf"`)
 	_, _ = w.Write(b)
 }
+
+// dossiers serves GET /api/v1/dossiers?desk=CODE: each dossier's state, procedure and the
+// required components it lacks.
+func (s *Server) dossiers(w http.ResponseWriter, r *http.Request) {
+	ds, err := s.Store.Dossiers(r.Context(), r.URL.Query().Get("desk"), 1000)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"dossiers": ds})
+}

@@ -12,6 +12,7 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"errors"
 	"time"
 
@@ -132,10 +133,12 @@ const (
 
 // Classification of a document.
 type Classification struct {
-	Type       string
-	Role       string
-	Confidence float64
-	Reason     string
+	Type        string
+	Role        string
+	Confidence  float64
+	Reason      string
+	NeedsReview bool
+	Fields      json.RawMessage // key fields read from the text (personal data: never logged)
 }
 
 // DeskFigure is a desk's digitization figure, recomputed from facts.
@@ -225,15 +228,30 @@ type PageInfo struct {
 
 // DocumentInfo is a document as the API shows it.
 type DocumentInfo struct {
-	ID         uuid.UUID  `json:"id"`
-	Desk       string     `json:"desk"`
-	Dossier    string     `json:"dossier"`
-	Filename   string     `json:"filename"`
-	State      string     `json:"state"`
-	Type       string     `json:"type"`
-	Role       string     `json:"role"`
-	Confidence float64    `json:"confidence"`
-	Reason     string     `json:"reason"`
-	PDFKey     string     `json:"-"`
-	Pages      []PageInfo `json:"pages"`
+	ID          uuid.UUID       `json:"id"`
+	Desk        string          `json:"desk"`
+	Dossier     string          `json:"dossier"`
+	Filename    string          `json:"filename"`
+	State       string          `json:"state"`
+	Type        string          `json:"type"`
+	Role        string          `json:"role"`
+	Confidence  float64         `json:"confidence"`
+	Reason      string          `json:"reason"`
+	NeedsReview bool            `json:"needs_review"`
+	Fields      json.RawMessage `json:"fields"`
+	PDFKey      string          `json:"-"`
+	Pages       []PageInfo      `json:"pages"`
+}
+
+// DossierInfo is a dossier as the API shows it.
+type DossierInfo struct {
+	ID              uuid.UUID `json:"id"`
+	Desk            string    `json:"desk"`
+	Code            string    `json:"code"`
+	State           string    `json:"state"`
+	Procedure       string    `json:"procedure"`
+	Missing         []string  `json:"missing"`
+	Documents       int       `json:"documents"`
+	NeedsReview     int       `json:"needs_review"`
+	ResultDigitized bool      `json:"result_digitized"`
 }

@@ -37,9 +37,11 @@ type Store interface {
 	// ClassifyDocument records the type and ends the document (classified, or failed when a
 	// page failed); it returns the dossier to finalize.
 	ClassifyDocument(ctx context.Context, id uuid.UUID, c Classification) (uuid.UUID, error)
-	// FinalizeDossier ends the dossier when all its documents have ended and recomputes its
-	// desk's figures from facts.
-	FinalizeDossier(ctx context.Context, id uuid.UUID) error
+	// DossierTypes returns the dossier's procedure code and its classified documents' types.
+	DossierTypes(ctx context.Context, id uuid.UUID) (procedure string, types []string, err error)
+	// FinalizeDossier ends the dossier when all its documents have ended, records its
+	// procedure and missing components, and recomputes its desk's figures from facts.
+	FinalizeDossier(ctx context.Context, id uuid.UUID, procedure string, missing []string) error
 	// PageArtifacts lists one kind of artifact of the document's done pages, in page order.
 	PageArtifacts(ctx context.Context, doc uuid.UUID, kind string) ([]Artifact, error)
 	PutDocumentArtifact(ctx context.Context, doc uuid.UUID, a Artifact) error
@@ -68,9 +70,12 @@ type Recognizer interface {
 	Languages() string
 }
 
-// Classifier tells a document's type from its text.
+// Classifier tells a document's type from its text, and what a dossier lacks.
 type Classifier interface {
 	Classify(text string) Classification
+	// Missing returns the dossier's procedure (inferred from its types when procedure is
+	// empty) and the required components it lacks.
+	Missing(procedure string, have []string) (string, []string)
 }
 
 // Stages holds what the stage handlers need. Each exported method is the Asynq handler of the
@@ -345,7 +350,8 @@ func (s *Stages) Classify(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("classify %s: %w", id, err)
 	}
-	s.Log.InfoContext(ctx, "classified", "stage", "classify", "document", id, "type", c.Type, "confidence", c.Confidence)
+	s.Log.InfoContext(ctx, "classified", "stage", "classify", "document", id, "type", c.Type,
+		"confidence", c.Confidence, "needs_review", c.NeedsReview) // never the fields: personal data
 	return s.enqueue(ctx, TypeFinalize, dossier)
 }
 
@@ -379,7 +385,12 @@ func (s *Stages) Finalize(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Store.FinalizeDossier(ctx, id); err != nil {
+	procedure, types, err := s.Store.DossierTypes(ctx, id)
+	if err != nil {
+		return fmt.Errorf("finalize %s: %w", id, err)
+	}
+	procedure, missing := s.Classifier.Missing(procedure, types)
+	if err := s.Store.FinalizeDossier(ctx, id, procedure, missing); err != nil {
 		return fmt.Errorf("finalize %s: %w", id, err)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -89,7 +90,7 @@ func (a *app) intake() *pipeline.Intake {
 
 // apiServer builds the HTTP server; the caller listens.
 func (a *app) apiServer() *http.Server {
-	api := &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Log: a.log, MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
+	api := &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Queue: a.queue, Review: a.db, Log: a.log, MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
 	return &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
 }
 
@@ -119,8 +120,27 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 		return err
 	}
 	defer engine.Close()
+	// The classifier picks up models trained by `sohoa classify train` and catalogue overrides.
+	live := classify.NewLive(classify.Default())
+	if err := live.Refresh(ctx, a.db); err != nil {
+		return err
+	}
+	go func() {
+		t := time.NewTicker(30 * time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if err := live.Refresh(ctx, a.db); err != nil {
+					a.log.Warn("classifier refresh", "error", err)
+				}
+			}
+		}
+	}()
 	stages := &pipeline.Stages{Store: a.db, Objects: a.objects, Queue: a.queue, Engine: engine,
-		Classifier: classify.Default(), Limits: scan.DefaultLimits, Log: a.log}
+		Classifier: live, Limits: scan.DefaultLimits, Log: a.log}
 	srv := asynq.NewServer(a.redis, asynq.Config{
 		// Bookkeeping stages must not wait behind OCR: more handlers than OCR slots, and the
 		// engine pool bounds the CPU-heavy work to one page per core.
@@ -160,4 +180,25 @@ func (a asynqLogger) Error(args ...any) { a.l.Error(fmt.Sprint(args...), "compon
 func (a asynqLogger) Fatal(args ...any) {
 	a.l.Error(fmt.Sprint(args...), "component", "asynq")
 	os.Exit(1)
+}
+
+// train retrains the classifier's model from the built-in seed labels and every label
+// confirmed in review, and stores it as the next version; workers pick it up within a minute.
+func (a *app) train(ctx context.Context, out io.Writer) error {
+	labels, err := a.db.Labels(ctx)
+	if err != nil {
+		return err
+	}
+	all := append(classify.SeedLabels(), labels...)
+	m, err := classify.Train(all, 0)
+	if err != nil {
+		return err
+	}
+	v, err := a.db.SaveModel(ctx, m)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "model v%d trained on %d labels (%d confirmed in review), %d classes, %d features\n",
+		v, len(all), len(labels), len(m.Classes), len(m.Vocab))
+	return nil
 }

@@ -224,11 +224,30 @@ func report(ctx context.Context, a *app, m demoManifest, sts []pipeline.BatchSta
 	}
 	tw.Flush()
 
+	dossiers, err := a.db.Dossiers(ctx, "", 100)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "\nDossier completeness")
+	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "desk\tdossier\tstate\tprocedure\tresult digitized\tmissing components")
+	for _, d := range dossiers {
+		missing := strings.Join(d.Missing, ", ")
+		if missing == "" {
+			missing = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%s\n", d.Desk, d.Code, d.State, d.Procedure, d.ResultDigitized, missing)
+	}
+	tw.Flush()
+
 	fmt.Fprintf(out, `
 Where to look next (start the API with: ./bin/sohoa serve)
   coverage, JSON   %[1]s/api/v1/coverage?level=desk
   coverage, CSV    %[1]s/api/v1/coverage?level=desk&format=csv
   failed pages     %[1]s/api/v1/failures
+  dossiers         %[1]s/api/v1/dossiers
+  search           %[1]s/api/v1/search?q=giay+khai+sinh
+  review queue     %[1]s/api/v1/review
   a batch          %[1]s/api/v1/batches/%[2]s
   artifacts        s3://%[3]s/artifacts/ (clean page images, text, hOCR, word boxes)
   one local file   OMP_THREAD_LIMIT=1 ./bin/sohoa inspect --json testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/01-to-khai.png

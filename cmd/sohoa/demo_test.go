@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sohoa/sohoa/classify"
 	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
@@ -138,7 +139,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	checkFigures()
 
 	rows, err := db.Pool.Query(ctx, `SELECT o.desk_code || '/' || o.code || '/' || d.filename, d.doc_type, d.role, p.state,
-			p.error_class, p.text, p.skew_degrees, p.rotated
+			p.error_class, p.text, p.skew_degrees, p.rotated, d.fields
 		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id`)
 	if err != nil {
 		t.Fatal(err)
@@ -148,7 +149,8 @@ func TestDemoEndToEnd(t *testing.T) {
 		var key, typ, role, state, class, text string
 		var skew float64
 		var rotated int
-		if err := rows.Scan(&key, &typ, &role, &state, &class, &text, &skew, &rotated); err != nil {
+		var fields classify.Fields
+		if err := rows.Scan(&key, &typ, &role, &state, &class, &text, &skew, &rotated, &fields); err != nil {
 			t.Fatal(err)
 		}
 		seen++
@@ -170,6 +172,9 @@ func TestDemoEndToEnd(t *testing.T) {
 		done++
 		if typ != want.Type || role != want.Role {
 			t.Errorf("%s: classified %s/%s, want %s/%s", key, typ, role, want.Type, want.Role)
+		}
+		if fields.IssuedOn == "" || (fields.Number == "" && len(fields.Names)+len(fields.CitizenIDs) == 0) {
+			t.Errorf("%s: fields read: %+v", key, fields)
 		}
 		for _, phrase := range tr.Texts[key] {
 			if !strings.Contains(text, phrase) {

@@ -37,10 +37,12 @@ type inspectPage struct {
 }
 
 type inspectDoc struct {
-	Type       string  `json:"type"`
-	Role       string  `json:"role"`
-	Confidence float64 `json:"confidence"`
-	Reason     string  `json:"reason"`
+	Type        string          `json:"type"`
+	Role        string          `json:"role"`
+	Confidence  float64         `json:"confidence"`
+	Reason      string          `json:"reason"`
+	NeedsReview bool            `json:"needs_review"`
+	Fields      classify.Fields `json:"fields"`
 }
 
 type inspectFailure struct {
@@ -88,7 +90,7 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
-func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Rules, path string) inspectFile {
+func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classifier, path string) inspectFile {
 	res := inspectFile{File: path, Pages: []inspectPage{}}
 	fail := func(err error) inspectFile {
 		class := pipeline.ClassOf(err)
@@ -136,7 +138,9 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Rules, 
 		}
 	}
 	c := rules.Classify(strings.Join(texts, "\n\n"))
-	res.Document = &inspectDoc{Type: c.Type, Role: c.Role, Confidence: c.Confidence, Reason: c.Reason}
+	text := strings.Join(texts, "\n\n")
+	res.Document = &inspectDoc{Type: c.Type, Role: c.Role, Confidence: c.Confidence, Reason: c.Reason,
+		NeedsReview: c.NeedsReview, Fields: classify.Extract(text)}
 	return res
 }
 

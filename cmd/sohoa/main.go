@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"net"
@@ -23,6 +24,8 @@ Commands:
   worker    run the pipeline stages (needs OMP_THREAD_LIMIT=1 in the environment)
   demo      run the demo batch from testdata/demo end to end and print coverage
   inspect   prepare, OCR and classify local files with no service running
+  classify train
+            retrain the classifier from the seed and every label confirmed in review
 
 Configuration comes from SOHOA_* environment variables; flags override them.
 Run 'sohoa <command> -h' for a command's flags.
@@ -49,6 +52,12 @@ func run(ctx context.Context, cmd string, args []string) error {
 		fmt.Print(usage)
 		return nil
 	}
+	if cmd == "classify" {
+		if len(args) == 0 || args[0] != "train" {
+			return errors.New("usage: sohoa classify train")
+		}
+		cmd, args = "classify-train", args[1:]
+	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	cfg, check := bindConfig(fs)
 	var (
@@ -62,7 +71,7 @@ func run(ctx context.Context, cmd string, args []string) error {
 		fs.DurationVar(&timeout, "timeout", timeout, "give up after this long")
 	case "worker":
 		fs.DurationVar(&age, "reconcile-age", age, "re-send the task of a row stuck this long")
-	case "migrate", "serve":
+	case "migrate", "serve", "classify-train":
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
@@ -94,6 +103,8 @@ func run(ctx context.Context, cmd string, args []string) error {
 		return serveHTTP(ctx, a.apiServer(), ln)
 	case "worker":
 		return a.worker(ctx, age)
+	case "classify-train":
+		return a.train(ctx, os.Stdout)
 	}
 	return nil
 }

@@ -62,11 +62,14 @@ func main() {
 	out := flag.String("out", "testdata/demo", "output folder of the demo batch")
 	formats := flag.String("formats", "", "write the reference pages of the format fixtures here instead")
 	corpus := flag.String("corpus", "", "write a corpus of skewed, turned, noisy A4 pages with truth.json here instead")
+	classifySets := flag.Bool("classify", false, "OCR generated pages of every type into the classifier's training seed and evaluation set instead")
 	n := flag.Int("n", 24, "pages in the corpus")
 	seed := flag.Uint64("seed", 1, "corpus seed")
 	flag.Parse()
 	var err error
 	switch {
+	case *classifySets:
+		err = writeClassifySets("classify/seed.jsonl", "testdata/classify/eval.jsonl")
 	case *corpus != "":
 		err = writeCorpus(*corpus, *n, *seed)
 	case *formats != "":
@@ -228,4 +231,10 @@ func writeCorpus(dir string, n int, seed uint64) error {
 	}
 	b, _ := json.MarshalIndent(samples, "", "  ")
 	return writeFile(filepath.Join(dir, "truth.json"), append(b, '\n'))
+}
+
+func encode(g *image.Gray) []byte {
+	var b bytes.Buffer
+	_ = scan.EncodePNG(&b, g, 300)
+	return b.Bytes()
 }

@@ -268,6 +268,60 @@ var templates = map[string]func(Person, Authority) Page{
 	},
 }
 
+// Foreign and other pages that no catalogue type covers: their type is "unknown".
+var others = map[string]func(Person, Authority) Page{
+	"other_thong_bao": func(p Person, a Authority) Page {
+		return join(issuer(a), header, title("THÔNG BÁO"), []Line{{Text: "Về việc tạm ngừng tiếp nhận hồ sơ trực tiếp", Bold: true, Align: Center}, {}}, body(
+			a.Name+" thông báo đến các tổ chức, cá nhân như sau:",
+			"Do nâng cấp hệ thống phần mềm một cửa điện tử, bộ phận tiếp nhận tạm ngừng tiếp nhận hồ sơ trực tiếp",
+			"từ ngày 10 đến hết ngày 12 tháng 11 năm 2024. Trong thời gian này, đề nghị nộp hồ sơ trực tuyến",
+			"trên Cổng dịch vụ công quốc gia. Mọi thắc mắc xin liên hệ số điện thoại 024 3825 1234.",
+			"Trân trọng thông báo.",
+			a.Place+", "+a.IssuedOn,
+		))
+	},
+	"other_bien_ban": func(p Person, a Authority) Page {
+		return join(header, title("BIÊN BẢN HỌP"), body(
+			"Hôm nay, "+a.IssuedOn+", tại trụ sở "+a.Name+", chúng tôi gồm có:",
+			"Chủ trì: "+p.Name+", Chủ tịch.",
+			"Thư ký: "+p.Spouse+", Văn phòng.",
+			"Nội dung cuộc họp: đánh giá kết quả số hóa hồ sơ thủ tục hành chính quý III.",
+			"Các ý kiến thống nhất nâng tỷ lệ số hóa kết quả giải quyết lên trên 80 phần trăm.",
+			"Cuộc họp kết thúc vào lúc 11 giờ cùng ngày.",
+			"Thư ký            Chủ trì",
+		))
+	},
+	"other_francais": func(p Person, a Authority) Page {
+		return join([]Line{{Text: "RÉPUBLIQUE FRANÇAISE", Bold: true, Align: Center}, {}}, title("ATTESTATION DE DOMICILE"), body(
+			"Je soussigné, Jean-Pierre Martin, demeurant au 12 rue de la République à Lyon,",
+			"certifie sur l'honneur héberger à mon domicile Madame Claire Dubois depuis le 1er mars 2023.",
+			"La présente attestation est établie pour servir et valoir ce que de droit.",
+			"Fait à Lyon, le 15 octobre 2024.",
+			"Signature",
+		))
+	},
+	"other_english": func(p Person, a Authority) Page {
+		return join(title("CERTIFICATE OF EMPLOYMENT"), body(
+			"This is to certify that Mr. John Smith has been employed by Riverside Trading Ltd.",
+			"as a senior accountant from 1 April 2019 until the date of this letter.",
+			"During his employment he has shown diligence, honesty and excellent professional skills.",
+			"This certificate is issued at his request for whatever legal purpose it may serve.",
+			"London, 20 September 2024",
+			"Human Resources Manager",
+		))
+	},
+}
+
+// Others lists the kinds of pages outside the catalogue, sorted.
+func Others() []string {
+	out := make([]string, 0, len(others))
+	for k := range others {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Kinds lists the document types the generator can draw, sorted.
 func Kinds() []string {
 	out := make([]string, 0, len(templates))
@@ -281,6 +335,9 @@ func Kinds() []string {
 // Document returns the upright content of a document of the given type.
 func Document(kind string, p Person, a Authority) (Page, error) {
 	t, ok := templates[kind]
+	if !ok {
+		t, ok = others[kind]
+	}
 	if !ok {
 		return Page{}, fmt.Errorf("synth: no template for document type %q", kind)
 	}

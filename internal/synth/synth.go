@@ -60,6 +60,8 @@ type Options struct {
 	// Blur is a Gaussian sigma in pixels; 0 for none.
 	Blur float64
 	Seed uint64
+	// CropTop removes this share of the page from the top, as a scan that missed the title.
+	CropTop float64
 }
 
 // A4 in millimetres.
@@ -203,9 +205,14 @@ func Render(p Page, o Options) (*image.Gray, error) {
 		d.DrawString(l.text)
 	}
 	var out image.Image = img
+	if o.CropTop > 0 {
+		top := int(o.CropTop * float64(bounds.Dy()))
+		out = toGray(img.SubImage(image.Rect(0, top, bounds.Dx(), bounds.Dy())))
+		bounds = out.Bounds()
+	}
 	if o.Skew != 0 {
 		// imaging.Rotate turns counter-clockwise for positive angles; crop back to A4.
-		r := imaging.Rotate(img, o.Skew, color.White)
+		r := imaging.Rotate(out, o.Skew, color.White)
 		out = imaging.CropCenter(r, bounds.Dx(), bounds.Dy())
 	}
 	if o.Blur > 0 {

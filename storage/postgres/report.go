@@ -100,9 +100,11 @@ func (db *DB) Search(ctx context.Context, q, desk string, limit int) ([]pipeline
 func (db *DB) DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.DocumentInfo, error) {
 	var d pipeline.DocumentInfo
 	err := db.Pool.QueryRow(ctx, `SELECT d.id, o.desk_code, o.code, d.filename, d.state, d.doc_type, d.role, d.confidence, d.reason,
+			d.needs_review, d.fields,
 			COALESCE((SELECT object_key FROM artifacts a WHERE a.document_id = d.id AND a.page_id IS NULL AND a.kind = 'pdf'), '')
 		FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE d.id = $1`, id).
-		Scan(&d.ID, &d.Desk, &d.Dossier, &d.Filename, &d.State, &d.Type, &d.Role, &d.Confidence, &d.Reason, &d.PDFKey)
+		Scan(&d.ID, &d.Desk, &d.Dossier, &d.Filename, &d.State, &d.Type, &d.Role, &d.Confidence, &d.Reason,
+			&d.NeedsReview, &d.Fields, &d.PDFKey)
 	if err != nil {
 		return d, notFound(err)
 	}
@@ -117,4 +119,21 @@ func (db *DB) DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.Document
 		return p, err
 	})
 	return d, err
+}
+
+// Dossiers lists dossiers (of one desk, or all) with their completeness.
+func (db *DB) Dossiers(ctx context.Context, desk string, limit int) ([]pipeline.DossierInfo, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT o.id, o.desk_code, o.code, o.state, o.procedure_code, o.missing,
+			count(d.id), count(d.id) FILTER (WHERE d.needs_review),
+			COALESCE(bool_or(d.role = 'result' AND d.state = 'classified'), false)
+		FROM dossiers o LEFT JOIN documents d ON d.dossier_id = o.id
+		WHERE $1 = '' OR o.desk_code = $1 GROUP BY o.id ORDER BY o.desk_code, o.code LIMIT $2`, desk, limit)
+	if err != nil {
+		return nil, fmt.Errorf("dossiers: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.DossierInfo, error) {
+		var d pipeline.DossierInfo
+		err := r.Scan(&d.ID, &d.Desk, &d.Code, &d.State, &d.Procedure, &d.Missing, &d.Documents, &d.NeedsReview, &d.ResultDigitized)
+		return d, err
+	})
 }

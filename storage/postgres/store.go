@@ -219,19 +219,38 @@ func (db *DB) ClassifyDocument(ctx context.Context, id uuid.UUID, c pipeline.Cla
 	err := db.Pool.QueryRow(ctx, `UPDATE documents d SET
 			state = CASE WHEN EXISTS (SELECT 1 FROM pages WHERE document_id = d.id AND state = 'failed') THEN 'failed' ELSE 'classified' END,
 			error_class = COALESCE((SELECT error_class FROM pages WHERE document_id = d.id AND state = 'failed' ORDER BY index LIMIT 1), ''),
-			doc_type = $2, role = $3, confidence = $4, reason = $5, updated_at = now()
+			doc_type = $2, role = $3, confidence = $4, reason = $5, needs_review = $6, fields = COALESCE($7::jsonb, '{}'),
+			updated_at = now()
 		WHERE id = $1 AND state = 'split'
 		  AND NOT EXISTS (SELECT 1 FROM pages WHERE document_id = d.id AND state NOT IN ('done', 'failed'))
-		RETURNING dossier_id`, id, c.Type, c.Role, c.Confidence, c.Reason).Scan(&dossier)
+		RETURNING dossier_id`, id, c.Type, c.Role, c.Confidence, c.Reason, c.NeedsReview, nullJSON(c.Fields)).Scan(&dossier)
 	if err == pgx.ErrNoRows {
 		err = db.Pool.QueryRow(ctx, `SELECT dossier_id FROM documents WHERE id = $1`, id).Scan(&dossier)
 	}
 	return dossier, notFound(err)
 }
 
-// FinalizeDossier ends the dossier if every document has ended and recomputes the desk's
-// figures from the rows, serialised per desk so concurrent finalizers cannot interleave.
-func (db *DB) FinalizeDossier(ctx context.Context, id uuid.UUID) error {
+func nullJSON(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	return string(b)
+}
+
+// DossierTypes returns the dossier's procedure code and the types of its classified documents.
+func (db *DB) DossierTypes(ctx context.Context, id uuid.UUID) (string, []string, error) {
+	var proc string
+	var types []string
+	err := db.Pool.QueryRow(ctx, `SELECT o.procedure_code,
+			COALESCE(array_agg(d.doc_type) FILTER (WHERE d.state = 'classified' AND d.doc_type <> ''), '{}')
+		FROM dossiers o LEFT JOIN documents d ON d.dossier_id = o.id WHERE o.id = $1 GROUP BY o.id`, id).Scan(&proc, &types)
+	return proc, types, notFound(err)
+}
+
+// FinalizeDossier ends the dossier if every document has ended, records its procedure and
+// missing components, and recomputes the desk's figures from the rows, serialised per desk so
+// concurrent finalizers cannot interleave.
+func (db *DB) FinalizeDossier(ctx context.Context, id uuid.UUID, procedure string, missing []string) error {
 	return pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		var desk string
 		if err := tx.QueryRow(ctx, `SELECT desk_code FROM dossiers WHERE id = $1`, id).Scan(&desk); err != nil {
@@ -247,8 +266,10 @@ func (db *DB) FinalizeDossier(ctx context.Context, id uuid.UUID) error {
 				FROM documents WHERE dossier_id = $1),
 			next AS (SELECT CASE WHEN n = 0 OR open > 0 THEN 'open' WHEN failed > 0 THEN 'incomplete' ELSE 'digitized' END AS state FROM s)
 			UPDATE dossiers SET state = next.state,
-				ended_at = CASE WHEN next.state = 'open' THEN NULL ELSE COALESCE(ended_at, now()) END
-			FROM next WHERE id = $1`, id); err != nil {
+				ended_at = CASE WHEN next.state = 'open' THEN NULL ELSE COALESCE(ended_at, now()) END,
+				procedure_code = CASE WHEN procedure_code = '' THEN $2 ELSE procedure_code END,
+				missing = $3
+			FROM next WHERE id = $1`, id, procedure, append([]string{}, missing...)); err != nil {
 			return err
 		}
 		return recomputeDesk(ctx, tx, desk)

@@ -1,0 +1,330 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sohoa/sohoa/internal/synth"
+	"github.com/sohoa/sohoa/internal/testenv"
+	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/scan"
+)
+
+// cer is the character error rate of got against want (edit distance over len(want), runes,
+// white space folded).
+func cer(got, want string) float64 {
+	a := []rune(strings.Join(strings.Fields(got), " "))
+	b := []rune(strings.Join(strings.Fields(want), " "))
+	if len(b) == 0 {
+		return 0
+	}
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return float64(prev[len(b)]) / float64(len(b))
+}
+
+func procStatus(field string) int64 {
+	b, _ := os.ReadFile("/proc/self/status")
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, field+":") {
+			f := strings.Fields(l)
+			n, _ := strconv.ParseInt(f[1], 10, 64)
+			return n * 1024
+		}
+	}
+	return 0
+}
+
+func childMaxRSS() int64 {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru)
+	return ru.Maxrss * 1024
+}
+
+type benchPage struct {
+	name     string
+	data     []byte
+	straight []byte // the same page scanned perfectly straight, for the CLI's floor
+	truth    string // "" when there is no exact ground truth
+}
+
+// throughputPages: synthetic A4 pages (skewed, some turned) with ground truth, plus the real
+// scans linn.png and typewriter.png when ../shared/realscans is there.
+func throughputPages(b *testing.B, n int) []benchPage {
+	samples, err := synth.Corpus(n, 2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []benchPage
+	for _, s := range samples {
+		g, _ := s.Render()
+		st, _ := s.Straight()
+		var buf, sbuf bytes.Buffer
+		_ = scan.EncodePNG(&buf, g, 300)
+		_ = scan.EncodePNG(&sbuf, st, 300)
+		out = append(out, benchPage{name: s.Name, data: buf.Bytes(), straight: sbuf.Bytes(), truth: s.Text})
+	}
+	for _, f := range []string{"linn.png", "typewriter.png"} {
+		if d, err := os.ReadFile(filepath.Join("../../../shared/realscans", f)); err == nil {
+			out = append(out, benchPage{name: f, data: d})
+		}
+	}
+	return out
+}
+
+// runSohoa digitizes pages end to end (upload, ingest, prepare, OCR, classify, finalize, every
+// artifact written) with one worker of `slots` OCR slots and returns the texts by file.
+func runSohoa(b *testing.B, pages []benchPage, slots int) (time.Duration, map[string]string) {
+	db, dbURL := testenv.Postgres(b)
+	_, s3cfg := testenv.Bucket(b)
+	redis := testenv.Redis(b, 5)
+	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: slots}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ctx := context.Background()
+	a, err := openApp(ctx, cfg, log)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.close()
+	if err := a.objects.EnsureBucket(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if err := db.UpsertDesk(ctx, pipeline.Desk{Code: "BENCH", Name: "Bench", Kind: pipeline.Locality}); err != nil {
+		b.Fatal(err)
+	}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- a.worker(wctx, time.Minute) }()
+	defer func() { stop(); <-done }()
+	time.Sleep(2 * time.Second) // engine loaded before the clock starts
+	start := time.Now()
+	for i, p := range pages {
+		u := pipeline.Upload{Desk: "BENCH", Batch: "b", Dossier: fmt.Sprintf("D%03d", i/4), Filename: p.name}
+		if _, _, err := a.intake().Accept(ctx, u, p.data, "image/png"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for {
+		var open int
+		if err := db.Pool.QueryRow(ctx, `SELECT count(*) FROM dossiers WHERE state = 'open'`).Scan(&open); err != nil {
+			b.Fatal(err)
+		}
+		if open == 0 {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	texts := map[string]string{}
+	rows, _ := db.Pool.Query(ctx, `SELECT d.filename, p.text FROM pages p JOIN documents d ON d.id = p.document_id`)
+	for rows.Next() {
+		var f, t string
+		_ = rows.Scan(&f, &t)
+		texts[f] = t
+	}
+	return elapsed, texts
+}
+
+// BenchmarkThroughput compares, on the same pages and the same language (vie), (a) the
+// tesseract CLI under xargs -P <cores> (the physical limit: OCR only), (b) OCRmyPDF with
+// --deskew --rotate-pages, and (c) sohoa end to end with all artifacts written.
+//
+//	make bench-ocr   (go test -run '^$' -bench Throughput -benchtime 1x ./cmd/sohoa/)
+func BenchmarkThroughput(b *testing.B) {
+	cores := runtime.NumCPU()
+	pages := throughputPages(b, 24)
+	dir := b.TempDir()
+	var files, straight []string
+	for _, p := range pages {
+		f := filepath.Join(dir, p.name)
+		_ = os.WriteFile(f, p.data, 0o644)
+		files = append(files, f)
+		if p.straight != nil {
+			sf := filepath.Join(dir, "straight-"+p.name)
+			_ = os.WriteFile(sf, p.straight, 0o644)
+			straight = append(straight, sf)
+		}
+	}
+	perMin := func(d time.Duration) float64 { return float64(len(pages)) / d.Minutes() }
+	meanCER := func(text func(p benchPage) string) float64 {
+		var sum float64
+		n := 0
+		for _, p := range pages {
+			if p.truth != "" {
+				sum += cer(text(p), p.truth)
+				n++
+			}
+		}
+		return 100 * sum / float64(n)
+	}
+	xargs := func(list []string, outDir string) time.Duration {
+		_ = os.MkdirAll(outDir, 0o755)
+		var in bytes.Buffer
+		for _, f := range list {
+			in.WriteString(f + "\n")
+		}
+		cmd := exec.Command("xargs", "-P", strconv.Itoa(cores), "-I{}", "sh", "-c",
+			`tesseract "{}" "`+outDir+`/$(basename "{}" .png)" -l vie >/dev/null 2>&1`)
+		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+		cmd.Stdin = &in
+		start := time.Now()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("xargs tesseract: %v %s", err, out)
+		}
+		return time.Since(start)
+	}
+	read := func(outDir, name string) string {
+		t, _ := os.ReadFile(filepath.Join(outDir, strings.TrimSuffix(name, ".png")+".txt"))
+		return string(t)
+	}
+
+	var aRate float64
+	b.Run("a-tesseract-cli", func(b *testing.B) {
+		for n := 0; n < b.N; n++ {
+			d := xargs(files, filepath.Join(dir, "a"))
+			aRate = perMin(d)
+			b.ReportMetric(aRate, "pages/min")
+			b.ReportMetric(meanCER(func(p benchPage) string { return read(filepath.Join(dir, "a"), p.name) }), "cer_%")
+			xargs(straight, filepath.Join(dir, "a-straight"))
+			b.ReportMetric(meanCER(func(p benchPage) string { return read(filepath.Join(dir, "a-straight"), "straight-"+p.name) }), "cer_straight_%")
+			b.ReportMetric(float64(childMaxRSS())/(1<<20), "peak_rss_MB")
+		}
+	})
+
+	var bRate float64
+	b.Run("b-ocrmypdf", func(b *testing.B) {
+		if _, err := exec.LookPath("ocrmypdf"); err != nil {
+			b.Skip("ocrmypdf is not installed (apt-get install ocrmypdf)")
+		}
+		for n := 0; n < b.N; n++ {
+			out := filepath.Join(dir, "b")
+			_ = os.MkdirAll(out, 0o755)
+			// One PDF of all pages, as a desk's batch, so --jobs can spread pages over cores.
+			in := filepath.Join(dir, "batch.pdf")
+			if o, err := exec.Command("img2pdf", append(files, "-o", in)...).CombinedOutput(); err != nil {
+				b.Skipf("img2pdf: %v %s", err, o)
+			}
+			cmd := exec.Command("ocrmypdf", "--jobs", strconv.Itoa(cores), "--deskew", "--rotate-pages", "-l", "vie",
+				"--output-type", "pdf", "--sidecar", filepath.Join(out, "text.txt"), in, filepath.Join(out, "out.pdf"))
+			cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+			start := time.Now()
+			if o, err := cmd.CombinedOutput(); err != nil {
+				b.Fatalf("ocrmypdf: %v %s", err, o)
+			}
+			bRate = perMin(time.Since(start))
+			b.ReportMetric(bRate, "pages/min")
+			side, _ := os.ReadFile(filepath.Join(out, "text.txt"))
+			texts := strings.Split(string(side), "\f")
+			i := 0
+			b.ReportMetric(meanCER(func(p benchPage) string {
+				defer func() { i++ }()
+				for j, pg := range pages {
+					if pg.name == p.name && j < len(texts) {
+						return texts[j]
+					}
+				}
+				return ""
+			}), "cer_%")
+			b.ReportMetric(float64(childMaxRSS())/(1<<20), "peak_rss_MB")
+		}
+	})
+
+	b.Run("c-sohoa", func(b *testing.B) {
+		for n := 0; n < b.N; n++ {
+			d, texts := runSohoa(b, pages, cores)
+			rate := perMin(d)
+			b.ReportMetric(rate, "pages/min")
+			b.ReportMetric(meanCER(func(p benchPage) string { return texts[p.name] }), "cer_%")
+			b.ReportMetric(float64(procStatus("VmHWM"))/(1<<20), "peak_rss_MB")
+			if aRate > 0 {
+				b.ReportMetric(rate/aRate, "c/a")
+			}
+			if bRate > 0 {
+				b.ReportMetric(rate/bRate, "c/b")
+			}
+		}
+	})
+}
+
+// BenchmarkSoak runs 1,000 pages through one worker with one OCR slot and reports the growth
+// of its resident memory between page 100 and page 1,000.
+//
+//	go test -run '^$' -bench Soak -benchtime 1x -timeout 60m ./cmd/sohoa/
+func BenchmarkSoak(b *testing.B) {
+	const total, mark = 1000, 100
+	samples, err := synth.Corpus(10, 3)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var imgs [][]byte
+	for _, s := range samples {
+		g, _ := s.Render()
+		var buf bytes.Buffer
+		_ = scan.EncodePNG(&buf, g, 300)
+		imgs = append(imgs, buf.Bytes())
+	}
+	db, dbURL := testenv.Postgres(b)
+	_, s3cfg := testenv.Bucket(b)
+	redis := testenv.Redis(b, 6)
+	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
+	ctx := context.Background()
+	a, err := openApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.close()
+	_ = db.UpsertDesk(ctx, pipeline.Desk{Code: "SOAK", Name: "Soak", Kind: pipeline.Locality})
+	for i := 0; i < total; i++ {
+		u := pipeline.Upload{Desk: "SOAK", Batch: "soak", Dossier: fmt.Sprintf("S%04d", i/10), Filename: fmt.Sprintf("p%04d.png", i)}
+		if _, _, err := a.intake().Accept(ctx, u, imgs[i%len(imgs)], "image/png"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	start := time.Now()
+	go func() { done <- a.worker(wctx, time.Hour) }()
+	defer func() { stop(); <-done }()
+	var rssAtMark int64
+	for {
+		var n int
+		_ = db.Pool.QueryRow(ctx, `SELECT count(*) FROM pages WHERE state IN ('done', 'failed')`).Scan(&n)
+		if n >= mark && rssAtMark == 0 {
+			rssAtMark = procStatus("VmRSS")
+		}
+		if n >= total {
+			break
+		}
+		time.Sleep(time.Second)
+	}
+	rss := procStatus("VmRSS")
+	b.ReportMetric(float64(rssAtMark)/(1<<20), "rss_at_100_MB")
+	b.ReportMetric(float64(rss)/(1<<20), "rss_at_1000_MB")
+	b.ReportMetric(100*float64(rss-rssAtMark)/float64(rssAtMark), "growth_%")
+	b.ReportMetric(float64(total)/time.Since(start).Minutes(), "pages/min")
+}

@@ -1,0 +1,108 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/google/uuid"
+	"github.com/sohoa/sohoa/classify"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// Review is the record behind document review and the catalogue.
+type Review interface {
+	ReviewQueue(ctx context.Context, desk string, limit int) ([]classify.ReviewItem, error)
+	ConfirmType(ctx context.Context, id uuid.UUID, typ, role string) (uuid.UUID, error)
+	TypeOverrides(ctx context.Context) ([]classify.Type, error)
+	PutTypeOverride(ctx context.Context, t classify.Type) error
+}
+
+func (s *Server) catalogue(ctx context.Context) (classify.Catalogue, error) {
+	over, err := s.Review.TypeOverrides(ctx)
+	if err != nil {
+		return classify.Catalogue{}, err
+	}
+	return classify.Builtin().WithOverrides(over), nil
+}
+
+// reviewQueue serves GET /api/v1/review?desk=CODE: documents classified below the review
+// threshold, personal fields masked.
+func (s *Server) reviewQueue(w http.ResponseWriter, r *http.Request) {
+	items, err := s.Review.ReviewQueue(r.Context(), r.URL.Query().Get("desk"), 200)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"documents": items})
+}
+
+// confirmType serves POST /api/v1/documents/{id}/type with {"type": "giay_khai_sinh"}: a
+// person confirms or corrects the type; the label becomes training data for the next
+// `sohoa classify train`, and the dossier's completeness is recomputed.
+func (s *Server) confirmType(w http.ResponseWriter, r *http.Request) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, pipeline.ErrNotFound)
+		return
+	}
+	var body struct {
+		Type string `json:"type"`
+	}
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&body); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "want {\"type\": \"<code>\"}"})
+		return
+	}
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	role := ""
+	if t, ok := cat.Type(body.Type); ok {
+		role = t.Role
+	} else if body.Type != classify.Unknown {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": "type " + body.Type + " is not in the catalogue"})
+		return
+	}
+	dossier, err := s.Review.ConfirmType(r.Context(), id, body.Type, role)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.Queue.EnqueueContext(r.Context(), pipeline.NewTask(pipeline.TypeFinalize, dossier)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"document": id, "type": body.Type, "role": role})
+}
+
+// catalogueTypes serves GET /api/v1/catalogue: the built-in catalogue with its overrides.
+func (s *Server) catalogueTypes(w http.ResponseWriter, r *http.Request) {
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, cat)
+}
+
+// putType serves PUT /api/v1/catalogue/types/{code}: a type that replaces or extends the
+// built-in one, picked up by workers within a minute.
+func (s *Server) putType(w http.ResponseWriter, r *http.Request) {
+	var t classify.Type
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&t); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		return
+	}
+	t.Code = r.PathValue("code")
+	if t.Role != "input" && t.Role != "result" || t.Name == "" || len(t.Titles) == 0 {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": "a type needs a name, role input or result, and at least one title"})
+		return
+	}
+	if err := s.Review.PutTypeOverride(r.Context(), t); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, t)
+}

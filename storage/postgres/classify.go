@@ -1,0 +1,113 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/sohoa/sohoa/classify"
+)
+
+// Labels returns every confirmed label, for training.
+func (db *DB) Labels(ctx context.Context) ([]classify.Label, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT doc_type, text FROM labels ORDER BY created_at, document_id`)
+	if err != nil {
+		return nil, fmt.Errorf("labels: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (classify.Label, error) {
+		var l classify.Label
+		err := r.Scan(&l.Type, &l.Text)
+		return l, err
+	})
+}
+
+// SaveModel stores a trained model as the next version and returns that version.
+func (db *DB) SaveModel(ctx context.Context, m *classify.Model) (int, error) {
+	var v int
+	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `SELECT nextval(pg_get_serial_sequence('models', 'version'))`).Scan(&v); err != nil {
+			return err
+		}
+		m.Version = v
+		b, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO models (version, labels, data) VALUES ($1, $2, $3)`, v, m.Labels, b)
+		return err
+	})
+	return v, err
+}
+
+// LatestModel returns the newest trained model, or nil when none was trained.
+func (db *DB) LatestModel(ctx context.Context, newerThan int) (*classify.Model, error) {
+	var b []byte
+	err := db.Pool.QueryRow(ctx, `SELECT data FROM models WHERE version > $1 ORDER BY version DESC LIMIT 1`, newerThan).Scan(&b)
+	if err == pgx.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var m classify.Model
+	return &m, json.Unmarshal(b, &m)
+}
+
+// TypeOverrides returns the catalogue types defined in the database.
+func (db *DB) TypeOverrides(ctx context.Context) ([]classify.Type, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT definition FROM doc_type_overrides ORDER BY code`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (classify.Type, error) {
+		var t classify.Type
+		err := r.Scan(&t)
+		return t, err
+	})
+}
+
+// PutTypeOverride stores a catalogue type.
+func (db *DB) PutTypeOverride(ctx context.Context, t classify.Type) error {
+	_, err := db.Pool.Exec(ctx, `INSERT INTO doc_type_overrides (code, definition) VALUES ($1, $2)
+		ON CONFLICT (code) DO UPDATE SET definition = EXCLUDED.definition, updated_at = now()`, t.Code, t)
+	return err
+}
+
+// ReviewQueue lists a desk's documents that need review (all desks when desk is ""), with
+// their personal fields masked.
+func (db *DB) ReviewQueue(ctx context.Context, desk string, limit int) ([]classify.ReviewItem, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT d.id, o.desk_code, o.code, d.filename, d.doc_type, d.confidence, d.reason, d.fields
+		FROM documents d JOIN dossiers o ON o.id = d.dossier_id
+		WHERE d.needs_review AND ($1 = '' OR o.desk_code = $1) ORDER BY d.created_at LIMIT $2`, desk, limit)
+	if err != nil {
+		return nil, fmt.Errorf("review queue: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (classify.ReviewItem, error) {
+		var it classify.ReviewItem
+		err := r.Scan(&it.Document, &it.Desk, &it.Dossier, &it.Filename, &it.Type, &it.Confidence, &it.Reason, &it.Fields)
+		it.Fields = it.Fields.Masked()
+		return it, err
+	})
+}
+
+// ConfirmType records a person's confirmation or correction of a document's type: the
+// document takes it, leaves review, and the label (with the text) becomes training data.
+// It returns the dossier, whose completeness must be recomputed.
+func (db *DB) ConfirmType(ctx context.Context, id uuid.UUID, typ, role string) (uuid.UUID, error) {
+	var dossier uuid.UUID
+	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `UPDATE documents SET doc_type = $2, role = $3, confidence = 1, needs_review = false,
+				reason = 'confirmed in review', updated_at = now()
+			WHERE id = $1 AND state IN ('classified', 'failed') RETURNING dossier_id`, id, typ, role).Scan(&dossier)
+		if err != nil {
+			return notFound(err)
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO labels (document_id, doc_type, text)
+			SELECT $1, $2, COALESCE(string_agg(text, E'\n\n' ORDER BY index), '') FROM pages WHERE document_id = $1 AND state = 'done'
+			ON CONFLICT (document_id) DO UPDATE SET doc_type = EXCLUDED.doc_type, text = EXCLUDED.text, created_at = now()`, id, typ)
+		return err
+	})
+	return dossier, err
+}
