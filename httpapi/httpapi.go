@@ -3,7 +3,6 @@ package httpapi
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,11 +11,11 @@ import (
 	"mime"
 	"net/http"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/report"
 )
 
 // Store is what the API reads.
@@ -27,6 +26,8 @@ type Store interface {
 	Search(ctx context.Context, q, desk string, limit int) ([]pipeline.SearchHit, error)
 	DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.DocumentInfo, error)
 	Dossiers(ctx context.Context, desk string, limit int) ([]pipeline.DossierInfo, error)
+	Coverage(ctx context.Context, q pipeline.CoverageQuery) ([]pipeline.CoverageRow, error)
+	Trend(ctx context.Context, within string, from, to time.Time) ([]pipeline.CoverageRow, error)
 }
 
 // Objects reads stored artifacts.
@@ -70,6 +71,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/catalogue", s.catalogueTypes)
 	mux.HandleFunc("PUT /api/v1/catalogue/types/{code}", s.putType)
 	mux.HandleFunc("GET /api/v1/dossiers", s.dossiers)
+	mux.HandleFunc("GET /dashboard", s.dashboard)
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/dashboard", http.StatusFound) })
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -197,29 +200,28 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, b)
 }
 
-// coverage serves per-desk figures as JSON, or CSV with format=csv.
+// coverage serves GET /api/v1/coverage?level=desk|district|province|ministry|national&from=&to=
+// &within=&compare=prev_year[&format=csv]: the figures of every unit of the level over the
+// period [from, to), ranked.
 func (s *Server) coverage(w http.ResponseWriter, r *http.Request) {
-	if lvl := r.URL.Query().Get("level"); lvl != "" && lvl != "desk" {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "level " + lvl + " is not available yet; use level=desk"})
+	q, err := report.ParseQuery(r.URL.Query(), time.Now())
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error(), "class": pipeline.ClassOf(err)})
 		return
 	}
-	figs, err := s.Store.DeskFigures(r.Context())
+	rows, err := s.Store.Coverage(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if r.URL.Query().Get("format") == "csv" {
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-		cw := csv.NewWriter(w)
-		_ = cw.Write([]string{"desk", "name", "kind", "dossiers", "dossiers_digitized", "percentage", "pages_done", "pages_failed"})
-		for _, f := range figs {
-			_ = cw.Write([]string{f.Desk, f.Name, string(f.Kind), strconv.Itoa(f.Dossiers), strconv.Itoa(f.DossiersDigitized),
-				strconv.FormatFloat(f.Percentage, 'f', 2, 64), strconv.Itoa(f.PagesDone), strconv.Itoa(f.PagesFailed)})
-		}
-		cw.Flush()
+		w.Header().Set("Content-Disposition", `attachment; filename="coverage-`+q.Level+`.csv"`)
+		_ = report.CSV(w, rows)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"level": "desk", "desks": figs})
+	writeJSON(w, http.StatusOK, map[string]any{"level": q.Level, "from": q.From.Format(time.DateOnly),
+		"to": q.To.Format(time.DateOnly), "within": q.Within, "rows": rows})
 }
 
 func (s *Server) failures(w http.ResponseWriter, r *http.Request) {

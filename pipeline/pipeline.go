@@ -35,6 +35,28 @@ type Desk struct {
 	Kind       Kind   `json:"kind"`
 	// Languages for OCR ("vie", "vie+eng"); empty for the worker's default.
 	Languages string `json:"ocr_languages,omitempty"`
+	// Unit is the code of the unit the desk belongs to (a commune, district, province or
+	// ministry of the units tree); its kind follows from it.
+	Unit string `json:"unit,omitempty"`
+}
+
+// Unit is a node of the administrative tree: the nation, a ministry or branch, a province, a
+// district or a commune.
+type Unit struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	NameEN string `json:"name_en"`
+	Level  string `json:"level"`
+	Parent string `json:"parent"`
+}
+
+// DossierRecord is a register entry: a dossier a desk received.
+type DossierRecord struct {
+	Desk           string     `json:"desk"`
+	Code           string     `json:"code"`
+	Procedure      string     `json:"procedure"`
+	ReceivedOn     time.Time  `json:"received_on"`
+	ResultIssuedOn *time.Time `json:"result_issued_on"`
 }
 
 // Page states. A page only moves forward, through guarded updates.

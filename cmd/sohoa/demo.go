@@ -20,10 +20,12 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/report"
 )
 
 // demoManifest is what cmd/synth wrote next to the demo batch.
 type demoManifest struct {
+	Units []pipeline.Unit `json:"units"`
 	Desks []pipeline.Desk `json:"desks"`
 	Files map[string]struct {
 		Type      string `json:"type"`
@@ -61,6 +63,11 @@ func demo(ctx context.Context, cfg *Config, log *slog.Logger, dir string, timeou
 	if err := a.migrate(ctx); err != nil {
 		return err
 	}
+	for _, u := range m.Units {
+		if err := a.db.UpsertUnit(ctx, u); err != nil {
+			return err
+		}
+	}
 	for _, d := range m.Desks {
 		if err := a.db.UpsertDesk(ctx, d); err != nil {
 			return err
@@ -97,7 +104,7 @@ func demo(ctx context.Context, cfg *Config, log *slog.Logger, dir string, timeou
 	if err != nil {
 		return err
 	}
-	return report(ctx, a, m, statuses, out)
+	return printDemoReport(ctx, a, m, statuses, out)
 }
 
 // uploadDemo posts each desk's folder as one batch, one multipart field per dossier.
@@ -192,7 +199,7 @@ func waitBatches(ctx context.Context, a *app, batches map[string]uuid.UUID, out 
 	}
 }
 
-func report(ctx context.Context, a *app, m demoManifest, sts []pipeline.BatchStatus, out io.Writer) error {
+func printDemoReport(ctx context.Context, a *app, m demoManifest, sts []pipeline.BatchStatus, out io.Writer) error {
 	figs, err := a.db.DeskFigures(ctx)
 	if err != nil {
 		return err
@@ -224,6 +231,25 @@ func report(ctx context.Context, a *app, m demoManifest, sts []pipeline.BatchSta
 	}
 	tw.Flush()
 
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	q := pipeline.CoverageQuery{Level: pipeline.LevelProvince, From: time.Date(today.Year(), 1, 1, 0, 0, 0, 0, time.UTC), To: today.AddDate(0, 0, 1)}
+	fmt.Fprintln(out)
+	for _, level := range []string{pipeline.LevelNational, pipeline.LevelProvince, pipeline.LevelMinistry} {
+		q.Level = level
+		rows, err := a.db.Coverage(ctx, q)
+		if err != nil {
+			return err
+		}
+		var shown []pipeline.CoverageRow
+		for _, r := range rows {
+			if r.Desks > 0 && (level == pipeline.LevelNational || r.Received > 0) {
+				shown = append(shown, r)
+			}
+		}
+		if err := report.Table(out, q, shown); err != nil {
+			return err
+		}
+	}
 	dossiers, err := a.db.Dossiers(ctx, "", 100)
 	if err != nil {
 		return err
@@ -242,6 +268,7 @@ func report(ctx context.Context, a *app, m demoManifest, sts []pipeline.BatchSta
 
 	fmt.Fprintf(out, `
 Where to look next (start the API with: ./bin/sohoa serve)
+  dashboard        %[1]s/dashboard
   coverage, JSON   %[1]s/api/v1/coverage?level=desk
   coverage, CSV    %[1]s/api/v1/coverage?level=desk&format=csv
   failed pages     %[1]s/api/v1/failures

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"math"
@@ -13,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -228,6 +231,59 @@ func TestDemoEndToEnd(t *testing.T) {
 		t.Fatalf("GET %s: %s %s", hit.PDFURL, resp.Status, resp.Header.Get("Content-Type"))
 	}
 	checkPDF(t, pdfBytes, "GIẤY CHỨNG NHẬN KẾT HÔN", 1)
+
+	// The API (JSON and CSV), the CLI and the dashboard agree on every figure.
+	year := time.Now().UTC().Year()
+	period := fmt.Sprintf("from=%d-01-01&to=%d-01-01", year, year+1)
+	for _, level := range []string{"desk", "district", "province", "ministry", "national"} {
+		var api struct {
+			Rows []pipeline.CoverageRow `json:"rows"`
+		}
+		getJSON(t, srv.URL+"/api/v1/coverage?level="+level+"&"+period, &api)
+		resp, err := http.Get(srv.URL + "/api/v1/coverage?format=csv&level=" + level + "&" + period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		apiCSV, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		var cli bytes.Buffer
+		if err := reportCmd(ctx, db, []string{"-level", level, "-from", fmt.Sprintf("%d-01-01", year), "-to", fmt.Sprintf("%d-01-01", year+1), "-format", "csv"}, &cli); err != nil {
+			t.Fatal(err)
+		}
+		if cli.String() != string(apiCSV) {
+			t.Errorf("%s: the CLI's CSV differs from the API's:\n%s\n---\n%s", level, cli.String(), apiCSV)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(apiCSV)).ReadAll()
+		if err != nil || len(recs) != len(api.Rows)+1 {
+			t.Fatalf("%s: CSV of %d lines for %d JSON rows (%v)", level, len(recs), len(api.Rows), err)
+		}
+		for i, r := range api.Rows {
+			if rec := recs[i+1]; rec[0] != r.Code || rec[2] != strconv.Itoa(r.Received) || rec[3] != strconv.Itoa(r.Digitized) ||
+				rec[4] != fmt.Sprintf("%.2f", r.Percentage) || rec[7] != fmt.Sprintf("%.2f", r.ResultsPercentage) {
+				t.Errorf("%s: CSV row %v differs from JSON %+v", level, rec, r)
+			}
+		}
+		if level == "national" {
+			// 6 dossiers, 5 digitized (the land dossier lost a page); 5 with results, all digitized.
+			n := api.Rows[0]
+			if n.Received != 6 || n.Digitized != 5 || n.Percentage != 83.33 || n.ResultsIssued != 5 || n.ResultsPercentage != 100 ||
+				n.Desks != 3 || n.DesksDigitizing != 3 {
+				t.Errorf("national figures: %+v", n)
+			}
+			resp, err := http.Get(srv.URL + "/dashboard?" + period)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			for _, want := range []string{`id="dossiers-pct">83.33 %`, `id="desks-digitizing">3</span>`, `id="results-pct">100.00 %`,
+				`<tr data-code="P79">`, `50.00`} {
+				if !strings.Contains(string(page), want) {
+					t.Errorf("dashboard lacks %q", want)
+				}
+			}
+		}
+	}
 
 	// Another document's PDF, found from the record: it renders and reads back in Vietnamese.
 	var key string

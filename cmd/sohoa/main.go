@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -26,6 +27,10 @@ Commands:
   inspect   prepare, OCR and classify local files with no service running
   classify train
             retrain the classifier from the seed and every label confirmed in review
+  report    print coverage by desk, district, province, ministry or nation for a period
+  units import FILE    import units (code,name,name_en,level,parent): districts, communes...
+  desks import FILE    import desks (code,name,unit[,languages])
+  dossiers import FILE import the register (desk,code,procedure,received_on[,result_issued_on])
 
 Configuration comes from SOHOA_* environment variables; flags override them.
 Run 'sohoa <command> -h' for a command's flags.
@@ -58,6 +63,13 @@ func run(ctx context.Context, cmd string, args []string) error {
 		}
 		cmd, args = "classify-train", args[1:]
 	}
+	var importFile string
+	if cmd == "units" || cmd == "desks" || cmd == "dossiers" {
+		if len(args) < 2 || args[0] != "import" {
+			return fmt.Errorf("usage: sohoa %s import FILE.csv", cmd)
+		}
+		cmd, importFile, args = cmd+"-import", args[len(args)-1], args[1:len(args)-1]
+	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	cfg, check := bindConfig(fs)
 	var (
@@ -71,10 +83,24 @@ func run(ctx context.Context, cmd string, args []string) error {
 		fs.DurationVar(&timeout, "timeout", timeout, "give up after this long")
 	case "worker":
 		fs.DurationVar(&age, "reconcile-age", age, "re-send the task of a row stuck this long")
-	case "migrate", "serve", "classify-train":
+	case "migrate", "serve", "classify-train", "units-import", "desks-import", "dossiers-import":
+	case "report":
+		// its own flags follow the configuration ones
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
+	}
+	var rest []string
+	if cmd == "report" {
+		// Configuration flags may come first; the report's own flags are parsed by reportCmd.
+		split := len(args)
+		for i, a := range args {
+			if name := strings.TrimLeft(strings.SplitN(a, "=", 2)[0], "-"); fs.Lookup(name) == nil && strings.HasPrefix(a, "-") {
+				split = i
+				break
+			}
+		}
+		args, rest = args[:split], args[split:]
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -105,6 +131,14 @@ func run(ctx context.Context, cmd string, args []string) error {
 		return a.worker(ctx, age)
 	case "classify-train":
 		return a.train(ctx, os.Stdout)
+	case "report":
+		return reportCmd(ctx, a.db, rest, os.Stdout)
+	case "units-import":
+		return importUnits(ctx, a.db, importFile, os.Stdout)
+	case "desks-import":
+		return importDesks(ctx, a.db, importFile, os.Stdout)
+	case "dossiers-import":
+		return importDossiers(ctx, a.db, importFile, os.Stdout)
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ import (
 
 // Manifest describes the demo batch; the demo and the end-to-end test read it.
 type Manifest struct {
+	Units   []pipeline.Unit      `json:"units"`
 	Desks   []pipeline.Desk      `json:"desks"`
 	Files   map[string]File      `json:"files"`   // desk/dossier/file
 	Figures map[string]Figure    `json:"figures"` // per desk, once everything has ended
@@ -84,9 +85,16 @@ func main() {
 
 func write(out string) error {
 	desks := []pipeline.Desk{
-		{Code: "HN-BADINH-DIENBIEN", Name: "Bộ phận một cửa UBND phường Điện Biên, quận Ba Đình", ParentUnit: "Hà Nội / Ba Đình", Kind: pipeline.Locality},
-		{Code: "HCM-Q1-BENNGHE", Name: "Bộ phận một cửa UBND phường Bến Nghé, Quận 1", ParentUnit: "TP. Hồ Chí Minh / Quận 1", Kind: pipeline.Locality},
-		{Code: "BKHDT-DKKD", Name: "Bộ phận một cửa Cục Quản lý đăng ký kinh doanh", ParentUnit: "Bộ Kế hoạch và Đầu tư", Kind: pipeline.Ministry},
+		{Code: "HN-BADINH-DIENBIEN", Name: "Bộ phận một cửa UBND phường Điện Biên, quận Ba Đình", ParentUnit: "Hà Nội / Ba Đình", Kind: pipeline.Locality, Unit: "X00097"},
+		{Code: "HCM-Q1-BENNGHE", Name: "Bộ phận một cửa UBND phường Bến Nghé, Quận 1", ParentUnit: "TP. Hồ Chí Minh / Quận 1", Kind: pipeline.Locality, Unit: "X26740"},
+		{Code: "BKHDT-DKKD", Name: "Bộ phận một cửa Cục Quản lý đăng ký kinh doanh", ParentUnit: "Bộ Kế hoạch và Đầu tư", Kind: pipeline.Ministry, Unit: "M-BKHDT"},
+	}
+	// Districts and communes (GSO codes) under the provinces that ship with the schema.
+	units := []pipeline.Unit{
+		{Code: "H001", Name: "Quận Ba Đình", NameEN: "Ba Dinh District", Level: "district", Parent: "P01"},
+		{Code: "X00097", Name: "Phường Điện Biên", NameEN: "Dien Bien Ward", Level: "commune", Parent: "H001"},
+		{Code: "H760", Name: "Quận 1", NameEN: "District 1", Level: "district", Parent: "P79"},
+		{Code: "X26740", Name: "Phường Bến Nghé", NameEN: "Ben Nghe Ward", Level: "commune", Parent: "H760"},
 	}
 	auth := map[string]synth.Authority{
 		"HN-BADINH-DIENBIEN": {Name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐIỆN BIÊN", Parent: "QUẬN BA ĐÌNH", Place: "Hà Nội", Number: "125/QĐ-UBND", IssuedOn: "ngày 28 tháng 10 năm 2024"},
@@ -119,7 +127,7 @@ func write(out string) error {
 	for _, k := range []string{"giay_khai_sinh", "giay_chung_nhan_ket_hon", "xac_nhan_cu_tru", "giay_chung_nhan_dkdn", "quyet_dinh"} {
 		types[k] = "result"
 	}
-	m := Manifest{Desks: desks, Files: map[string]File{}, Texts: map[string][]string{}, Fields: map[string]PageTruth{}}
+	m := Manifest{Units: units, Desks: desks, Files: map[string]File{}, Texts: map[string][]string{}, Fields: map[string]PageTruth{}}
 	deskIdx := map[string]int{"HN-BADINH-DIENBIEN": 0, "HCM-Q1-BENNGHE": 1, "BKHDT-DKKD": 2}
 	for i, s := range specs {
 		p, err := synth.Document(s.kind, people[deskIdx[s.desk]], auth[s.desk])

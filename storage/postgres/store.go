@@ -12,16 +12,83 @@ import (
 
 var _ pipeline.Store = (*DB)(nil)
 
-// UpsertDesk creates or updates a desk.
+// UpsertDesk creates or updates a desk. With a unit, its province, district and ministry are
+// found up the unit tree and its kind follows from them.
 func (db *DB) UpsertDesk(ctx context.Context, d pipeline.Desk) error {
-	_, err := db.Pool.Exec(ctx, `INSERT INTO desks (code, name, parent_unit, kind, ocr_languages) VALUES ($1, $2, $3, $4, $5)
+	_, err := db.Pool.Exec(ctx, `WITH RECURSIVE up AS (
+			SELECT code, level, parent_code FROM units WHERE code = NULLIF($6, '')
+			UNION ALL SELECT u.code, u.level, u.parent_code FROM units u JOIN up ON u.code = up.parent_code),
+		anc AS (SELECT
+			COALESCE(max(code) FILTER (WHERE level = 'province'), '') AS province,
+			COALESCE(max(code) FILTER (WHERE level = 'district'), '') AS district,
+			COALESCE(max(code) FILTER (WHERE level = 'ministry'), '') AS ministry FROM up)
+		INSERT INTO desks (code, name, parent_unit, kind, ocr_languages, unit_code, province_code, district_code, ministry_code)
+		SELECT $1, $2, $3, CASE WHEN anc.ministry <> '' THEN 'ministry' WHEN anc.province <> '' THEN 'locality' ELSE $4 END,
+		       $5, NULLIF($6, ''), anc.province, anc.district, anc.ministry FROM anc
 		ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_unit = EXCLUDED.parent_unit, kind = EXCLUDED.kind,
-			ocr_languages = EXCLUDED.ocr_languages`,
-		d.Code, d.Name, d.ParentUnit, string(d.Kind), d.Languages)
+			ocr_languages = EXCLUDED.ocr_languages, unit_code = EXCLUDED.unit_code, province_code = EXCLUDED.province_code,
+			district_code = EXCLUDED.district_code, ministry_code = EXCLUDED.ministry_code`,
+		d.Code, d.Name, d.ParentUnit, string(d.Kind), d.Languages, d.Unit)
 	if err != nil {
 		return fmt.Errorf("upsert desk %s: %w", d.Code, err)
 	}
 	return nil
+}
+
+// UpsertUnit creates or updates a unit of the administrative tree.
+func (db *DB) UpsertUnit(ctx context.Context, u pipeline.Unit) error {
+	_, err := db.Pool.Exec(ctx, `INSERT INTO units (code, name, name_en, level, parent_code) VALUES ($1, $2, $3, $4, NULLIF($5, ''))
+		ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, level = EXCLUDED.level,
+			parent_code = EXCLUDED.parent_code`, u.Code, u.Name, u.NameEN, u.Level, u.Parent)
+	if err != nil {
+		return fmt.Errorf("upsert unit %s: %w", u.Code, err)
+	}
+	return nil
+}
+
+// RegisterDossiers records dossiers received at desks (the register): new ones are created,
+// known ones take the register's procedure and dates; the coverage of every day they touch is
+// recomputed.
+func (db *DB) RegisterDossiers(ctx context.Context, rs []pipeline.DossierRecord) error {
+	return pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		type key struct {
+			desk string
+			day  time.Time
+		}
+		touched := map[key]bool{}
+		for _, r := range rs {
+			var old time.Time
+			err := tx.QueryRow(ctx, `WITH prev AS (SELECT received_on FROM dossiers WHERE desk_code = $1 AND code = $2)
+				INSERT INTO dossiers (desk_code, code, procedure_code, received_on, result_issued_on) VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (desk_code, code) DO UPDATE SET procedure_code = CASE WHEN EXCLUDED.procedure_code = '' THEN dossiers.procedure_code ELSE EXCLUDED.procedure_code END,
+					received_on = EXCLUDED.received_on, result_issued_on = EXCLUDED.result_issued_on
+				RETURNING COALESCE((SELECT received_on FROM prev), $4)`,
+				r.Desk, r.Code, r.Procedure, r.ReceivedOn, r.ResultIssuedOn).Scan(&old)
+			if err != nil {
+				return fmt.Errorf("register %s/%s: %w", r.Desk, r.Code, err)
+			}
+			touched[key{r.Desk, r.ReceivedOn}] = true
+			touched[key{r.Desk, old}] = true
+		}
+		desks := map[string]bool{}
+		for k := range touched {
+			if !desks[k.desk] {
+				desks[k.desk] = true
+				if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('desk:' || $1))`, k.desk); err != nil {
+					return err
+				}
+			}
+			if err := recomputeDay(ctx, tx, k.desk, k.day); err != nil {
+				return err
+			}
+		}
+		for d := range desks {
+			if err := recomputeDesk(ctx, tx, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // RegisterUpload records an uploaded file as a document of its dossier (creating the batch and
@@ -268,12 +335,48 @@ func (db *DB) FinalizeDossier(ctx context.Context, id uuid.UUID, procedure strin
 			UPDATE dossiers SET state = next.state,
 				ended_at = CASE WHEN next.state = 'open' THEN NULL ELSE COALESCE(ended_at, now()) END,
 				procedure_code = CASE WHEN procedure_code = '' THEN $2 ELSE procedure_code END,
-				missing = $3
+				missing = $3,
+				result_digitized = EXISTS (SELECT 1 FROM documents d WHERE d.dossier_id = $1 AND d.role = 'result' AND d.state = 'classified')
 			FROM next WHERE id = $1`, id, procedure, append([]string{}, missing...)); err != nil {
+			return err
+		}
+		var day time.Time
+		if err := tx.QueryRow(ctx, `SELECT received_on FROM dossiers WHERE id = $1`, id).Scan(&day); err != nil {
+			return err
+		}
+		if err := recomputeDay(ctx, tx, desk, day); err != nil {
 			return err
 		}
 		return recomputeDesk(ctx, tx, desk)
 	})
+}
+
+// recomputeDay recounts a desk's coverage for one day of receipt, then its month, from the
+// dossiers and pages themselves. Callers hold the desk's advisory lock.
+func recomputeDay(ctx context.Context, tx pgx.Tx, desk string, day time.Time) error {
+	if _, err := tx.Exec(ctx, `INSERT INTO desk_daily (desk_code, day, received, digitized, results_issued, results_digitized, pages_done, pages_failed)
+		SELECT $1, $2::date, count(*),
+		       count(*) FILTER (WHERE o.state = 'digitized'),
+		       count(*) FILTER (WHERE o.result_issued_on IS NOT NULL OR o.result_digitized),
+		       count(*) FILTER (WHERE o.result_digitized),
+		       COALESCE(sum(pg.done), 0), COALESCE(sum(pg.failed), 0)
+		FROM dossiers o
+		LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE p.state = 'done') AS done, count(*) FILTER (WHERE p.state = 'failed') AS failed
+		                     FROM documents d JOIN pages p ON p.document_id = d.id WHERE d.dossier_id = o.id) pg ON true
+		WHERE o.desk_code = $1 AND o.received_on = $2::date
+		ON CONFLICT (desk_code, day) DO UPDATE SET received = EXCLUDED.received, digitized = EXCLUDED.digitized,
+			results_issued = EXCLUDED.results_issued, results_digitized = EXCLUDED.results_digitized,
+			pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`, desk, day); err != nil {
+		return fmt.Errorf("recompute %s %s: %w", desk, day.Format(time.DateOnly), err)
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO desk_monthly (desk_code, month, received, digitized, results_issued, results_digitized, pages_done, pages_failed)
+		SELECT $1, date_trunc('month', $2::date)::date, COALESCE(sum(received), 0), COALESCE(sum(digitized), 0),
+		       COALESCE(sum(results_issued), 0), COALESCE(sum(results_digitized), 0), COALESCE(sum(pages_done), 0), COALESCE(sum(pages_failed), 0)
+		FROM desk_daily WHERE desk_code = $1 AND day >= date_trunc('month', $2::date) AND day < date_trunc('month', $2::date) + interval '1 month'
+		ON CONFLICT (month, desk_code) DO UPDATE SET received = EXCLUDED.received, digitized = EXCLUDED.digitized,
+			results_issued = EXCLUDED.results_issued, results_digitized = EXCLUDED.results_digitized,
+			pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`, desk, day)
+	return err
 }
 
 func recomputeDesk(ctx context.Context, tx pgx.Tx, desk string) error {

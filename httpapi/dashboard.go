@@ -1,0 +1,194 @@
+package httpapi
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/report"
+)
+
+//go:embed dashboard.html
+var dashboardFS embed.FS
+
+var dashboardTmpl = template.Must(template.New("dashboard.html").Funcs(template.FuncMap{
+	"pct": func(f float64) string { return fmt.Sprintf("%.2f", f) },
+	"signed": func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return fmt.Sprintf("%+.2f", *f)
+	},
+	"num": func(n int) string { return thousands(n) },
+}).ParseFS(dashboardFS, "dashboard.html"))
+
+// thousands writes 11956 as "11.956" in Vietnamese and "11,956" in English; the template
+// passes numbers through num, which uses the comma (the labels say which).
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	out := ""
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out += ","
+		}
+		out += string(c)
+	}
+	return out
+}
+
+var labels = map[string]map[string]string{
+	"vi": {
+		"title": "Số hóa hồ sơ thủ tục hành chính", "desks": "bộ phận một cửa có số hóa",
+		"dossiers": "hồ sơ được số hóa", "results": "kết quả giải quyết được số hóa (kết quả điện tử)",
+		"vs": "so với cùng kỳ năm trước", "pp": "điểm %", "ranking": "Xếp hạng tỷ lệ số hóa hồ sơ",
+		"trend": "Tỷ lệ số hóa hồ sơ theo tháng", "table": "Chi tiết", "rank": "Hạng", "unit": "Đơn vị",
+		"received": "Hồ sơ tiếp nhận", "digitized": "Đã số hóa", "issued": "Kết quả đã trả", "eresults": "Kết quả điện tử",
+		"desksh": "Bộ phận một cửa", "period": "Kỳ báo cáo", "to": "đến", "other": "English", "nation": "Toàn quốc",
+		"drill": "xem chi tiết", "back": "Toàn quốc", "provinces": "Tỉnh, thành phố", "ministries": "Bộ, ngành", "csv": "Tải CSV",
+	},
+	"en": {
+		"title": "Digitization of administrative procedure dossiers", "desks": "one-stop desks digitizing",
+		"dossiers": "dossiers digitized", "results": "results issued electronically",
+		"vs": "against the same period last year", "pp": "points", "ranking": "Ranking by dossiers digitized",
+		"trend": "Dossiers digitized by month", "table": "Details", "rank": "Rank", "unit": "Unit",
+		"received": "Dossiers received", "digitized": "Digitized", "issued": "Results issued", "eresults": "Electronic results",
+		"desksh": "One-stop desks", "period": "Period", "to": "to", "other": "Tiếng Việt", "nation": "Nationwide",
+		"drill": "drill down", "back": "Nationwide", "provinces": "Provinces", "ministries": "Ministries", "csv": "Download CSV",
+	},
+}
+
+type bar struct {
+	Label, Pct, Href string
+	Y, W             int
+}
+
+type point struct {
+	X, Y  int
+	Label string
+	Pct   string
+}
+
+type dashView struct {
+	L                 map[string]string
+	Lang, OtherLang   string
+	Q                 pipeline.CoverageQuery
+	From, To          string
+	National          pipeline.CoverageRow
+	Scope             string
+	Bars              []bar
+	BarsHeight        int
+	Trend             []point
+	TrendLine         string
+	Rows              []pipeline.CoverageRow
+	DrillLevel        string
+	Self, Other, CSV  string
+	ProvLink, MinLink string
+}
+
+// dashboard serves the reporting dashboard: the headline figures, a ranking bar chart, a
+// monthly trend line and a table with drill-down, as server-rendered HTML with inline SVG (no
+// script, no outside network), in Vietnamese or English (lang=en).
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	lang := v.Get("lang")
+	if lang != "en" {
+		lang = "vi"
+	}
+	if v.Get("level") == "" {
+		if v.Get("within") == "" {
+			v.Set("level", pipeline.LevelProvince)
+		} else {
+			v.Set("level", pipeline.LevelDesk)
+		}
+	}
+	v.Set("compare", "prev_year")
+	q, err := report.ParseQuery(v, time.Now())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	ctx := r.Context()
+	rows, err := s.Store.Coverage(ctx, q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	view := dashView{L: labels[lang], Lang: lang, Q: q, From: q.From.Format(time.DateOnly), To: q.To.Format(time.DateOnly), Rows: rows}
+	head, err := s.Store.Coverage(ctx, pipeline.CoverageQuery{Level: pipeline.LevelNational, From: q.From, To: q.To, Within: q.Within, Compare: true})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if len(head) > 0 {
+		view.National = head[0]
+	}
+	view.Scope = view.L["nation"]
+	if q.Within != "" {
+		view.Scope = q.Within
+	}
+	trend, err := s.Store.Trend(ctx, q.Within, q.To.AddDate(-1, 0, 0), q.To)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	link := func(change map[string]string) string {
+		u := url.Values{}
+		for k, val := range map[string]string{"from": view.From, "to": view.To, "lang": lang, "level": q.Level, "within": q.Within} {
+			if val != "" {
+				u.Set(k, val)
+			}
+		}
+		for k, val := range change {
+			if val == "" {
+				u.Del(k)
+			} else {
+				u.Set(k, val)
+			}
+		}
+		return "/dashboard?" + u.Encode()
+	}
+	view.Self = link(nil)
+	view.OtherLang = map[string]string{"vi": "en", "en": "vi"}[lang]
+	view.Other = link(map[string]string{"lang": view.OtherLang})
+	view.ProvLink = link(map[string]string{"level": pipeline.LevelProvince, "within": ""})
+	view.MinLink = link(map[string]string{"level": pipeline.LevelMinistry, "within": ""})
+	csvq := url.Values{"level": {q.Level}, "from": {view.From}, "to": {view.To}, "compare": {"prev_year"}, "format": {"csv"}}
+	if q.Within != "" {
+		csvq.Set("within", q.Within)
+	}
+	view.CSV = "/api/v1/coverage?" + csvq.Encode()
+	if q.Level != pipeline.LevelDesk {
+		view.DrillLevel = pipeline.LevelDesk
+	}
+	const barW = 520
+	for i, row := range rows {
+		name := row.Name
+		if lang == "en" && row.NameEN != "" {
+			name = row.NameEN
+		}
+		rows[i].Name = name
+		b := bar{Label: name, Pct: fmt.Sprintf("%.2f", row.Percentage), Y: i * 18, W: int(row.Percentage / 100 * barW)}
+		if view.DrillLevel != "" {
+			b.Href = link(map[string]string{"level": view.DrillLevel, "within": row.Code})
+		}
+		view.Bars = append(view.Bars, b)
+	}
+	view.BarsHeight = len(view.Bars)*18 + 4
+	for i, t := range trend {
+		x := 40
+		if len(trend) > 1 {
+			x = 40 + i*700/(len(trend)-1)
+		}
+		p := point{X: x, Y: 200 - int(t.Percentage*1.8), Label: t.Code, Pct: fmt.Sprintf("%.2f", t.Percentage)}
+		view.Trend = append(view.Trend, p)
+		view.TrendLine += fmt.Sprintf("%d,%d ", p.X, p.Y)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if err := dashboardTmpl.Execute(w, view); err != nil {
+		s.Log.ErrorContext(ctx, "dashboard", "error", err)
+	}
+}
