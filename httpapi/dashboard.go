@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"html/template"
@@ -24,6 +25,12 @@ var dashboardTmpl = template.Must(template.New("dashboard.html").Funcs(template.
 		return fmt.Sprintf("%+.2f", *f)
 	},
 	"num": func(n int) string { return thousands(n) },
+	"updown": func(f *float64) string {
+		if f != nil && *f < 0 {
+			return "down"
+		}
+		return "up"
+	},
 }).ParseFS(dashboardFS, "dashboard.html"))
 
 // thousands writes 11956 as "11.956" in Vietnamese and "11,956" in English; the template
@@ -187,8 +194,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		view.Trend = append(view.Trend, p)
 		view.TrendLine += fmt.Sprintf("%d,%d ", p.X, p.Y)
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := dashboardTmpl.Execute(w, view); err != nil {
-		s.Log.ErrorContext(ctx, "dashboard", "error", err)
+	// Render fully before writing, so a template error is a 500, not half a page.
+	var buf bytes.Buffer
+	if err := dashboardTmpl.Execute(&buf, view); err != nil {
+		s.fail(w, r, fmt.Errorf("dashboard: %w", err))
+		return
 	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = buf.WriteTo(w)
 }

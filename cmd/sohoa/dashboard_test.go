@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/sohoa/sohoa/internal/testenv"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// chromium finds Debian's Chromium; the test command installs it.
+func chromium(t *testing.T) string {
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	testenv.Unavailable(t, "Chromium (apt-get install chromium)", fmt.Errorf("not found"))
+	return ""
+}
+
+// The dashboard in a real headless browser, against a seeded country: the headline shows the
+// national figure the API computes, the ranking chart has a bar per province, drill-down and
+// the English switch work. A screenshot is kept in test-artifacts/.
+func TestDashboardInBrowser(t *testing.T) {
+	exe := chromium(t)
+	db, dbURL := testenv.Postgres(t)
+	ctx := context.Background()
+	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
+	if err := db.Seed(ctx, 630, 30000, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), to, 0.42); err != nil {
+		t.Fatal(err)
+	}
+	nat, err := db.Coverage(ctx, pipeline.CoverageQuery{Level: pipeline.LevelNational, From: from, To: to, Compare: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &Config{DatabaseURL: dbURL, RedisAddr: "127.0.0.1:6379", S3: testenv.S3Config()}
+	a, err := openApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.close()
+	srv := httptest.NewServer(a.apiServer().Handler)
+	defer srv.Close()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 2000))
+	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	bctx, cancel = context.WithTimeout(bctx, 90*time.Second)
+	defer cancel()
+
+	url := srv.URL + "/dashboard?from=2025-01-01&to=2025-10-01"
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("chromium: %v", err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(bctx, chromedp.Text(sel))
+		must(err)
+		return v
+	}
+	count := func(js string) int {
+		t.Helper()
+		v, err := chromedp.Run(bctx, chromedp.Evaluate[int](js))
+		must(err)
+		return v
+	}
+	must(chromedp.Do(bctx, chromedp.Navigate(url), chromedp.WaitVisible("#headline")))
+	pct, desks := text("#dossiers-pct"), text("#desks-digitizing")
+	bars, rows := count(`document.querySelectorAll('#ranking rect').length`), count(`document.querySelectorAll('#units tbody tr').length`)
+	change, err := chromedp.Run(bctx, chromedp.Evaluate[string](`(document.querySelector('#headline .sub') || {}).textContent || ''`))
+	must(err)
+	shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80))
+	must(err)
+	if want := fmt.Sprintf("%.2f %%", nat[0].Percentage); strings.TrimSpace(pct) != want {
+		t.Errorf("headline shows %q, the API says %q", pct, want)
+	}
+	if strings.ReplaceAll(desks, ",", "") != fmt.Sprint(nat[0].DesksDigitizing) {
+		t.Errorf("headline desks %q, want %d", desks, nat[0].DesksDigitizing)
+	}
+	if bars != 63 || rows != 63 {
+		t.Errorf("ranking chart has %d bars and the table %d rows, want 63 provinces", bars, rows)
+	}
+	if !strings.Contains(change, "so với cùng kỳ năm trước") {
+		t.Errorf("no year-on-year change in the headline: %q", change)
+	}
+	dir := filepath.Join("..", "..", "test-artifacts")
+	_ = os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "dashboard.jpg"), shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// Drill down into the first province, then switch to English.
+	must(chromedp.Do(bctx, chromedp.Click("#ranking a rect"), chromedp.WaitVisible("#units")))
+	deskRows := count(`document.querySelectorAll('#units tbody tr').length`)
+	must(chromedp.Do(bctx, chromedp.Click("#lang"), chromedp.WaitVisible("#headline")))
+	title := text("h1")
+	if deskRows < 5 || deskRows > 20 || title != "Digitization of administrative procedure dossiers" {
+		t.Errorf("after drill-down and switch: %d desk rows, title %q", deskRows, title)
+	}
+}
