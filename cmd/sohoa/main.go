@@ -28,6 +28,7 @@ Commands:
   classify train
             retrain the classifier from the seed and every label confirmed in review
   report    print coverage by desk, district, province, ministry or nation for a period
+  seed      fill an empty database with a synthetic country (11,956 desks, 10 million dossiers)
   units import FILE    import units (code,name,name_en,level,parent): districts, communes...
   desks import FILE    import desks (code,name,unit[,languages])
   dossiers import FILE import the register (desk,code,procedure,received_on[,result_issued_on])
@@ -73,9 +74,11 @@ func run(ctx context.Context, cmd string, args []string) error {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	cfg, check := bindConfig(fs)
 	var (
-		dataDir = "testdata/demo"
-		timeout = 10 * time.Minute
-		age     = 2 * time.Minute
+		seedDesks    = 11956
+		seedDossiers = 10_000_000
+		dataDir      = "testdata/demo"
+		timeout      = 10 * time.Minute
+		age          = 2 * time.Minute
 	)
 	switch cmd {
 	case "demo":
@@ -83,6 +86,9 @@ func run(ctx context.Context, cmd string, args []string) error {
 		fs.DurationVar(&timeout, "timeout", timeout, "give up after this long")
 	case "worker":
 		fs.DurationVar(&age, "reconcile-age", age, "re-send the task of a row stuck this long")
+	case "seed":
+		fs.IntVar(&seedDesks, "desks", seedDesks, "desks to create")
+		fs.IntVar(&seedDossiers, "dossiers", seedDossiers, "dossiers to create")
 	case "migrate", "serve", "classify-train", "units-import", "desks-import", "dossiers-import":
 	case "report":
 		// its own flags follow the configuration ones
@@ -139,6 +145,23 @@ func run(ctx context.Context, cmd string, args []string) error {
 		return importDesks(ctx, a.db, importFile, os.Stdout)
 	case "dossiers-import":
 		return importDossiers(ctx, a.db, importFile, os.Stdout)
+	case "seed":
+		if _, err := a.db.Migrate(ctx); err != nil {
+			return err
+		}
+		var n int
+		if err := a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM desks`).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("seed: the database already has %d desks; seed an empty one", n)
+		}
+		start := time.Now()
+		if err := a.db.Seed(ctx, seedDesks, seedDossiers, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), 0.42); err != nil {
+			return err
+		}
+		fmt.Printf("seeded %d desks and %d dossiers in %v\n", seedDesks, seedDossiers, time.Since(start).Round(time.Second))
+		return nil
 	}
 	return nil
 }

@@ -93,7 +93,7 @@ func round2(f float64) float64 {
 func (db *DB) coverage(ctx context.Context, level, within string, from, to time.Time) ([]pipeline.CoverageRow, error) {
 	key := levelKey[level]
 	mFrom, mTo, days := split(from, to)
-	filter := `($1 = '' OR d.province_code = $1 OR d.district_code = $1 OR d.ministry_code = $1 OR d.unit_code = $1)`
+	filter := `($1 = '' OR d.province_code = $1 OR d.district_code = $1 OR d.ministry_code = $1 OR d.unit_code = $1 OR d.code = $1)`
 	if level != pipeline.LevelDesk && level != pipeline.LevelNational {
 		filter += " AND " + key + " <> ''"
 	}
