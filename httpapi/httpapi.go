@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/hibiken/asynq"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/report"
 )
@@ -47,6 +48,11 @@ type Server struct {
 	Objects Objects
 	Review  Review
 	Queue   pipeline.Queue
+	Users   Users
+	Retrier Retrier
+	// Redis is where asynqmon reads the queues; nil leaves it unmounted.
+	Redis   asynq.RedisConnOpt
+	Metrics http.Handler
 	Log     *slog.Logger
 	// MaxUpload bounds one multipart batch upload.
 	MaxUpload int64
@@ -72,6 +78,16 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("PUT /api/v1/catalogue/types/{code}", s.putType)
 	mux.HandleFunc("GET /api/v1/dossiers", s.dossiers)
 	mux.HandleFunc("GET /dashboard", s.dashboard)
+	mux.HandleFunc("GET /login", s.loginPage)
+	mux.HandleFunc("POST /login", s.login)
+	mux.HandleFunc("POST /logout", s.logout)
+	mux.Handle("POST /api/v1/retry", s.requireRole(http.HandlerFunc(s.retry), RoleAdmin))
+	if s.Redis != nil {
+		s.mountQueues(mux, s.Redis)
+	}
+	if s.Metrics != nil {
+		mux.Handle("GET /metrics", s.Metrics)
+	}
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/dashboard", http.StatusFound) })
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

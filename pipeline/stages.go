@@ -31,6 +31,9 @@ type Store interface {
 	PagePrepared(ctx context.Context, id uuid.UUID, p Prepared, image Artifact) (bool, error)
 	PageRecognized(ctx context.Context, id uuid.UUID, r Recognized, arts []Artifact) (bool, error)
 	FailPage(ctx context.Context, id uuid.UUID, class, msg string) (bool, error)
+	// RevivePage puts a failed page back at state, reopening its document and dossier: a task
+	// of a failed page runs only when an operator retries it.
+	RevivePage(ctx context.Context, id uuid.UUID, state string) (bool, error)
 	// DocumentEnded reports whether every page of the document is done or failed.
 	DocumentEnded(ctx context.Context, id uuid.UUID) (bool, error)
 	DocumentText(ctx context.Context, id uuid.UUID) (string, error)
@@ -88,6 +91,7 @@ type Stages struct {
 	Classifier Classifier
 	Limits     scan.Limits
 	Log        *slog.Logger
+	Metrics    *Metrics // optional
 }
 
 // Register routes every task type to its handler.
@@ -137,7 +141,7 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 	if _, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), int64(len(data)), string(format), n); err != nil {
 		return fmt.Errorf("ingest %s: split: %w", doc.SourceKey, err)
 	}
-	s.Log.InfoContext(ctx, "ingested", "stage", "ingest", "desk", doc.Desk, "dossier", doc.Dossier, "document", doc.ID, "pages", n, "format", format)
+	Logger(ctx, s.Log).InfoContext(ctx, "ingested", "desk", doc.Desk, "dossier", doc.Dossier, "document", doc.ID, "pages", n, "format", format)
 	return s.afterSplit(ctx, doc.ID)
 }
 
@@ -182,7 +186,7 @@ func (s *Stages) failPage(ctx context.Context, pageID, docID uuid.UUID, class st
 	if _, err := s.Store.FailPage(ctx, pageID, class, cause.Error()); err != nil {
 		return fmt.Errorf("record failure of page %s: %w", pageID, err)
 	}
-	s.Log.WarnContext(ctx, "page failed", "page_id", pageID, "class", class, "error", cause.Error())
+	Logger(ctx, s.Log).WarnContext(ctx, "page failed", "page_id", pageID, "class", class, "error", cause.Error())
 	return s.afterPage(ctx, docID)
 }
 
@@ -213,8 +217,12 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	switch p.State {
 	case PagePrepared:
 		return s.enqueue(ctx, TypeOCR, p.ID)
-	case PageDone, PageFailed:
+	case PageDone:
 		return s.afterPage(ctx, p.DocumentID)
+	case PageFailed: // an operator's retry (asynqmon "Run", sohoa retry)
+		if _, err := s.Store.RevivePage(ctx, p.ID, PagePending); err != nil {
+			return fmt.Errorf("prepare %s: revive: %w", p.ID, err)
+		}
 	}
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
@@ -238,8 +246,11 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if _, err := s.Store.PagePrepared(ctx, p.ID, pp.Prepared, art); err != nil {
 		return fmt.Errorf("prepare %s: record: %w", p.ID, err)
 	}
-	s.Log.InfoContext(ctx, "prepared", "stage", "prepare", "page_id", p.ID, "desk", p.Desk,
+	Logger(ctx, s.Log).InfoContext(ctx, "prepared", "page_id", p.ID, "desk", p.Desk,
 		"rotated", pp.Rotated, "skew_degrees", pp.SkewDegrees)
+	if s.Metrics != nil {
+		s.Metrics.Skew.Observe(pp.SkewDegrees)
+	}
 	return s.enqueue(ctx, TypeOCR, p.ID)
 }
 
@@ -267,8 +278,16 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	switch p.State {
 	case PagePending: // prepare has not committed: let it (or the reconciler) send us again
 		return s.enqueue(ctx, TypePrepare, p.ID)
-	case PageDone, PageFailed:
+	case PageDone:
 		return s.afterPage(ctx, p.DocumentID)
+	case PageFailed:
+		if p.ImageKey == "" { // it failed before OCR: only its prepare task can retry it
+			return s.afterPage(ctx, p.DocumentID)
+		}
+		// An operator's retry of a page that failed at OCR.
+		if _, err := s.Store.RevivePage(ctx, p.ID, PagePrepared); err != nil {
+			return fmt.Errorf("ocr %s: revive: %w", p.ID, err)
+		}
 	}
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
@@ -313,8 +332,11 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	if _, err := s.Store.PageRecognized(ctx, p.ID, rec, arts); err != nil {
 		return fmt.Errorf("ocr %s: record: %w", p.ID, err)
 	}
-	s.Log.InfoContext(ctx, "recognized", "stage", "ocr", "page_id", p.ID, "desk", p.Desk,
+	Logger(ctx, s.Log).InfoContext(ctx, "recognized", "page_id", p.ID, "desk", p.Desk,
 		"words", len(r.Words), "mean_confidence", rec.MeanConfidence)
+	if s.Metrics != nil {
+		s.Metrics.Confidence.Observe(rec.MeanConfidence)
+	}
 	return s.afterPage(ctx, p.DocumentID)
 }
 
@@ -350,7 +372,7 @@ func (s *Stages) Classify(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("classify %s: %w", id, err)
 	}
-	s.Log.InfoContext(ctx, "classified", "stage", "classify", "document", id, "type", c.Type,
+	Logger(ctx, s.Log).InfoContext(ctx, "classified", "document", id, "type", c.Type,
 		"confidence", c.Confidence, "needs_review", c.NeedsReview) // never the fields: personal data
 	return s.enqueue(ctx, TypeFinalize, dossier)
 }

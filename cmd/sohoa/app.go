@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/hibiken/asynq"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/sohoa/sohoa/classify"
 	"github.com/sohoa/sohoa/httpapi"
 	"github.com/sohoa/sohoa/ocr"
@@ -24,12 +27,15 @@ import (
 
 // app holds the connections every service-backed subcommand shares.
 type app struct {
-	cfg     *Config
-	log     *slog.Logger
-	db      *postgres.DB
-	objects *s3.Objects
-	redis   asynq.RedisClientOpt
-	queue   *asynq.Client
+	cfg       *Config
+	log       *slog.Logger
+	db        *postgres.DB
+	objects   *s3.Objects
+	redis     asynq.RedisClientOpt
+	queue     *asynq.Client
+	inspector *asynq.Inspector
+	registry  *prometheus.Registry
+	metrics   *pipeline.Metrics
 }
 
 func newLogger(format string) *slog.Logger {
@@ -50,12 +56,26 @@ func openApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	redis := asynq.RedisClientOpt{Addr: cfg.RedisAddr, DB: cfg.RedisDB}
-	return &app{cfg: cfg, log: log, db: db, objects: objects, redis: redis, queue: asynq.NewClient(redis)}, nil
+	a := &app{cfg: cfg, log: log, db: db, objects: objects, redis: redis, queue: asynq.NewClient(redis),
+		inspector: asynq.NewInspector(redis), registry: prometheus.NewRegistry()}
+	a.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		pipeline.QueueCollector{Inspector: a.inspector})
+	a.metrics = pipeline.NewMetrics(a.registry)
+	return a, nil
 }
 
 func (a *app) close() {
 	a.queue.Close()
+	a.inspector.Close()
 	a.db.Close()
+}
+
+func (a *app) metricsHandler() http.Handler {
+	return promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{})
+}
+
+func (a *app) retrier() *pipeline.Retrier {
+	return &pipeline.Retrier{Store: a.db, Queue: a.queue, Inspector: a.inspector}
 }
 
 // migrate applies the database migrations and makes sure the bucket exists.
@@ -90,7 +110,8 @@ func (a *app) intake() *pipeline.Intake {
 
 // apiServer builds the HTTP server; the caller listens.
 func (a *app) apiServer() *http.Server {
-	api := &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Queue: a.queue, Review: a.db, Log: a.log, MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
+	api := &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Queue: a.queue, Review: a.db, Log: a.log,
+		Users: a.db, Retrier: a.retrier(), Redis: a.redis, Metrics: a.metricsHandler(), MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
 	return &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
 }
 
@@ -140,7 +161,7 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 		}
 	}()
 	stages := &pipeline.Stages{Store: a.db, Objects: a.objects, Queue: a.queue, Engine: engine,
-		Classifier: live, Limits: scan.DefaultLimits, Log: a.log}
+		Classifier: live, Limits: scan.DefaultLimits, Log: a.log, Metrics: a.metrics}
 	srv := asynq.NewServer(a.redis, asynq.Config{
 		// Bookkeeping stages must not wait behind OCR: more handlers than OCR slots, and the
 		// engine pool bounds the CPU-heavy work to one page per core.
@@ -159,10 +180,12 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 		}),
 	})
 	mux := asynq.NewServeMux()
+	mux.Use(pipeline.Middleware(a.db, a.metrics, a.log))
 	stages.Register(mux)
 	if err := srv.Start(mux); err != nil {
 		return err
 	}
+	a.serveMetrics(ctx, a.cfg.MetricsAddr)
 	rec := &pipeline.Reconciler{Store: a.db, Queue: a.queue, Every: 15 * time.Second, Age: reconcileAge, Log: a.log}
 	go rec.Run(ctx)
 	<-ctx.Done()

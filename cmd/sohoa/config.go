@@ -19,6 +19,7 @@ type Config struct {
 	RedisDB     int
 	S3          s3.Config
 	HTTPAddr    string
+	MetricsAddr string
 	Languages   string
 	Concurrency int
 	LogFormat   string
@@ -64,6 +65,7 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 		c.S3.SecretKey = strings.TrimSpace(string(b))
 	}
 	fs.StringVar(&c.HTTPAddr, "http-addr", env("SOHOA_HTTP_ADDR", "127.0.0.1:8080"), "API listen address (SOHOA_HTTP_ADDR)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("SOHOA_METRICS_ADDR", "127.0.0.1:9091"), "worker metrics listen address, empty for none (SOHOA_METRICS_ADDR)")
 	fs.StringVar(&c.Languages, "lang", env("SOHOA_OCR_LANG", "vie"), "Tesseract languages, e.g. vie or vie+eng (SOHOA_OCR_LANG)")
 	fs.IntVar(&c.Concurrency, "concurrency", envInt("SOHOA_CONCURRENCY", runtime.NumCPU(), &errs), "OCR slots per worker (SOHOA_CONCURRENCY)")
 	fs.StringVar(&c.LogFormat, "log-format", env("SOHOA_LOG_FORMAT", "json"), "json or text (SOHOA_LOG_FORMAT)")

@@ -28,6 +28,9 @@ Commands:
   classify train
             retrain the classifier from the seed and every label confirmed in review
   report    print coverage by desk, district, province, ministry or nation for a period
+  users add NAME -role admin|staff
+            create an operator (password from SOHOA_PASSWORD or standard input)
+  retry     send failed pages again in bulk: -desk, -batch, -stage, -class transient, -since
   seed      fill an empty database with a synthetic country (11,956 desks, 10 million dossiers)
   units import FILE    import units (code,name,name_en,level,parent): districts, communes...
   desks import FILE    import desks (code,name,unit[,languages])
@@ -90,14 +93,14 @@ func run(ctx context.Context, cmd string, args []string) error {
 		fs.IntVar(&seedDesks, "desks", seedDesks, "desks to create")
 		fs.IntVar(&seedDossiers, "dossiers", seedDossiers, "dossiers to create")
 	case "migrate", "serve", "classify-train", "units-import", "desks-import", "dossiers-import":
-	case "report":
-		// its own flags follow the configuration ones
+	case "report", "retry", "users":
+		// their own flags follow the configuration ones
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
 	}
 	var rest []string
-	if cmd == "report" {
+	if cmd == "report" || cmd == "retry" || cmd == "users" {
 		// Configuration flags may come first; the report's own flags are parsed by reportCmd.
 		split := len(args)
 		for i, a := range args {
@@ -111,6 +114,7 @@ func run(ctx context.Context, cmd string, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	rest = append(fs.Args(), rest...)
 	if err := check(); err != nil {
 		return fmt.Errorf("configuration:\n%w", err)
 	}
@@ -139,6 +143,10 @@ func run(ctx context.Context, cmd string, args []string) error {
 		return a.train(ctx, os.Stdout)
 	case "report":
 		return reportCmd(ctx, a.db, rest, os.Stdout)
+	case "retry":
+		return retryCmd(ctx, a, rest, os.Stdout)
+	case "users":
+		return usersCmd(ctx, a, rest, os.Stdin, os.Stdout)
 	case "units-import":
 		return importUnits(ctx, a.db, importFile, os.Stdout)
 	case "desks-import":

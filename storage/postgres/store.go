@@ -419,3 +419,85 @@ func (db *DB) Stuck(ctx context.Context, age time.Duration, limit int) ([]pipeli
 		return w, err
 	})
 }
+
+// BeginAttempt opens a ledger row for a stage attempt.
+func (db *DB) BeginAttempt(ctx context.Context, a pipeline.Attempt) (int64, error) {
+	var id int64
+	var row *uuid.UUID
+	if a.RowID != uuid.Nil {
+		row = &a.RowID
+	}
+	err := db.Pool.QueryRow(ctx, `INSERT INTO stage_attempts (task_id, task_type, row_id, attempt, worker) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+		a.TaskID, a.TaskType, row, a.Attempt, a.Worker).Scan(&id)
+	return id, err
+}
+
+// EndAttempt closes a ledger row with its outcome.
+func (db *DB) EndAttempt(ctx context.Context, id int64, outcome, class, msg string) error {
+	_, err := db.Pool.Exec(ctx, `UPDATE stage_attempts SET ended_at = now(), outcome = $2, error_class = $3, message = left($4, 2000) WHERE id = $1`,
+		id, outcome, class, msg)
+	return err
+}
+
+// RevivePage puts a failed page back into work at state (pending or prepared), reopening its
+// document and dossier and recounting its desk, so that an operator's retry (in asynqmon or
+// through sohoa retry) runs it again and its figures follow.
+func (db *DB) RevivePage(ctx context.Context, id uuid.UUID, state string) (bool, error) {
+	revived := false
+	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		var doc, dossier uuid.UUID
+		var desk string
+		var day time.Time
+		err := tx.QueryRow(ctx, `SELECT p.document_id, d.dossier_id, o.desk_code, o.received_on
+			FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id
+			WHERE p.id = $1 AND p.state = 'failed'`, id).Scan(&doc, &dossier, &desk, &day)
+		if err == pgx.ErrNoRows {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('desk:' || $1))`, desk); err != nil {
+			return err
+		}
+		tag, err := tx.Exec(ctx, `UPDATE pages SET state = $2, error_class = '', error_message = '', updated_at = now()
+			WHERE id = $1 AND state = 'failed'`, id, state)
+		if err != nil || tag.RowsAffected() == 0 {
+			return err
+		}
+		revived = true
+		if _, err := tx.Exec(ctx, `UPDATE documents SET state = 'split', error_class = '', updated_at = now()
+			WHERE id = $1 AND state IN ('failed', 'classified')`, doc); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE dossiers SET state = 'open', ended_at = NULL WHERE id = $1`, dossier); err != nil {
+			return err
+		}
+		if err := recomputeDay(ctx, tx, desk, day); err != nil {
+			return err
+		}
+		return recomputeDesk(ctx, tx, desk)
+	})
+	return revived, err
+}
+
+// RetryCandidates lists failed pages matching the filter, with whether each has its clean image
+// (then it failed at OCR, and is retried from there).
+func (db *DB) RetryCandidates(ctx context.Context, f pipeline.RetryFilter) ([]pipeline.RetryCandidate, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT p.id, p.error_class,
+			EXISTS (SELECT 1 FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image')
+		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id JOIN batches b ON b.id = d.batch_id
+		WHERE p.state = 'failed'
+		  AND ($1 = '' OR o.desk_code = $1) AND ($2 = '' OR b.name = $2 OR b.id::text = $2)
+		  AND (cardinality($3::text[]) = 0 OR p.error_class = ANY($3))
+		  AND p.updated_at >= $4 AND p.updated_at < $5
+		ORDER BY p.updated_at`, f.Desk, f.Batch, f.Classes, f.From, f.To)
+	if err != nil {
+		return nil, fmt.Errorf("retry candidates: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.RetryCandidate, error) {
+		var c pipeline.RetryCandidate
+		err := r.Scan(&c.Page, &c.Class, &c.HasImage)
+		return c, err
+	})
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/sohoa/sohoa/httpapi"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// usersCmd: sohoa users add NAME -role admin|staff (password from SOHOA_PASSWORD or stdin).
+func usersCmd(ctx context.Context, a *app, args []string, stdin io.Reader, out io.Writer) error {
+	if len(args) < 2 || args[0] != "add" {
+		return fmt.Errorf("usage: sohoa users add NAME -role admin|staff")
+	}
+	name := args[1]
+	fs := flag.NewFlagSet("users add", flag.ContinueOnError)
+	role := fs.String("role", httpapi.RoleStaff, "admin or staff")
+	if err := fs.Parse(args[2:]); err != nil {
+		return err
+	}
+	if *role != httpapi.RoleAdmin && *role != httpapi.RoleStaff {
+		return fmt.Errorf("role %q: want admin or staff", *role)
+	}
+	pw := os.Getenv("SOHOA_PASSWORD")
+	if pw == "" {
+		fmt.Fprint(out, "password: ")
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && line == "" {
+			return fmt.Errorf("no password given")
+		}
+		pw = strings.TrimRight(line, "\r\n")
+	}
+	hash, err := httpapi.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	if err := a.db.PutUser(ctx, httpapi.User{Name: name, PasswordHash: hash, Role: *role}); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "user %s (%s) saved\n", name, *role)
+	return nil
+}
+
+// retryCmd: sohoa retry [-desk D] [-batch B] [-stage prepare|ocr] [-class transient,...] [-since 24h].
+func retryCmd(ctx context.Context, a *app, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("retry", flag.ContinueOnError)
+	var f pipeline.RetryFilter
+	fs.StringVar(&f.Desk, "desk", "", "only this desk")
+	fs.StringVar(&f.Batch, "batch", "", "only this batch (name or id)")
+	fs.StringVar(&f.Stage, "stage", "", "only pages that failed at prepare or ocr")
+	class := fs.String("class", "", "failure classes, comma-separated; transient means every transient class")
+	since := fs.Duration("since", 90*24*time.Hour, "only failures this recent")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *class != "" {
+		f.Classes = strings.Split(*class, ",")
+	}
+	f.From = time.Now().Add(-*since)
+	n, err := a.retrier().Retry(ctx, f)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d pages sent again\n", n)
+	return nil
+}
+
+// serveMetrics exposes a worker's metrics (stage durations, OCR confidence, queues, Go and
+// process) on its own address, since a worker has no API server.
+func (a *app) serveMetrics(ctx context.Context, addr string) {
+	if addr == "" {
+		return
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		a.log.Warn("metrics listener", "addr", addr, "error", err)
+		return
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", a.metricsHandler())
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	go func() { _ = serveHTTP(ctx, &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}, ln) }()
+}

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sohoa/sohoa/classify"
+	"github.com/sohoa/sohoa/httpapi"
+	"github.com/sohoa/sohoa/internal/testenv"
+	"github.com/sohoa/sohoa/ocr"
+	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/scan"
+	"github.com/sohoa/sohoa/storage/s3"
+)
+
+func testApp(t *testing.T, redisDB int) (*app, *Config) {
+	t.Helper()
+	_, dbURL := testenv.Postgres(t)
+	_, s3cfg := testenv.Bucket(t)
+	redis := testenv.Redis(t, redisDB)
+	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
+	a, err := openApp(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.close)
+	return a, cfg
+}
+
+type browser struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+}
+
+func newBrowser(t *testing.T, base string) *browser {
+	jar, _ := cookiejar.New(nil)
+	return &browser{t: t, base: base, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+func (b *browser) do(method, path, origin string, body io.Reader, ctype string) (int, string) {
+	b.t.Helper()
+	req, _ := http.NewRequest(method, b.base+path, body)
+	if origin != "" {
+		req.Header.Set("Origin", origin)
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	resp, err := b.c.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header.Get("Location") + string(out)
+}
+
+func (b *browser) login(name, pw string) int {
+	form := url.Values{"name": {name}, "password": {pw}, "next": {"/admin/queues/"}}
+	code, _ := b.do("POST", "/login", b.base, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded")
+	return code
+}
+
+// asynqmon is behind sohoa's sign-in: unreachable without it, read-only for staff, with its
+// actions for admins, and a cross-site request is refused even with an admin's session.
+func TestQueuesBehindSignIn(t *testing.T) {
+	a, _ := testApp(t, 8)
+	ctx := context.Background()
+	for _, u := range []struct{ name, role string }{{"an", httpapi.RoleAdmin}, {"binh", httpapi.RoleStaff}} {
+		h, err := httpapi.HashPassword("mat-khau-" + u.name + "-2026")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.db.PutUser(ctx, httpapi.User{Name: u.name, PasswordHash: h, Role: u.role}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(a.apiServer().Handler)
+	defer srv.Close()
+
+	anon := newBrowser(t, srv.URL)
+	if code, loc := anon.do("GET", "/admin/queues/", "", nil, ""); code != http.StatusSeeOther || !strings.HasPrefix(loc, "/login") {
+		t.Errorf("asynqmon without sign-in: %d %q, want a redirect to /login", code, loc)
+	}
+	if code, _ := anon.do("GET", "/admin/queues/api/queues", "", nil, ""); code != http.StatusUnauthorized {
+		t.Errorf("asynqmon API without sign-in: %d, want 401", code)
+	}
+	if code := anon.login("an", "wrong password"); code != http.StatusUnauthorized {
+		t.Errorf("wrong password: %d, want 401", code)
+	}
+
+	staff := newBrowser(t, srv.URL)
+	if code := staff.login("binh", "mat-khau-binh-2026"); code != http.StatusSeeOther {
+		t.Fatalf("staff login: %d", code)
+	}
+	if code, _ := staff.do("GET", "/admin/queues/api/queues", "", nil, ""); code != http.StatusForbidden {
+		t.Errorf("staff on the admin mount: %d, want 403", code)
+	}
+	if code, body := staff.do("GET", "/staff/queues/api/queues", "", nil, ""); code != http.StatusOK || !strings.Contains(body, "queues") {
+		t.Errorf("staff on the read-only mount: %d %s", code, body)
+	}
+	if code, _ := staff.do("POST", "/staff/queues/api/queues/ocr:pause", srv.URL, nil, ""); code != http.StatusMethodNotAllowed {
+		t.Errorf("staff pausing a queue on the read-only mount: %d, want 405", code)
+	}
+	if code, _ := staff.do("POST", "/api/v1/retry", srv.URL, strings.NewReader(`{}`), "application/json"); code != http.StatusForbidden {
+		t.Errorf("staff bulk retry: %d, want 403", code)
+	}
+
+	admin := newBrowser(t, srv.URL)
+	if code := admin.login("an", "mat-khau-an-2026"); code != http.StatusSeeOther {
+		t.Fatalf("admin login: %d", code)
+	}
+	if code, body := admin.do("GET", "/admin/queues/api/queues", "", nil, ""); code != http.StatusOK || !strings.Contains(body, "queues") {
+		t.Errorf("admin asynqmon API: %d %s", code, body)
+	}
+	if code, _ := admin.do("GET", "/admin/queues/", "", nil, ""); code != http.StatusOK {
+		t.Errorf("admin asynqmon UI: %d", code)
+	}
+	if code, _ := admin.do("POST", "/api/v1/retry", "https://evil.example", strings.NewReader(`{}`), "application/json"); code != http.StatusForbidden {
+		t.Errorf("cross-site retry with an admin session: %d, want 403", code)
+	}
+	if code, body := admin.do("POST", "/api/v1/retry", srv.URL, strings.NewReader(`{"desk":"none"}`), "application/json"); code != http.StatusOK || !strings.Contains(body, `"retried": 0`) {
+		t.Errorf("admin bulk retry: %d %s", code, body)
+	}
+}
+
+// `sohoa retry --desk D --class transient` re-runs exactly that desk's transient failures: not
+// another desk's, not a corrupt file.
+func TestRetryByDeskAndClass(t *testing.T) {
+	a, cfg := testApp(t, 9)
+	ctx := context.Background()
+	for _, d := range []string{"A", "B"} {
+		if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: d, Name: d, Kind: pipeline.Locality}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good, _ := os.ReadFile("../../testdata/demo/batch/BKHDT-DKKD/DN-0201/02-giay-chung-nhan.png")
+	bad, _ := os.ReadFile("../../testdata/demo/batch/HCM-Q1-BENNGHE/HS-DD-0102/02-ban-do-loi.jpg")
+	eng, err := ocr.New(ocr.Config{Slots: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	// Storage is down while the desks' pages are prepared: transient failures until retries run out.
+	down, _ := s3.Open(s3.Config{Endpoint: "127.0.0.1:1", AccessKey: "x", SecretKey: "y", Bucket: cfg.S3.Bucket})
+	stages := &pipeline.Stages{Store: a.db, Objects: a.objects, Queue: a.queue, Engine: eng, Classifier: classify.Default(),
+		Limits: scan.DefaultLimits, Log: a.log}
+	broken := *stages
+	broken.Objects = down
+	pageOf := map[string]string{}
+	for _, f := range []struct {
+		desk, name string
+		data       []byte
+	}{{"A", "a.png", good}, {"B", "b.png", good}, {"A", "bad.jpg", bad}} {
+		doc, _, err := a.intake().Accept(ctx, pipeline.Upload{Desk: f.desk, Batch: "b", Dossier: "D-" + f.name, Filename: f.name}, f.data, "image/png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := stages.Ingest(ctx, pipeline.NewTask(pipeline.TypeIngest, doc)); err != nil {
+			t.Fatal(err)
+		}
+		pages, _ := a.db.SplitDocument(ctx, doc, "", 0, "", 0)
+		pageOf[f.name] = pages[0].String()
+		task := pipeline.NewTask(pipeline.TypePrepare, pages[0])
+		if f.name == "bad.jpg" {
+			_ = stages.Prepare(ctx, task) // corrupt: fails for good
+			continue
+		}
+		err = broken.Prepare(ctx, task)
+		if pipeline.ClassOf(err) != pipeline.ClassTransient {
+			t.Fatalf("prepare with storage down: %v, want a transient failure", err)
+		}
+		stages.Exhausted(ctx, task, err) // what the worker's ErrorHandler does when retries run out
+	}
+	state := func(name string) (string, string) {
+		var s, c string
+		_ = a.db.Pool.QueryRow(ctx, `SELECT state, error_class FROM pages WHERE id = $1`, pageOf[name]).Scan(&s, &c)
+		return s, c
+	}
+	for _, n := range []string{"a.png", "b.png"} {
+		if s, c := state(n); s != "failed" || c != "transient" {
+			t.Fatalf("%s: %s %s, want failed transient", n, s, c)
+		}
+	}
+
+	// The failed tasks are archived in Asynq, as they would be once retries ran out.
+	if _, err := a.inspector.ArchiveAllPendingTasks(pipeline.QueueOCR); err != nil {
+		t.Fatal(err)
+	}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- a.worker(wctx, time.Hour) }()
+	defer func() { stop(); <-done }()
+	var out bytes.Buffer
+	if err := retryCmd(ctx, a, []string{"-desk", "A", "-class", "transient"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "1 pages sent again") {
+		t.Errorf("retry: %s", out.String())
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if s, _ := state("a.png"); s == "done" || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	for name, want := range map[string]string{"a.png": "done", "b.png": "failed", "bad.jpg": "failed"} {
+		if s, c := state(name); s != want {
+			t.Errorf("%s: %s (%s), want %s", name, s, c, want)
+		}
+	}
+	var attempts int
+	_ = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM stage_attempts WHERE row_id = $1 AND outcome = 'ok'`, pageOf["a.png"]).Scan(&attempts)
+	if attempts < 2 {
+		t.Errorf("ledger holds %d successful attempts for the retried page, want its prepare and OCR", attempts)
+	}
+}
