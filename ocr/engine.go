@@ -86,14 +86,14 @@ func New(cfg Config) (*Engine, error) {
 		s := &slot{langs: map[string]*tess{}}
 		e.all = append(e.all, s)
 		if _, err := e.tessFor(s, e.Languages()); err != nil {
-			e.Close()
+			e.free() // nothing in flight yet; some slots are not in the pool
 			return nil, err
 		}
 		initMu.Lock()
 		o, err := newOSD(cfg.TessdataPrefix)
 		initMu.Unlock()
 		if err != nil {
-			e.Close()
+			e.free() // nothing in flight yet; some slots are not in the pool
 			return nil, err
 		}
 		s.osd = o
@@ -136,8 +136,18 @@ func CheckLanguages(langs string) error {
 // Languages returns the configured language string, as Tesseract takes it ("vie").
 func (e *Engine) Languages() string { return strings.Join(e.cfg.Languages, "+") }
 
-// Close frees every slot. Pages in flight must have finished.
+// Close waits for the pages in flight, then frees every slot. Waiting matters: a worker that
+// stops (SIGTERM) returns before a cut-off recognition does, since a cgo call cannot be
+// interrupted, and freeing its Tesseract under it would crash the process. PageDeadline bounds
+// the wait.
 func (e *Engine) Close() {
+	for range e.all {
+		<-e.slots
+	}
+	e.free()
+}
+
+func (e *Engine) free() {
 	for _, s := range e.all {
 		for _, t := range s.langs {
 			t.close()

@@ -74,6 +74,15 @@ func (a *app) metricsHandler() http.Handler {
 	return promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{})
 }
 
+// shutdownTimeout is how long a stopping worker waits for tasks in flight before Asynq puts
+// them back in their queue (they run again and count once): above a typical OCR time.
+func (a *app) shutdownTimeout() time.Duration {
+	if a.cfg.ShutdownTimeout > 0 {
+		return a.cfg.ShutdownTimeout
+	}
+	return 20 * time.Second
+}
+
 func (a *app) retrier() *pipeline.Retrier {
 	return &pipeline.Retrier{Store: a.db, Queue: a.queue, Inspector: a.inspector}
 }
@@ -168,7 +177,9 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 		Concurrency:     a.cfg.Concurrency * 2,
 		Queues:          map[string]int{pipeline.QueueOCR: 3, pipeline.QueueDefault: 2},
 		RetryDelayFunc:  pipeline.RetryDelay,
-		ShutdownTimeout: 20 * time.Second,
+		ShutdownTimeout: a.shutdownTimeout(),
+		// Retries and delayed tasks are moved to their queue this often.
+		DelayedTaskCheckInterval: a.cfg.DelayedCheck,
 		Logger:          asynqLogger{a.log},
 		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
 			retried, _ := asynq.GetRetryCount(ctx)

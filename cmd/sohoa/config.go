@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sohoa/sohoa/storage/s3"
 )
@@ -20,6 +21,9 @@ type Config struct {
 	S3          s3.Config
 	HTTPAddr    string
 	MetricsAddr string
+	// ShutdownTimeout and DelayedCheck tune the worker; zero keeps the defaults.
+	ShutdownTimeout time.Duration
+	DelayedCheck    time.Duration
 	Languages   string
 	Concurrency int
 	LogFormat   string

@@ -59,6 +59,12 @@ func demo(ctx context.Context, cfg *Config, log *slog.Logger, dir string, timeou
 		return err
 	}
 	defer a.close()
+	return runDemo(ctx, a, m, dir, out)
+}
+
+// runDemo is the demo on an open app (its metrics registry stays readable afterwards).
+func runDemo(ctx context.Context, a *app, m demoManifest, dir string, out io.Writer) error {
+	cfg, log := a.cfg, a.log
 	fmt.Fprintln(out, "sohoa demo: migrating the database and creating the bucket")
 	if err := a.migrate(ctx); err != nil {
 		return err

@@ -101,8 +101,29 @@ func TestDemoEndToEnd(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	var out bytes.Buffer
 	recognized := ocr.Recognitions()
-	if err := demo(context.Background(), cfg, log, "../../testdata/demo", 8*time.Minute, &out); err != nil {
+	m, err := readManifest("../../testdata/demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	da, err := openApp(context.Background(), cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer da.close()
+	dctx, dcancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer dcancel()
+	if err := runDemo(dctx, da, m, "../../testdata/demo", &out); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
+	}
+	// The demo's metrics: stages, OCR confidence, queues, Go and process.
+	rec := httptest.NewRecorder()
+	da.metricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	for _, want := range []string{`sohoa_stage_duration_seconds_bucket{outcome="ok",stage="ocr"`, `sohoa_tasks_total{outcome="archived",stage="prepare"} 1`,
+		`sohoa_tasks_total{outcome="ok",stage="finalize"}`, "sohoa_ocr_mean_confidence_count 12", `sohoa_pages_rejected_total{reason="corrupt"} 1`,
+		`sohoa_queue_latency_seconds{queue="ocr"}`, "sohoa_deskew_angle_degrees_count 12", "go_goroutines", "process_resident_memory_bytes"} {
+		if !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
 	}
 	t.Log("\n" + out.String())
 	for _, want := range []string{"Digitization by desk", "HCM-Q1-BENNGHE", "50.00 %", "100.00 %", "corrupt"} {
