@@ -180,7 +180,7 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 		ShutdownTimeout: a.shutdownTimeout(),
 		// Retries and delayed tasks are moved to their queue this often.
 		DelayedTaskCheckInterval: a.cfg.DelayedCheck,
-		Logger:          asynqLogger{a.log},
+		Logger:                   asynqLogger{a.log},
 		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
 			retried, _ := asynq.GetRetryCount(ctx)
 			maxRetry, _ := asynq.GetMaxRetry(ctx)

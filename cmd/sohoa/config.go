@@ -24,9 +24,9 @@ type Config struct {
 	// ShutdownTimeout and DelayedCheck tune the worker; zero keeps the defaults.
 	ShutdownTimeout time.Duration
 	DelayedCheck    time.Duration
-	Languages   string
-	Concurrency int
-	LogFormat   string
+	Languages       string
+	Concurrency     int
+	LogFormat       string
 }
 
 func env(key, def string) string {
