@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`. Both set up what they need.
-.PHONY: demo test up build bench lint synth fuzz
+.PHONY: demo test up build bench bench-coverage bench-ocr lint synth fuzz
 
 demo:
 	bash deploy/local/demo.sh
@@ -20,6 +20,15 @@ lint:
 bench:
 	OMP_THREAD_LIMIT=1 GOMAXPROCS=1 go test -run '^$$' -bench . -benchtime 22x ./scan/
 	OMP_THREAD_LIMIT=1 GOMAXPROCS=1 go test -run '^$$' -bench Preparation -benchtime 1x -timeout 30m ./pipeline/
+
+# Reports at national scale: seeds sohoa_bench once (11,956 desks, 10 million dossiers; minutes).
+bench-coverage:
+	go test -run '^$$' -bench Coverage -benchtime 50x -timeout 60m ./storage/postgres/
+
+# OCR throughput side by side with the tesseract CLI and OCRmyPDF, and the 1,000-page soak.
+bench-ocr:
+	OMP_THREAD_LIMIT=1 go test -run '^$$' -bench Throughput -benchtime 1x -timeout 30m ./cmd/sohoa/
+	OMP_THREAD_LIMIT=1 go test -run '^$$' -bench Soak -benchtime 1x -timeout 60m ./cmd/sohoa/
 
 # Regenerate the demo batch (deterministic).
 synth:

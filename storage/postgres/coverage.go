@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -43,8 +44,23 @@ func (db *DB) Coverage(ctx context.Context, q pipeline.CoverageQuery) ([]pipelin
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	// The same period a year earlier is read at the same time, on another connection.
+	type result struct {
+		rows []pipeline.CoverageRow
+		err  error
+	}
+	prevc := make(chan result, 1)
+	if q.Compare {
+		go func() {
+			rows, err := db.coverage(ctx, q.Level, q.Within, q.From.AddDate(-1, 0, 0), q.To.AddDate(-1, 0, 0))
+			prevc <- result{rows, err}
+		}()
+	}
 	rows, err := db.coverage(ctx, q.Level, q.Within, q.From, q.To)
 	if err != nil {
+		if q.Compare {
+			<-prevc
+		}
 		return nil, err
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
@@ -60,7 +76,8 @@ func (db *DB) Coverage(ctx context.Context, q pipeline.CoverageQuery) ([]pipelin
 		}
 	}
 	if q.Compare {
-		prev, err := db.coverage(ctx, q.Level, q.Within, q.From.AddDate(-1, 0, 0), q.To.AddDate(-1, 0, 0))
+		res := <-prevc
+		prev, err := res.rows, res.err
 		if err != nil {
 			return nil, err
 		}
@@ -93,16 +110,34 @@ func round2(f float64) float64 {
 func (db *DB) coverage(ctx context.Context, level, within string, from, to time.Time) ([]pipeline.CoverageRow, error) {
 	key := levelKey[level]
 	mFrom, mTo, days := split(from, to)
-	filter := `($1 = '' OR d.province_code = $1 OR d.district_code = $1 OR d.ministry_code = $1 OR d.unit_code = $1 OR d.code = $1)`
+	// The filter is written out only when there is one: "$1 = '' OR ..." would leave the
+	// planner a generic plan that reads every desk's months for a one-desk report.
+	args := []any{mFrom, mTo}
+	filter := "true"
+	if within != "" {
+		args = append(args, within)
+		filter = `(d.province_code = $3 OR d.district_code = $3 OR d.ministry_code = $3 OR d.unit_code = $3 OR d.code = $3)`
+	}
 	if level != pipeline.LevelDesk && level != pipeline.LevelNational {
 		filter += " AND " + key + " <> ''"
 	}
-	sql := fmt.Sprintf(`WITH f AS (
-			SELECT desk_code, received, digitized, results_issued, results_digitized, pages_done, pages_failed
-			  FROM desk_monthly WHERE month >= $2 AND month < $3
-			UNION ALL
-			SELECT desk_code, received, digitized, results_issued, results_digitized, pages_done, pages_failed
-			  FROM desk_daily WHERE (day >= $4 AND day < $5) OR (day >= $6 AND day < $7)),
+	// Whole months from desk_monthly, edge days from desk_daily; empty edges are left out so
+	// that the planner never scans the daily table for nothing.
+	// Within a unit (or one desk), only its desks' rows are read.
+	scope := ""
+	if within != "" {
+		scope = ` AND desk_code IN (SELECT d.code FROM desks d WHERE ` + filter + `)`
+	}
+	parts := []string{`SELECT desk_code, received, digitized, results_issued, results_digitized, pages_done, pages_failed
+			  FROM desk_monthly WHERE month >= $1 AND month < $2` + scope}
+	for _, d := range days {
+		if d[0].Before(d[1]) {
+			args = append(args, d[0], d[1])
+			parts = append(parts, fmt.Sprintf(`SELECT desk_code, received, digitized, results_issued, results_digitized, pages_done, pages_failed
+			  FROM desk_daily WHERE day >= $%d AND day < $%d`+scope, len(args)-1, len(args)))
+		}
+	}
+	sql := fmt.Sprintf(`WITH f AS (%[3]s),
 		per_desk AS (
 			SELECT desk_code, sum(received) AS received, sum(digitized) AS digitized, sum(results_issued) AS results_issued,
 			       sum(results_digitized) AS results_digitized, sum(pages_done) AS pages_done, sum(pages_failed) AS pages_failed
@@ -116,8 +151,11 @@ func (db *DB) coverage(ctx context.Context, level, within string, from, to time.
 		SELECT a.key, COALESCE(u.name, a.desk_name, a.key), COALESCE(u.name_en, ''),
 		       COALESCE(f.received, 0), COALESCE(f.digitized, 0), COALESCE(f.results_issued, 0), COALESCE(f.results_digitized, 0),
 		       COALESCE(f.pages_done, 0), COALESCE(f.pages_failed, 0), a.desks, COALESCE(f.digitizing, 0)
-		  FROM all_desks a LEFT JOIN figures f ON f.key = a.key LEFT JOIN units u ON u.code = a.key`, key, filter)
-	rows, err := db.Pool.Query(ctx, sql, within, mFrom, mTo, days[0][0], days[0][1], days[1][0], days[1][1])
+		  FROM all_desks a LEFT JOIN figures f ON f.key = a.key LEFT JOIN units u ON u.code = a.key`, key, filter,
+		strings.Join(parts, " UNION ALL "))
+	// An unnamed statement each time: PostgreSQL plans it for these very dates and unit (a
+	// cached generic plan read every desk's months for a one-desk report).
+	rows, err := db.Pool.Query(ctx, sql, append([]any{pgx.QueryExecModeExec}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("coverage: %w", err)
 	}
