@@ -34,9 +34,15 @@ const MaxRetry = 6
 
 // RetryDelay is min(2^n · 30 s, 1 h): quick enough for a restarted dependency, bounded for an
 // outage.
-func RetryDelay(n int, _ error, _ *asynq.Task) time.Duration {
-	d := 30 * time.Second << min(n, 10)
-	return min(d, time.Hour)
+func RetryDelay(n int, err error, t *asynq.Task) time.Duration {
+	return Backoff(30*time.Second)(n, err, t)
+}
+
+// Backoff is min(2^n · base, 1 h); tests use a small base.
+func Backoff(base time.Duration) asynq.RetryDelayFunc {
+	return func(n int, _ error, _ *asynq.Task) time.Duration {
+		return min(base<<min(n, 10), time.Hour)
+	}
 }
 
 // Timeouts per stage, well above their p99 on an A4 300-DPI page (OCR about 1 s per core).

@@ -83,6 +83,13 @@ func (a *app) shutdownTimeout() time.Duration {
 	return 20 * time.Second
 }
 
+func (a *app) retryDelay() asynq.RetryDelayFunc {
+	if a.cfg.RetryBase > 0 {
+		return pipeline.Backoff(a.cfg.RetryBase)
+	}
+	return pipeline.RetryDelay
+}
+
 func (a *app) retrier() *pipeline.Retrier {
 	return &pipeline.Retrier{Store: a.db, Queue: a.queue, Inspector: a.inspector}
 }
@@ -176,7 +183,7 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 		// engine pool bounds the CPU-heavy work to one page per core.
 		Concurrency:     a.cfg.Concurrency * 2,
 		Queues:          map[string]int{pipeline.QueueOCR: 3, pipeline.QueueDefault: 2},
-		RetryDelayFunc:  pipeline.RetryDelay,
+		RetryDelayFunc:  a.retryDelay(),
 		ShutdownTimeout: a.shutdownTimeout(),
 		// Retries and delayed tasks are moved to their queue this often.
 		DelayedTaskCheckInterval: a.cfg.DelayedCheck,

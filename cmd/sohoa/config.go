@@ -24,6 +24,7 @@ type Config struct {
 	// ShutdownTimeout and DelayedCheck tune the worker; zero keeps the defaults.
 	ShutdownTimeout time.Duration
 	DelayedCheck    time.Duration
+	RetryBase       time.Duration
 	Languages       string
 	Concurrency     int
 	LogFormat       string
