@@ -43,13 +43,14 @@ type Intake interface {
 
 // Server is the HTTP API.
 type Server struct {
-	Store   Store
-	Intake  Intake
-	Objects Objects
-	Review  Review
-	Queue   pipeline.Queue
-	Users   Users
-	Retrier Retrier
+	Store    Store
+	Intake   Intake
+	Objects  Objects
+	Review   Review
+	Queue    pipeline.Queue
+	Users    Users
+	Retrier  Retrier
+	Registry Registry
 	// Redis is where asynqmon reads the queues; nil leaves it unmounted.
 	Redis   asynq.RedisConnOpt
 	Metrics http.Handler
@@ -82,6 +83,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.Handle("POST /api/v1/retry", s.requireRole(http.HandlerFunc(s.retry), RoleAdmin))
+	mux.Handle("PUT /api/v1/units/{code}", s.requireRole(http.HandlerFunc(s.putUnit), RoleAdmin))
+	mux.Handle("PUT /api/v1/desks/{code}", s.requireRole(http.HandlerFunc(s.putDesk), RoleAdmin))
+	mux.Handle("POST /api/v1/register", s.requireRole(http.HandlerFunc(s.register), RoleAdmin))
 	if s.Redis != nil {
 		s.mountQueues(mux, s.Redis)
 	}

@@ -133,6 +133,25 @@ func TestQueuesBehindSignIn(t *testing.T) {
 	if code, body := admin.do("POST", "/api/v1/retry", srv.URL, strings.NewReader(`{"desk":"none"}`), "application/json"); code != http.StatusOK || !strings.Contains(body, `"retried": 0`) {
 		t.Errorf("admin bulk retry: %d %s", code, body)
 	}
+
+	// The tree and the register through the admin API: a district, a desk in it, two dossiers.
+	for _, c := range []struct{ method, path, body string }{
+		{"PUT", "/api/v1/units/H1101", `{"name":"Thành phố Điện Biên Phủ","level":"district","parent":"P11"}`},
+		{"PUT", "/api/v1/desks/DB-01", `{"name":"Bộ phận một cửa TP Điện Biên Phủ","unit":"H1101"}`},
+		{"POST", "/api/v1/register", `[{"desk":"DB-01","code":"HS-1","procedure":"dang_ky_khai_sinh","received_on":"2026-03-02T00:00:00Z"},
+			{"desk":"DB-01","code":"HS-2","received_on":"2026-03-05T00:00:00Z","result_issued_on":"2026-03-09T00:00:00Z"}]`},
+	} {
+		if code, body := admin.do(c.method, c.path, srv.URL, strings.NewReader(c.body), "application/json"); code != http.StatusOK {
+			t.Errorf("%s %s: %d %s", c.method, c.path, code, body)
+		}
+		if code, _ := staff.do(c.method, c.path, srv.URL, strings.NewReader(c.body), "application/json"); code != http.StatusForbidden {
+			t.Errorf("staff %s %s: %d, want 403", c.method, c.path, code)
+		}
+	}
+	if code, body := admin.do("GET", "/api/v1/coverage?level=province&within=P11&from=2026-03-01&to=2026-04-01", "", nil, ""); code != http.StatusOK ||
+		!strings.Contains(body, `"dossiers_received": 2`) || !strings.Contains(body, `"results_issued": 1`) || !strings.Contains(body, `"desks": 1`) {
+		t.Errorf("coverage of the registered dossiers: %d %s", code, body)
+	}
 }
 
 // `sohoa retry --desk D --class transient` re-runs exactly that desk's transient failures: not
