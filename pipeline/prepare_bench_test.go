@@ -21,32 +21,6 @@ import (
 	"github.com/sohoa/sohoa/scan"
 )
 
-// cer is the character error rate of got against want: edit distance over the length of want,
-// on runes, with white space folded (line breaks are layout, not characters).
-func cer(got, want string) float64 {
-	a := []rune(strings.Join(strings.Fields(got), " "))
-	b := []rune(strings.Join(strings.Fields(want), " "))
-	if len(b) == 0 {
-		return 0
-	}
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return float64(prev[len(b)]) / float64(len(b))
-}
-
 type prepResult struct {
 	angleErr []float64
 	oriented int
@@ -121,7 +95,7 @@ func BenchmarkPreparation(b *testing.B) {
 			r := &prepResult{}
 			for _, s := range samples {
 				g, _ := s.Straight()
-				r.cer = append(r.cer, cer(read(g), s.Text))
+				r.cer = append(r.cer, synth.CER(read(g), s.Text))
 				r.pages++
 				r.oriented++
 			}
@@ -144,7 +118,7 @@ func BenchmarkPreparation(b *testing.B) {
 				if pp.Rotated == s.Rotated {
 					r.oriented++
 				}
-				r.cer = append(r.cer, cer(read(pp.Image), s.Text))
+				r.cer = append(r.cer, synth.CER(read(pp.Image), s.Text))
 			}
 			r.report(b)
 		}
@@ -180,7 +154,7 @@ func BenchmarkPreparation(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				r.cer = append(r.cer, cer(read(g), s.Text))
+				r.cer = append(r.cer, synth.CER(read(g), s.Text))
 			}
 			r.report(b)
 		}
@@ -223,7 +197,7 @@ func BenchmarkPreparation(b *testing.B) {
 					r.oriented++
 				}
 				r.angleErr = append(r.angleErr, math.Abs(angle-s.Skew))
-				r.cer = append(r.cer, cer(read(g), s.Text))
+				r.cer = append(r.cer, synth.CER(read(g), s.Text))
 			}
 			r.report(b)
 		}

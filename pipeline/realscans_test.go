@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/scan"
 )
@@ -156,36 +156,12 @@ func TestRealScans(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				checkPDF(t, b, "LinnSequencer", 4)
+				testenv.CheckPDF(t, b, "LinnSequencer", 4)
 				slices.Sort(rotations)
 				if !slices.Equal(rotations, []int{0, 90, 180, 270}) {
 					t.Errorf("cardinal pages turned %v, want one of each quarter turn", rotations)
 				}
 			}
 		})
-	}
-}
-
-// checkPDF proves a searchable PDF with the tools a desk would use: pdftotext returns the OCR
-// text, pdftoppm renders every page.
-func checkPDF(t *testing.T, b []byte, phrase string, pages int) {
-	t.Helper()
-	dir := t.TempDir()
-	f := filepath.Join(dir, "doc.pdf")
-	if err := os.WriteFile(f, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text, err := exec.Command("pdftotext", f, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	if !strings.Contains(string(text), phrase) {
-		t.Errorf("pdftotext lacks %q:\n%.500s", phrase, text)
-	}
-	if out, err := exec.Command("pdftoppm", "-r", "20", "-png", f, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v: %s", err, out)
-	}
-	if rendered, _ := filepath.Glob(filepath.Join(dir, "p*.png")); len(rendered) != pages {
-		t.Errorf("pdftoppm rendered %d pages, want %d", len(rendered), pages)
 	}
 }

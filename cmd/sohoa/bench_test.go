@@ -22,32 +22,6 @@ import (
 	"github.com/sohoa/sohoa/scan"
 )
 
-// cer is the character error rate of got against want (edit distance over len(want), runes,
-// white space folded).
-func cer(got, want string) float64 {
-	a := []rune(strings.Join(strings.Fields(got), " "))
-	b := []rune(strings.Join(strings.Fields(want), " "))
-	if len(b) == 0 {
-		return 0
-	}
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return float64(prev[len(b)]) / float64(len(b))
-}
-
 func procStatus(field string) int64 {
 	b, _ := os.ReadFile("/proc/self/status")
 	for _, l := range strings.Split(string(b), "\n") {
@@ -176,7 +150,7 @@ func BenchmarkThroughput(b *testing.B) {
 		n := 0
 		for _, p := range pages {
 			if p.truth != "" {
-				sum += cer(text(p), p.truth)
+				sum += synth.CER(text(p), p.truth)
 				n++
 			}
 		}

@@ -13,8 +13,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,31 +36,6 @@ func getJSON(t *testing.T, u string, v any) {
 	}
 	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// checkPDF proves a searchable PDF with the real tools a desk would use: pdftotext must return
-// the OCR text, pdftoppm must render every page.
-func checkPDF(t *testing.T, b []byte, phrase string, pages int) {
-	t.Helper()
-	dir := t.TempDir()
-	f := filepath.Join(dir, "doc.pdf")
-	if err := os.WriteFile(f, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text, err := exec.Command("pdftotext", "-layout", f, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	if !strings.Contains(string(text), phrase) {
-		t.Errorf("pdftotext lacks %q:\n%s", phrase, text)
-	}
-	if out, err := exec.Command("pdftoppm", "-r", "20", "-png", f, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v: %s", err, out)
-	}
-	rendered, _ := filepath.Glob(filepath.Join(dir, "p*.png"))
-	if len(rendered) != pages {
-		t.Errorf("pdftoppm rendered %d pages, want %d", len(rendered), pages)
 	}
 }
 
@@ -251,7 +224,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("GET %s: %s %s", hit.PDFURL, resp.Status, resp.Header.Get("Content-Type"))
 	}
-	checkPDF(t, pdfBytes, "GIẤY CHỨNG NHẬN KẾT HÔN", 1)
+	testenv.CheckPDF(t, pdfBytes, "GIẤY CHỨNG NHẬN KẾT HÔN", 1)
 
 	// The API (JSON and CSV), the CLI and the dashboard agree on every figure.
 	year := time.Now().UTC().Year()
@@ -316,7 +289,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkPDF(t, docPDF, "TỜ KHAI ĐĂNG KÝ KHAI SINH", 1)
+	testenv.CheckPDF(t, docPDF, "TỜ KHAI ĐĂNG KÝ KHAI SINH", 1)
 
 	// The same batch again: every key is known, nothing is counted twice.
 	out.Reset()
