@@ -23,7 +23,7 @@ import (
 type Store interface {
 	BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStatus, error)
 	DeskFigures(ctx context.Context) ([]pipeline.DeskFigure, error)
-	FailedPages(ctx context.Context, limit int) ([]pipeline.FailedPage, error)
+	FailedPages(ctx context.Context, desk string, limit int) ([]pipeline.FailedPage, error)
 	Search(ctx context.Context, q, desk string, limit int) ([]pipeline.SearchHit, error)
 	DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.DocumentInfo, error)
 	Dossiers(ctx context.Context, desk string, limit int) ([]pipeline.DossierInfo, error)
@@ -51,6 +51,9 @@ type Server struct {
 	Users    Users
 	Retrier  Retrier
 	Registry Registry
+	Keys     Keys
+	// RateLimit bounds requests per desk key; nil for none.
+	RateLimit *Limiter
 	// Redis is where asynqmon reads the queues; nil leaves it unmounted.
 	Redis   asynq.RedisConnOpt
 	Metrics http.Handler
@@ -66,18 +69,20 @@ type Server struct {
 // Handler routes the API.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /api/v1/batches", s.createBatch)
-	mux.HandleFunc("GET /api/v1/batches/{id}", s.batch)
+	// Aggregate figures carry no personal data: public, like the dashboard.
 	mux.HandleFunc("GET /api/v1/coverage", s.coverage)
-	mux.HandleFunc("GET /api/v1/failures", s.failures)
-	mux.HandleFunc("GET /api/v1/search", s.search)
-	mux.HandleFunc("GET /api/v1/documents/{id}", s.document)
-	mux.HandleFunc("GET /api/v1/documents/{id}/pdf", s.documentPDF)
-	mux.HandleFunc("POST /api/v1/documents/{id}/type", s.confirmType)
-	mux.HandleFunc("GET /api/v1/review", s.reviewQueue)
-	mux.HandleFunc("GET /api/v1/catalogue", s.catalogueTypes)
-	mux.HandleFunc("PUT /api/v1/catalogue/types/{code}", s.putType)
-	mux.HandleFunc("GET /api/v1/dossiers", s.dossiers)
+	// Everything else needs a desk's API key (scoped to that desk) or an operator's session.
+	mux.Handle("POST /api/v1/batches", s.authenticated(s.createBatch))
+	mux.Handle("GET /api/v1/batches/{id}", s.authenticated(s.batch))
+	mux.Handle("GET /api/v1/failures", s.authenticated(s.failures))
+	mux.Handle("GET /api/v1/search", s.authenticated(s.search))
+	mux.Handle("GET /api/v1/documents/{id}", s.authenticated(s.document))
+	mux.Handle("GET /api/v1/documents/{id}/pdf", s.authenticated(s.documentPDF))
+	mux.Handle("POST /api/v1/documents/{id}/type", s.authenticated(s.confirmType))
+	mux.Handle("GET /api/v1/review", s.authenticated(s.reviewQueue))
+	mux.Handle("GET /api/v1/catalogue", s.authenticated(s.catalogueTypes))
+	mux.Handle("PUT /api/v1/catalogue/types/{code}", s.requireRole(http.HandlerFunc(s.putType), RoleAdmin))
+	mux.Handle("GET /api/v1/dossiers", s.authenticated(s.dossiers))
 	mux.HandleFunc("GET /dashboard", s.dashboard)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("POST /login", s.login)
@@ -144,9 +149,13 @@ type acceptedFile struct {
 // Query: desk (required), name (optional batch name; a new UUID by default), lang (optional OCR
 // languages for this batch, e.g. vie+eng; the desk's by default).
 func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
-	desk := r.URL.Query().Get("desk")
+	desk := scope(r)
 	if desk == "" {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "desk is required"})
+		return
+	}
+	if p := principalOf(r.Context()); p.Desk == "" && p.Role != RoleAdmin {
+		writeJSON(w, http.StatusForbidden, map[string]string{"error": "only a desk's key or an admin may upload"})
 		return
 	}
 	name := r.URL.Query().Get("name")
@@ -213,6 +222,9 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	b, err := s.Store.BatchStatus(r.Context(), id)
+	if err == nil && !sees(r.Context(), b.Desk) {
+		err = pipeline.ErrNotFound
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -245,7 +257,7 @@ func (s *Server) coverage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) failures(w http.ResponseWriter, r *http.Request) {
-	f, err := s.Store.FailedPages(r.Context(), 500)
+	f, err := s.Store.FailedPages(r.Context(), scope(r), 500)
 	if err != nil {
 		s.fail(w, r, err)
 		return

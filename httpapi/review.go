@@ -29,7 +29,7 @@ func (s *Server) catalogue(ctx context.Context) (classify.Catalogue, error) {
 // reviewQueue serves GET /api/v1/review?desk=CODE: documents classified below the review
 // threshold, personal fields masked.
 func (s *Server) reviewQueue(w http.ResponseWriter, r *http.Request) {
-	items, err := s.Review.ReviewQueue(r.Context(), r.URL.Query().Get("desk"), 200)
+	items, err := s.Review.ReviewQueue(r.Context(), scope(r), 200)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -51,6 +51,10 @@ func (s *Server) confirmType(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&body); err != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "want {\"type\": \"<code>\"}"})
+		return
+	}
+	if d, err := s.Store.DocumentInfo(r.Context(), id); err != nil || !sees(r.Context(), d.Desk) {
+		s.fail(w, r, pipeline.ErrNotFound)
 		return
 	}
 	cat, err := s.catalogue(r.Context())

@@ -25,7 +25,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "q is required"})
 		return
 	}
-	hits, err := s.Store.Search(r.Context(), q, r.URL.Query().Get("desk"), 50)
+	hits, err := s.Store.Search(r.Context(), q, scope(r), 50)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -119,6 +119,9 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := s.Store.DocumentInfo(r.Context(), id)
+	if err == nil && !sees(r.Context(), d.Desk) {
+		err = pipeline.ErrNotFound
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -138,7 +141,7 @@ func (s *Server) documentPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := s.Store.DocumentInfo(r.Context(), id)
-	if err == nil && d.PDFKey == "" {
+	if err == nil && (d.PDFKey == "" || !sees(r.Context(), d.Desk)) {
 		err = pipeline.ErrNotFound
 	}
 	if err != nil {
@@ -158,7 +161,7 @@ func (s *Server) documentPDF(w http.ResponseWriter, r *http.Request) {
 // dossiers serves GET /api/v1/dossiers?desk=CODE: each dossier's state, procedure and the
 // required components it lacks.
 func (s *Server) dossiers(w http.ResponseWriter, r *http.Request) {
-	ds, err := s.Store.Dossiers(r.Context(), r.URL.Query().Get("desk"), 1000)
+	ds, err := s.Store.Dossiers(r.Context(), scope(r), 1000)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/sohoa/sohoa/httpapi"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/report"
 )
@@ -74,10 +75,17 @@ func runDemo(ctx context.Context, a *app, m demoManifest, dir string, out io.Wri
 			return err
 		}
 	}
+	keys := map[string]string{}
 	for _, d := range m.Desks {
 		if err := a.db.UpsertDesk(ctx, d); err != nil {
 			return err
 		}
+		// Each desk uploads with its own API key, as a desk's scanner would.
+		key, hash := httpapi.NewKey()
+		if err := a.db.CreateKey(ctx, hash, d.Code, "demo"); err != nil {
+			return err
+		}
+		keys[d.Code] = key
 	}
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
@@ -102,7 +110,7 @@ func runDemo(ctx context.Context, a *app, m demoManifest, dir string, out io.Wri
 	}()
 
 	fmt.Fprintf(out, "sohoa demo: API on %s, worker with %d OCR slots (%s)\n", base, cfg.Concurrency, cfg.Languages)
-	batches, err := uploadDemo(ctx, base, filepath.Join(dir, "batch"), out)
+	batches, err := uploadDemo(ctx, base, filepath.Join(dir, "batch"), keys, out)
 	if err != nil {
 		return err
 	}
@@ -114,7 +122,7 @@ func runDemo(ctx context.Context, a *app, m demoManifest, dir string, out io.Wri
 }
 
 // uploadDemo posts each desk's folder as one batch, one multipart field per dossier.
-func uploadDemo(ctx context.Context, base, dir string, out io.Writer) (map[string]uuid.UUID, error) {
+func uploadDemo(ctx context.Context, base, dir string, keys map[string]string, out io.Writer) (map[string]uuid.UUID, error) {
 	desks, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -138,8 +146,9 @@ func uploadDemo(ctx context.Context, base, dir string, out io.Writer) (map[strin
 			}
 		}
 		mw.Close()
-		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/v1/batches?desk="+desk.Name()+"&name=demo", &body)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/v1/batches?name=demo", &body)
 		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", "Bearer "+keys[desk.Name()])
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			return nil, err

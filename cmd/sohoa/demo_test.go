@@ -19,17 +19,40 @@ import (
 	"time"
 
 	"github.com/sohoa/sohoa/classify"
+	"github.com/sohoa/sohoa/httpapi"
 	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
 )
 
-func getJSON(t *testing.T, u string, v any) {
+func getJSON(t *testing.T, u string, v any) { getAs(t, "", u, v) }
+
+// get sends a GET with a desk's API key (none when key is empty).
+func get(t *testing.T, key, u string) *http.Response {
 	t.Helper()
-	resp, err := http.Get(u)
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return resp
+}
+
+func deskKey(t *testing.T, a *app, desk string) string {
+	t.Helper()
+	key, hash := httpapi.NewKey()
+	if err := a.db.CreateKey(context.Background(), hash, desk, "test"); err != nil {
+		t.Fatal(err)
+	}
+	return key
+}
+
+func getAs(t *testing.T, key, u string, v any) {
+	t.Helper()
+	resp := get(t, key, u)
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET %s: %s", u, resp.Status)
@@ -207,7 +230,8 @@ func TestDemoEndToEnd(t *testing.T) {
 			PDFURL      string `json:"pdf_url"`
 		} `json:"hits"`
 	}
-	getJSON(t, srv.URL+"/api/v1/search?q="+url.QueryEscape("giay chung nhan ket hon"), &found)
+	hn, hcm := deskKey(t, a, "HN-BADINH-DIENBIEN"), deskKey(t, a, "HCM-Q1-BENNGHE")
+	getAs(t, hn, srv.URL+"/api/v1/search?q="+url.QueryEscape("giay chung nhan ket hon"), &found)
 	if len(found.Hits) == 0 || found.Hits[0].Dossier != "HS-KH-0002" || !strings.Contains(found.Hits[0].Snippet, "«GIẤY»") {
 		t.Fatalf("search without diacritics: %+v", found.Hits)
 	}
@@ -215,16 +239,51 @@ func TestDemoEndToEnd(t *testing.T) {
 	if hit.PDFURL == "" {
 		t.Fatalf("hit has no PDF: %+v", hit)
 	}
-	resp, err := http.Get(srv.URL + hit.PDFURL)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp := get(t, hn, srv.URL+hit.PDFURL)
 	pdfBytes, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("GET %s: %s %s", hit.PDFURL, resp.Status, resp.Header.Get("Content-Type"))
 	}
 	testenv.CheckPDF(t, pdfBytes, "GIẤY CHỨNG NHẬN KẾT HÔN", 1)
+
+	// Each desk is sealed off from the others: another desk's key finds nothing, not even that
+	// something exists (404, not 403); no key, or a wrong one, is refused.
+	var hnBatch, hnDoc string
+	_ = db.Pool.QueryRow(ctx, `SELECT b.id::text, d.id::text FROM documents d JOIN batches b ON b.id = d.batch_id
+		WHERE b.desk_code = 'HN-BADINH-DIENBIEN' LIMIT 1`).Scan(&hnBatch, &hnDoc)
+	for _, path := range []string{"/api/v1/batches/" + hnBatch, "/api/v1/documents/" + hnDoc, "/api/v1/documents/" + hnDoc + "/pdf"} {
+		if r := get(t, hcm, srv.URL+path); r.StatusCode != http.StatusNotFound {
+			t.Errorf("another desk's key on %s: %s, want 404", path, r.Status)
+		}
+		if r := get(t, hn, srv.URL+path); r.StatusCode != http.StatusOK {
+			t.Errorf("the desk's own key on %s: %s", path, r.Status)
+		}
+		if r := get(t, "", srv.URL+path); r.StatusCode != http.StatusUnauthorized {
+			t.Errorf("no key on %s: %s, want 401", path, r.Status)
+		}
+		if r := get(t, "sohoa_0000", srv.URL+path); r.StatusCode != http.StatusUnauthorized {
+			t.Errorf("a wrong key on %s: %s, want 401", path, r.Status)
+		}
+	}
+	getAs(t, hcm, srv.URL+"/api/v1/search?q="+url.QueryEscape("giay chung nhan ket hon")+"&desk=HN-BADINH-DIENBIEN", &found)
+	if len(found.Hits) != 0 {
+		t.Errorf("another desk's key found %d pages of HN-BADINH-DIENBIEN", len(found.Hits))
+	}
+	var listed struct {
+		Dossiers []pipeline.DossierInfo `json:"dossiers"`
+	}
+	getAs(t, hcm, srv.URL+"/api/v1/dossiers?desk=HN-BADINH-DIENBIEN", &listed)
+	for _, d := range listed.Dossiers {
+		if d.Desk != "HCM-Q1-BENNGHE" {
+			t.Errorf("HCM-Q1-BENNGHE's key lists dossier %s of %s", d.Code, d.Desk)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/documents/"+hnDoc+"/type", strings.NewReader(`{"type":"unknown"}`))
+	req.Header.Set("Authorization", "Bearer "+hcm)
+	if r, err := http.DefaultClient.Do(req); err != nil || r.StatusCode != http.StatusNotFound {
+		t.Errorf("another desk correcting a type: %v %v, want 404", r.Status, err)
+	}
 
 	// The API (JSON and CSV), the CLI and the dashboard agree on every figure.
 	year := time.Now().UTC().Year()

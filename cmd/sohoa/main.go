@@ -30,6 +30,8 @@ Commands:
   report    print coverage by desk, district, province, ministry or nation for a period
   users add NAME -role admin|staff
             create an operator (password from SOHOA_PASSWORD or standard input)
+  keys create -desk CODE [-name N]
+            create a desk's API key (printed once)
   retry     send failed pages again in bulk: -desk, -batch, -stage, -class transient, -since
   seed      fill an empty database with a synthetic country (11,956 desks, 10 million dossiers)
   units import FILE    import units (code,name,name_en,level,parent): districts, communes...
@@ -93,14 +95,14 @@ func run(ctx context.Context, cmd string, args []string) error {
 		fs.IntVar(&seedDesks, "desks", seedDesks, "desks to create")
 		fs.IntVar(&seedDossiers, "dossiers", seedDossiers, "dossiers to create")
 	case "migrate", "serve", "classify-train", "units-import", "desks-import", "dossiers-import":
-	case "report", "retry", "users":
+	case "report", "retry", "users", "keys":
 		// their own flags follow the configuration ones
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
 	}
 	var rest []string
-	if cmd == "report" || cmd == "retry" || cmd == "users" {
+	if cmd == "report" || cmd == "retry" || cmd == "users" || cmd == "keys" {
 		// Configuration flags may come first; the report's own flags are parsed by reportCmd.
 		split := len(args)
 		for i, a := range args {
@@ -147,6 +149,8 @@ func run(ctx context.Context, cmd string, args []string) error {
 		return retryCmd(ctx, a, rest, os.Stdout)
 	case "users":
 		return usersCmd(ctx, a, rest, os.Stdin, os.Stdout)
+	case "keys":
+		return keysCmd(ctx, a, rest, os.Stdout)
 	case "units-import":
 		return importUnits(ctx, a.db, importFile, os.Stdout)
 	case "desks-import":

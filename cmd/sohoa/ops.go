@@ -90,3 +90,25 @@ func (a *app) serveMetrics(ctx context.Context, addr string) {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
 	go func() { _ = serveHTTP(ctx, &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}, ln) }()
 }
+
+// keysCmd: sohoa keys create -desk CODE [-name N]. The key is printed once; only its hash is kept.
+func keysCmd(ctx context.Context, a *app, args []string, out io.Writer) error {
+	if len(args) < 1 || args[0] != "create" {
+		return fmt.Errorf("usage: sohoa keys create -desk CODE [-name NAME]")
+	}
+	fs := flag.NewFlagSet("keys create", flag.ContinueOnError)
+	desk := fs.String("desk", "", "the desk the key acts for")
+	name := fs.String("name", "", "what the key is for (a scanner, a town hall)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if *desk == "" {
+		return fmt.Errorf("-desk is required")
+	}
+	key, hash := httpapi.NewKey()
+	if err := a.db.CreateKey(ctx, hash, *desk, *name); err != nil {
+		return fmt.Errorf("create key for %s: %w", *desk, err)
+	}
+	fmt.Fprintf(out, "%s\n", key)
+	return nil
+}

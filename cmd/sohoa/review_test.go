@@ -52,7 +52,8 @@ func TestReviewCorrectionTrainsModel(t *testing.T) {
 	var queue struct {
 		Documents []classify.ReviewItem `json:"documents"`
 	}
-	getJSON(t, srv.URL+"/api/v1/review?desk=D1", &queue)
+	key := deskKey(t, a, "D1")
+	getAs(t, key, srv.URL+"/api/v1/review", &queue)
 	if len(queue.Documents) != 1 || queue.Documents[0].Document != doc {
 		t.Fatalf("review queue: %+v", queue.Documents)
 	}
@@ -80,20 +81,27 @@ func TestReviewCorrectionTrainsModel(t *testing.T) {
 	before := score()
 
 	body, _ := json.Marshal(map[string]string{"type": want})
-	resp, err := http.Post(srv.URL+"/api/v1/documents/"+doc.String()+"/type", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
+	post := func(body io.Reader) *http.Response {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/documents/"+doc.String()+"/type", body)
+		req.Header.Set("Authorization", "Bearer "+key)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
 	}
+	resp := post(bytes.NewReader(body))
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("confirm type: %s", resp.Status)
 	}
-	resp, _ = http.Post(srv.URL+"/api/v1/documents/"+doc.String()+"/type", "application/json", strings.NewReader(`{"type":"no_such_type"}`))
+	resp = post(strings.NewReader(`{"type":"no_such_type"}`))
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("a type outside the catalogue: %s, want 422", resp.Status)
 	}
-	getJSON(t, srv.URL+"/api/v1/review?desk=D1", &queue)
+	getAs(t, key, srv.URL+"/api/v1/review", &queue)
 	if len(queue.Documents) != 0 {
 		t.Errorf("still in review after confirmation: %+v", queue.Documents)
 	}

@@ -25,10 +25,10 @@ func (db *DB) DeskFigures(ctx context.Context) ([]pipeline.DeskFigure, error) {
 }
 
 // FailedPages lists pages that ended in failure, newest first.
-func (db *DB) FailedPages(ctx context.Context, limit int) ([]pipeline.FailedPage, error) {
+func (db *DB) FailedPages(ctx context.Context, desk string, limit int) ([]pipeline.FailedPage, error) {
 	rows, err := db.Pool.Query(ctx, `SELECT o.desk_code, o.code, d.filename, p.index, p.error_class, p.error_message
 		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id
-		WHERE p.state = 'failed' ORDER BY p.updated_at DESC LIMIT $1`, limit)
+		WHERE p.state = 'failed' AND ($2 = '' OR o.desk_code = $2) ORDER BY p.updated_at DESC LIMIT $1`, limit, desk)
 	if err != nil {
 		return nil, fmt.Errorf("failed pages: %w", err)
 	}

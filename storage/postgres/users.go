@@ -40,3 +40,16 @@ func (db *DB) DeleteSession(ctx context.Context, tokenHash string) error {
 	_, err := db.Pool.Exec(ctx, `DELETE FROM sessions WHERE token_hash = $1`, tokenHash)
 	return err
 }
+
+// CreateKey stores a desk's API key by its hash.
+func (db *DB) CreateKey(ctx context.Context, keyHash, desk, name string) error {
+	_, err := db.Pool.Exec(ctx, `INSERT INTO api_keys (key_hash, desk_code, name) VALUES ($1, $2, $3)`, keyHash, desk, name)
+	return err
+}
+
+// KeyDesk returns the desk of a live API key.
+func (db *DB) KeyDesk(ctx context.Context, keyHash string) (string, error) {
+	var desk string
+	err := db.Pool.QueryRow(ctx, `SELECT desk_code FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, keyHash).Scan(&desk)
+	return desk, notFound(err)
+}
