@@ -501,3 +501,17 @@ func (db *DB) RetryCandidates(ctx context.Context, f pipeline.RetryFilter) ([]pi
 		return c, err
 	})
 }
+
+// KnownSources reports which of keys are already documents.
+func (db *DB) KnownSources(ctx context.Context, keys []string) (map[string]bool, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT source_key FROM documents WHERE source_key = ANY($1)`, keys)
+	if err != nil {
+		return nil, err
+	}
+	found, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	out := make(map[string]bool, len(found))
+	for _, k := range found {
+		out[k] = true
+	}
+	return out, err
+}

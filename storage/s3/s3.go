@@ -120,3 +120,31 @@ func translate(err error) error {
 	}
 	return err
 }
+
+// Listed is an object found by List.
+type Listed struct {
+	Key  string
+	Size int64
+}
+
+// List returns every object under prefix, in key order.
+func (o *Objects) List(ctx context.Context, prefix string) ([]Listed, error) {
+	var out []Listed
+	for obj := range o.Client.ListObjects(ctx, o.Bucket, minio.ListObjectsOptions{Prefix: prefix, Recursive: true}) {
+		if obj.Err != nil {
+			return nil, fmt.Errorf("s3: list %s: %w", prefix, obj.Err)
+		}
+		out = append(out, Listed{Key: obj.Key, Size: obj.Size})
+	}
+	return out, nil
+}
+
+// ListIncoming lists the uploads waiting under incoming/.
+func (o *Objects) ListIncoming(ctx context.Context) ([]pipeline.Listing, error) {
+	ls, err := o.List(ctx, pipeline.IncomingPrefix)
+	out := make([]pipeline.Listing, len(ls))
+	for i, l := range ls {
+		out[i] = pipeline.Listing{Key: l.Key, Size: l.Size}
+	}
+	return out, err
+}
