@@ -52,6 +52,7 @@ type Server struct {
 	Retrier  Retrier
 	Registry Registry
 	Keys     Keys
+	Uploads  BatchUploads
 	// RateLimit bounds requests per desk key; nil for none.
 	RateLimit *Limiter
 	// Redis is where asynqmon reads the queues; nil leaves it unmounted.
@@ -73,6 +74,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/coverage", s.coverage)
 	// Everything else needs a desk's API key (scoped to that desk) or an operator's session.
 	mux.Handle("POST /api/v1/batches", s.authenticated(s.createBatch))
+	mux.Handle("POST /api/v1/batches/presign", s.authenticated(s.presign))
+	mux.Handle("POST /api/v1/batches/complete", s.authenticated(s.complete))
 	mux.Handle("GET /api/v1/batches/{id}", s.authenticated(s.batch))
 	mux.Handle("GET /api/v1/failures", s.authenticated(s.failures))
 	mux.Handle("GET /api/v1/search", s.authenticated(s.search))

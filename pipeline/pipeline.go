@@ -221,6 +221,7 @@ type BatchStatus struct {
 	PagesDone   int          `json:"pages_done"`
 	PagesFailed int          `json:"pages_failed"`
 	FilesInWork int          `json:"files_in_work"`
+	ETASeconds  int          `json:"eta_seconds,omitempty"` // at the pace so far, while pages remain
 	Finished    bool         `json:"finished"`
 	Files       []FileStatus `json:"files"`
 }

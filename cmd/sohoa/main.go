@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -30,6 +31,8 @@ Commands:
   report    print coverage by desk, district, province, ministry or nation for a period
   users add NAME -role admin|staff
             create an operator (password from SOHOA_PASSWORD or standard input)
+  upload --server URL --key K [--batch NAME] DIR
+            send a desk's scans (one subfolder per dossier), resumable, and wait for the results
   keys create -desk CODE [-name N]
             create a desk's API key (printed once)
   retry     send failed pages again in bulk: -desk, -batch, -stage, -class transient, -since
@@ -59,6 +62,8 @@ func run(ctx context.Context, cmd string, args []string) error {
 	switch cmd {
 	case "inspect":
 		return inspectCmd(ctx, args, os.Stdout)
+	case "upload":
+		return uploadCmd(ctx, args, os.Stdout, &http.Client{Timeout: 30 * time.Minute})
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -73,6 +74,11 @@ func (db *DB) BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStat
 		}
 	}
 	b.Finished = b.FilesInWork == 0 && len(b.Files) > 0
+	// ETA at the pace the batch has gone so far.
+	if left := b.Pages - b.PagesDone - b.PagesFailed; left > 0 && b.PagesDone+b.PagesFailed > 0 {
+		perPage := time.Since(b.CreatedAt).Seconds() / float64(b.PagesDone+b.PagesFailed)
+		b.ETASeconds = int(perPage*float64(left) + 0.5)
+	}
 	return b, nil
 }
 

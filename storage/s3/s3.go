@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
@@ -147,4 +148,13 @@ func (o *Objects) ListIncoming(ctx context.Context) ([]pipeline.Listing, error) 
 		out[i] = pipeline.Listing{Key: l.Key, Size: l.Size}
 	}
 	return out, err
+}
+
+// PresignPut returns a URL that lets its holder PUT one object at key until ttl passes.
+func (o *Objects) PresignPut(ctx context.Context, key string, ttl time.Duration) (string, error) {
+	u, err := o.Client.PresignedPutObject(ctx, o.Bucket, key, ttl)
+	if err != nil {
+		return "", fmt.Errorf("s3: presign %s: %w", key, err)
+	}
+	return u.String(), nil
 }

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// countingTransport counts PUTs and, once `failAfter` have gone through, cuts the connection
+// on the next ones, as a commune office's link does.
+type countingTransport struct {
+	puts      atomic.Int32
+	failAfter int32
+}
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method == http.MethodPut {
+		if n := c.puts.Add(1); c.failAfter > 0 && n > c.failAfter {
+			return nil, errors.New("connection reset by peer")
+		}
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// `sohoa upload` interrupted halfway resumes without sending again what arrived, and waits for
+// each file's result.
+func TestUploadResumes(t *testing.T) {
+	a, _ := testApp(t, 13)
+	ctx := context.Background()
+	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "UP", Name: "Upload desk", Kind: pipeline.Locality}); err != nil {
+		t.Fatal(err)
+	}
+	key := deskKey(t, a, "UP")
+	srv := httptest.NewServer(a.apiServer().Handler)
+	defer srv.Close()
+	a.cfg.MetricsAddr = ""
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- a.worker(wctx, time.Hour) }()
+	defer func() { stop(); <-done }()
+
+	dir := filepath.Join(t.TempDir(), "lo-2026-11-30")
+	for _, f := range []struct{ src, dst string }{
+		{"HN-BADINH-DIENBIEN/HS-KS-0001/01-to-khai.png", "HS-1/01.png"},
+		{"HN-BADINH-DIENBIEN/HS-KS-0001/03-giay-khai-sinh.png", "HS-1/02.png"},
+		{"BKHDT-DKKD/DN-0201/01-de-nghi.jpg", "HS-2/01.jpg"},
+		{"HCM-Q1-BENNGHE/HS-CT-0101/02-xac-nhan-cu-tru.png", "HS-3/01.png"},
+	} {
+		b, err := os.ReadFile("../../testdata/demo/batch/" + f.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, f.dst)
+		_ = os.MkdirAll(filepath.Dir(p), 0o755)
+		_ = os.WriteFile(p, b, 0o644)
+	}
+	args := []string{"--server", srv.URL, "--key", key, "--parallel", "1"}
+
+	cut := &countingTransport{failAfter: 2}
+	var out bytes.Buffer
+	err := uploadCmd(ctx, append(args, "--wait=false", dir), &out, &http.Client{Transport: cut})
+	if err == nil || !strings.Contains(err.Error(), "run the same command again") {
+		t.Fatalf("interrupted upload: %v\n%s", err, out.String())
+	}
+
+	again := &countingTransport{}
+	out.Reset()
+	if err := uploadCmd(ctx, append(args, dir), &out, &http.Client{Transport: again}); err != nil {
+		t.Fatalf("resumed upload: %v\n%s", err, out.String())
+	}
+	t.Log("\n" + out.String())
+	if n := again.puts.Load(); n != 2 {
+		t.Errorf("the resumed upload sent %d files, want the 2 missing", n)
+	}
+	for _, want := range []string{"2 already uploaded, 2 to send", "batch registered: " + srv.URL + "/api/v1/batches/",
+		"HS-1/02.png: giay_khai_sinh", "HS-3/01.png: xac_nhan_cu_tru"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	var docs int
+	_ = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM documents WHERE state = 'classified'`).Scan(&docs)
+	if docs != 4 {
+		t.Errorf("%d documents classified, want 4", docs)
+	}
+}
