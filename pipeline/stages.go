@@ -48,9 +48,15 @@ type Store interface {
 	// PageArtifacts lists one kind of artifact of the document's done pages, in page order.
 	PageArtifacts(ctx context.Context, doc uuid.UUID, kind string) ([]Artifact, error)
 	PutDocumentArtifact(ctx context.Context, doc uuid.UUID, a Artifact) error
+	SetSourceVersion(ctx context.Context, doc uuid.UUID, version string) error
 }
 
-// Objects is the S3 bucket holding originals and artifacts.
+// Versioner tells the S3 version of an original.
+type Versioner interface {
+	Version(ctx context.Context, key string) (string, error)
+}
+
+// Objects is an S3 bucket: the originals' (object-locked) or the artifacts'.
 type Objects interface {
 	Get(ctx context.Context, key string, maxBytes int64) ([]byte, error)
 	Put(ctx context.Context, key string, data []byte, contentType string) error
@@ -84,7 +90,10 @@ type Classifier interface {
 // Stages holds what the stage handlers need. Each exported method is the Asynq handler of the
 // task type of the same name.
 type Stages struct {
-	Store      Store
+	Store Store
+	// Originals is the object-locked bucket uploads land in; Objects holds derived artifacts.
+	// A nil Originals means both live in Objects.
+	Originals  Objects
 	Objects    Objects
 	Queue      Queue
 	Engine     Recognizer
@@ -92,6 +101,13 @@ type Stages struct {
 	Limits     scan.Limits
 	Log        *slog.Logger
 	Metrics    *Metrics // optional
+}
+
+func (s *Stages) originals() Objects {
+	if s.Originals != nil {
+		return s.Originals
+	}
+	return s.Objects
 }
 
 // Register routes every task type to its handler.
@@ -125,13 +141,20 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 	if doc.State != DocReceived {
 		return s.afterSplit(ctx, doc.ID)
 	}
-	data, err := s.Objects.Get(ctx, doc.SourceKey, s.Limits.MaxBytes)
+	data, err := s.originals().Get(ctx, doc.SourceKey, s.Limits.MaxBytes)
 	if err != nil {
 		var f *scan.Error
 		if errors.As(err, &f) || errors.Is(err, ErrNotFound) {
 			return s.refuseDocument(ctx, doc, err)
 		}
 		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
+	}
+	if v, ok := s.originals().(Versioner); ok {
+		if version, err := v.Version(ctx, doc.SourceKey); err == nil && version != "" {
+			if err := s.Store.SetSourceVersion(ctx, doc.ID, version); err != nil {
+				return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
+			}
+		}
 	}
 	sum := sha256.Sum256(data)
 	format, n, err := scan.Pages(ctx, data, s.Limits)
@@ -227,7 +250,7 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
 	}
-	data, err := s.Objects.Get(ctx, p.SourceKey, s.Limits.MaxBytes)
+	data, err := s.originals().Get(ctx, p.SourceKey, s.Limits.MaxBytes)
 	if err != nil {
 		return s.pageFailed(ctx, p, "prepare", err)
 	}

@@ -30,7 +30,8 @@ type app struct {
 	cfg       *Config
 	log       *slog.Logger
 	db        *postgres.DB
-	objects   *s3.Objects
+	objects   *s3.Objects // derived artifacts
+	originals *s3.Objects // uploads, versioned and object-locked
 	redis     asynq.RedisClientOpt
 	queue     *asynq.Client
 	inspector *asynq.Inspector
@@ -56,7 +57,7 @@ func openApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	redis := asynq.RedisClientOpt{Addr: cfg.RedisAddr, DB: cfg.RedisDB}
-	a := &app{cfg: cfg, log: log, db: db, objects: objects, redis: redis, queue: asynq.NewClient(redis),
+	a := &app{cfg: cfg, log: log, db: db, objects: objects, originals: objects.WithBucket(cfg.OriginalsBucket()), redis: redis, queue: asynq.NewClient(redis),
 		inspector: asynq.NewInspector(redis), registry: prometheus.NewRegistry()}
 	a.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		pipeline.QueueCollector{Inspector: a.inspector})
@@ -103,7 +104,14 @@ func (a *app) migrate(ctx context.Context) error {
 	for _, m := range applied {
 		a.log.Info("migration applied", "name", m)
 	}
-	return a.objects.EnsureBucket(ctx)
+	if err := a.objects.EnsureBucket(ctx); err != nil {
+		return err
+	}
+	days := a.cfg.RetentionDays
+	if days == 0 {
+		days = 3650
+	}
+	return a.originals.EnsureLockedBucket(ctx, days)
 }
 
 func (a *app) ready(ctx context.Context) error {
@@ -121,13 +129,13 @@ func (a *app) ready(ctx context.Context) error {
 }
 
 func (a *app) intake() *pipeline.Intake {
-	return &pipeline.Intake{Store: a.db, Objects: a.objects, Queue: a.queue}
+	return &pipeline.Intake{Store: a.db, Objects: a.originals, Queue: a.queue}
 }
 
 // apiServer builds the HTTP server; the caller listens.
 func (a *app) apiServer() *http.Server {
 	api := &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Queue: a.queue, Review: a.db, Log: a.log,
-		Users: a.db, Retrier: a.retrier(), Registry: a.db, Keys: a.db, Uploads: &pipeline.Batches{Objects: a.objects, Known: a.db, Intake: a.intake(),
+		Users: a.db, Retrier: a.retrier(), Registry: a.db, Keys: a.db, Uploads: &pipeline.Batches{Objects: a.originals, Known: a.db, Intake: a.intake(),
 			MaxFile: scan.DefaultLimits.MaxBytes, TTL: 15 * time.Minute}, RateLimit: httpapi.NewLimiter(20, 200), Redis: a.redis, Metrics: a.metricsHandler(), MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
 	return &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
 }
@@ -177,7 +185,7 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 			}
 		}
 	}()
-	stages := &pipeline.Stages{Store: a.db, Objects: a.objects, Queue: a.queue, Engine: engine,
+	stages := &pipeline.Stages{Store: a.db, Originals: a.originals, Objects: a.objects, Queue: a.queue, Engine: engine,
 		Classifier: live, Limits: scan.DefaultLimits, Log: a.log, Metrics: a.metrics}
 	srv := asynq.NewServer(a.redis, asynq.Config{
 		// Bookkeeping stages must not wait behind OCR: more handlers than OCR slots, and the
@@ -205,7 +213,7 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 		return err
 	}
 	a.serveMetrics(ctx, a.cfg.MetricsAddr)
-	pickup := &pipeline.Pickup{Objects: a.objects, Known: a.db, Intake: a.intake(), Every: 30 * time.Second, Log: a.log}
+	pickup := &pipeline.Pickup{Objects: a.originals, Known: a.db, Intake: a.intake(), Every: 30 * time.Second, Log: a.log}
 	go pickup.Run(ctx)
 	rec := &pipeline.Reconciler{Store: a.db, Queue: a.queue, Every: 15 * time.Second, Age: reconcileAge, Log: a.log}
 	go rec.Run(ctx)

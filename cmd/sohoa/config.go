@@ -25,9 +25,13 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	DelayedCheck    time.Duration
 	RetryBase       time.Duration
-	Languages       string
-	Concurrency     int
-	LogFormat       string
+	// Originals is the bucket uploads land in (default: the bucket's name + "-originals"),
+	// object-locked for RetentionDays.
+	Originals     string
+	RetentionDays uint
+	Languages     string
+	Concurrency   int
+	LogFormat     string
 }
 
 func env(key, def string) string {
@@ -60,6 +64,8 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 	fs.StringVar(&c.S3.Endpoint, "s3-endpoint", env("SOHOA_S3_ENDPOINT", "127.0.0.1:7070"), "S3 host:port (SOHOA_S3_ENDPOINT)")
 	fs.StringVar(&c.S3.Bucket, "s3-bucket", env("SOHOA_S3_BUCKET", "sohoa"), "S3 bucket (SOHOA_S3_BUCKET)")
 	fs.BoolVar(&c.S3.Secure, "s3-tls", env("SOHOA_S3_TLS", "false") == "true", "use HTTPS to S3 (SOHOA_S3_TLS)")
+	fs.StringVar(&c.Originals, "s3-originals-bucket", env("SOHOA_S3_ORIGINALS_BUCKET", ""), "bucket of originals, versioned and object-locked (SOHOA_S3_ORIGINALS_BUCKET; default <bucket>-originals)")
+	c.RetentionDays = uint(envInt("SOHOA_RETENTION_DAYS", 3650, &errs))
 	c.S3.AccessKey = env("SOHOA_S3_ACCESS_KEY", "sohoa")
 	c.S3.SecretKey = env("SOHOA_S3_SECRET_KEY", "sohoa-local-secret")
 	if f := env("SOHOA_S3_SECRET_KEY_FILE", ""); f != "" {
@@ -86,4 +92,12 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 		}
 		return errors.Join(errs...)
 	}
+}
+
+// OriginalsBucket is the bucket of originals.
+func (c *Config) OriginalsBucket() string {
+	if c.Originals != "" {
+		return c.Originals
+	}
+	return c.S3.Bucket + "-originals"
 }

@@ -173,10 +173,10 @@ func TestRetryByDeskAndClass(t *testing.T) {
 	defer eng.Close()
 	// Storage is down while the desks' pages are prepared: transient failures until retries run out.
 	down, _ := s3.Open(s3.Config{Endpoint: "127.0.0.1:1", AccessKey: "x", SecretKey: "y", Bucket: cfg.S3.Bucket})
-	stages := &pipeline.Stages{Store: a.db, Objects: a.objects, Queue: a.queue, Engine: eng, Classifier: classify.Default(),
+	stages := &pipeline.Stages{Store: a.db, Originals: a.originals, Objects: a.objects, Queue: a.queue, Engine: eng, Classifier: classify.Default(),
 		Limits: scan.DefaultLimits, Log: a.log}
 	broken := *stages
-	broken.Objects = down
+	broken.Objects, broken.Originals = down, down
 	pageOf := map[string]string{}
 	for _, f := range []struct {
 		desk, name string

@@ -40,7 +40,7 @@ func TestPickupFromAnyS3Client(t *testing.T) {
 		}
 	}
 	cmd := exec.Command(aws, "--endpoint-url", "http://"+cfg.S3.Endpoint, "s3", "cp", "--recursive", "--only-show-errors",
-		dir, "s3://"+cfg.S3.Bucket+"/incoming/AWS/scanner-2026-11-30/")
+		dir, "s3://"+cfg.OriginalsBucket()+"/incoming/AWS/scanner-2026-11-30/")
 	cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID="+cfg.S3.AccessKey, "AWS_SECRET_ACCESS_KEY="+cfg.S3.SecretKey,
 		"AWS_DEFAULT_REGION=us-east-1", "AWS_EC2_METADATA_DISABLED=true")
 	if out, err := cmd.CombinedOutput(); err != nil {

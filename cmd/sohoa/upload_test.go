@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minio/minio-go/v7"
 	"github.com/sohoa/sohoa/pipeline"
 )
 
@@ -92,5 +96,31 @@ func TestUploadResumes(t *testing.T) {
 	_ = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM documents WHERE state = 'classified'`).Scan(&docs)
 	if docs != 4 {
 		t.Errorf("%d documents classified, want 4", docs)
+	}
+
+	// Originals are immutable: each document records its version in the locked bucket, and
+	// that version cannot be deleted (GOVERNANCE retention).
+	var src, version, sum string
+	if err := a.db.Pool.QueryRow(ctx, `SELECT source_key, version_id, sha256 FROM documents LIMIT 1`).Scan(&src, &version, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if version == "" {
+		t.Fatal("no version recorded for the original")
+	}
+	err = a.originals.Client.RemoveObject(ctx, a.originals.Bucket, src, minio.RemoveObjectOptions{VersionID: version})
+	if err == nil {
+		t.Error("deleting a locked original succeeded")
+	}
+	if err := a.originals.Put(ctx, src, []byte("overwritten"), "image/png"); err != nil {
+		t.Fatal(err)
+	}
+	obj, err := a.originals.Client.GetObject(ctx, a.originals.Bucket, src, minio.GetObjectOptions{VersionID: version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(obj)
+	obj.Close()
+	if h := sha256.Sum256(b); hex.EncodeToString(h[:]) != sum {
+		t.Error("the recorded version of the original no longer holds the uploaded bytes")
 	}
 }

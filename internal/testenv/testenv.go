@@ -107,14 +107,21 @@ func Bucket(t testing.TB) (*s3.Objects, s3.Config) {
 	if err := o.EnsureBucket(ctx); err != nil {
 		Unavailable(t, "the S3 server", err)
 	}
+	// The bucket of originals beside it, locked as sohoa migrate makes it.
+	orig := o.WithBucket(cfg.Bucket + "-originals")
+	if err := orig.EnsureLockedBucket(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() {
 		ctx := context.Background()
-		for obj := range o.Client.ListObjects(ctx, cfg.Bucket, minio.ListObjectsOptions{Recursive: true}) {
-			if obj.Err == nil {
-				_ = o.Client.RemoveObject(ctx, cfg.Bucket, obj.Key, minio.RemoveObjectOptions{})
+		for _, b := range []string{cfg.Bucket, orig.Bucket} {
+			for obj := range o.Client.ListObjects(ctx, b, minio.ListObjectsOptions{Recursive: true, WithVersions: true}) {
+				if obj.Err == nil {
+					_ = o.Client.RemoveObject(ctx, b, obj.Key, minio.RemoveObjectOptions{VersionID: obj.VersionID, GovernanceBypass: true})
+				}
 			}
+			_ = o.Client.RemoveBucket(ctx, b)
 		}
-		_ = o.Client.RemoveBucket(ctx, cfg.Bucket)
 	})
 	return o, cfg
 }

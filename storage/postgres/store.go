@@ -515,3 +515,9 @@ func (db *DB) KnownSources(ctx context.Context, keys []string) (map[string]bool,
 	}
 	return out, err
 }
+
+// SetSourceVersion records the S3 version of a document's original.
+func (db *DB) SetSourceVersion(ctx context.Context, doc uuid.UUID, version string) error {
+	_, err := db.Pool.Exec(ctx, `UPDATE documents SET version_id = $2 WHERE id = $1 AND version_id = ''`, doc, version)
+	return err
+}

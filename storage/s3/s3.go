@@ -158,3 +158,35 @@ func (o *Objects) PresignPut(ctx context.Context, key string, ttl time.Duration)
 	}
 	return u.String(), nil
 }
+
+// EnsureLockedBucket creates the bucket of originals when missing: versioned, with object lock
+// and a default GOVERNANCE retention, so that an original cannot be overwritten or deleted for
+// retentionDays (only by an account allowed to bypass governance, on purpose).
+func (o *Objects) EnsureLockedBucket(ctx context.Context, retentionDays uint) error {
+	ok, err := o.Client.BucketExists(ctx, o.Bucket)
+	if err != nil {
+		return fmt.Errorf("s3: bucket %s: %w", o.Bucket, err)
+	}
+	if !ok {
+		if err := o.Client.MakeBucket(ctx, o.Bucket, minio.MakeBucketOptions{ObjectLocking: true}); err != nil {
+			return fmt.Errorf("s3: make locked bucket %s: %w", o.Bucket, err)
+		}
+	}
+	mode, unit := minio.Governance, minio.Days
+	if err := o.Client.SetObjectLockConfig(ctx, o.Bucket, &mode, &retentionDays, &unit); err != nil {
+		return fmt.Errorf("s3: object lock on %s (the S3 server must support it): %w", o.Bucket, err)
+	}
+	return nil
+}
+
+// Version returns the version ID of the current version of key ("" when unversioned).
+func (o *Objects) Version(ctx context.Context, key string) (string, error) {
+	st, err := o.Client.StatObject(ctx, o.Bucket, key, minio.StatObjectOptions{})
+	if err != nil {
+		return "", fmt.Errorf("s3: stat %s: %w", key, translate(err))
+	}
+	return st.VersionID, nil
+}
+
+// WithBucket is the same server's bucket named name.
+func (o *Objects) WithBucket(name string) *Objects { return &Objects{Client: o.Client, Bucket: name} }
