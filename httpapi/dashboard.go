@@ -13,7 +13,7 @@ import (
 	"github.com/sohoa/sohoa/report"
 )
 
-//go:embed dashboard.html
+//go:embed dashboard.html upload.html
 var dashboardFS embed.FS
 
 var dashboardTmpl = template.Must(template.New("dashboard.html").Funcs(template.FuncMap{
@@ -202,4 +202,13 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_, _ = buf.WriteTo(w)
+}
+
+// uploadPage serves the desk upload page: drag and drop a folder (one subfolder per dossier),
+// a progress bar per file, each file's result. It talks to the API with the desk's key.
+func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+	b, _ := dashboardFS.ReadFile("upload.html")
+	_, _ = w.Write(b)
 }

@@ -87,6 +87,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("PUT /api/v1/catalogue/types/{code}", s.requireRole(http.HandlerFunc(s.putType), RoleAdmin))
 	mux.Handle("GET /api/v1/dossiers", s.authenticated(s.dossiers))
 	mux.HandleFunc("GET /dashboard", s.dashboard)
+	mux.HandleFunc("GET /upload", s.uploadPage)
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// The desk upload page in headless Chromium: a desk's key, two scans chosen for one dossier,
+// a progress bar each, then each file's result as the pipeline finishes it.
+func TestUploadPageInBrowser(t *testing.T) {
+	exe := chromium(t)
+	a, _ := testApp(t, 14)
+	ctx := context.Background()
+	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "WEB", Name: "Desk on the web", Kind: pipeline.Locality}); err != nil {
+		t.Fatal(err)
+	}
+	key := deskKey(t, a, "WEB")
+	a.cfg.MetricsAddr = ""
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- a.worker(wctx, time.Hour) }()
+	defer func() { stop(); <-done }()
+	srv := httptest.NewServer(a.apiServer().Handler)
+	defer srv.Close()
+
+	var files []string
+	for _, f := range []string{"HN-BADINH-DIENBIEN/HS-KS-0001/01-to-khai.png", "HN-BADINH-DIENBIEN/HS-KS-0001/02-giay-chung-sinh.png"} {
+		p, _ := filepath.Abs("../../testdata/demo/batch/" + f)
+		files = append(files, p)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1200, 900))
+	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	bctx, cancel = context.WithTimeout(bctx, 120*time.Second)
+	defer cancel()
+	err := chromedp.Do(bctx,
+		chromedp.Navigate(srv.URL+"/upload"),
+		chromedp.WaitVisible("#send"),
+		chromedp.SendKeys("#key", key),
+		chromedp.SetValue("#dossier", "HS-WEB-1"),
+		chromedp.SetUploadFiles("#files", files),
+		chromedp.WaitVisible("#row-1"),
+		chromedp.Click("#send"),
+	)
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	status, err := chromedp.Run(bctx, chromedp.Poll[string](`(() => { const s = document.getElementById('status').textContent; return s.includes('✓') ? s : null; })()`))
+	if err != nil {
+		t.Fatalf("waiting for the batch: %v", err)
+	}
+	results, err := chromedp.Run(bctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#rows .result')].map(c => c.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("status %q, results %v", status, results)
+	if !strings.Contains(status, "2/2") || len(results) != 2 || results[0] != "✓ to_khai_khai_sinh" || results[1] != "✓ giay_chung_sinh" {
+		t.Errorf("upload page shows %q and %v", status, results)
+	}
+	progress, _ := chromedp.Run(bctx, chromedp.Evaluate[[]float64](`[...document.querySelectorAll('#rows progress')].map(p => p.value)`))
+	for _, p := range progress {
+		if p != 100 {
+			t.Errorf("progress bars at %v, want 100 each", progress)
+			break
+		}
+	}
+	if shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80)); err == nil {
+		_ = os.MkdirAll("../../test-artifacts", 0o755)
+		_ = os.WriteFile("../../test-artifacts/upload.jpg", shot, 0o644)
+	}
+}
