@@ -17,6 +17,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sohoa/sohoa/internal/editdist"
 	"github.com/sohoa/sohoa/pipeline"
 	"golang.org/x/text/unicode/norm"
 )
@@ -252,28 +253,9 @@ func titleSimilarity(line, title string) float64 {
 		if len(cand) > len(t)*13/10 {
 			continue
 		}
-		best = max(best, 1-float64(levenshtein(cand, t))/float64(len(t)))
+		best = max(best, 1-float64(editdist.Runes(cand, t))/float64(len(t)))
 	}
 	return best
-}
-
-func levenshtein(a, b []rune) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Fold lowers case and removes Vietnamese diacritics ("Đăng ký" -> "dang ky"), keeping line

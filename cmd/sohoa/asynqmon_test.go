@@ -19,7 +19,7 @@ import (
 // that failed while storage was down: the page completes and the desk's percentage changes.
 // Staff may not do it; without signing in asynqmon is unreachable.
 func TestAsynqmonRetryInBrowser(t *testing.T) {
-	exe := chromium(t)
+	chromium(t)
 	a, cfg := testApp(t, 11)
 	ctx := context.Background()
 	for _, u := range []struct{ name, role string }{{"quan-tri", httpapi.RoleAdmin}, {"nhan-vien", httpapi.RoleStaff}} {
@@ -81,15 +81,7 @@ func TestAsynqmonRetryInBrowser(t *testing.T) {
 	srv := httptest.NewServer(a.apiServer().Handler)
 	defer srv.Close()
 
-	open := func() (context.Context, context.CancelFunc) {
-		opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
-			chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()))
-		actx, c1 := chromedp.NewExecAllocator(ctx, opts...)
-		bctx, c2 := chromedp.NewContext(actx)
-		bctx, c3 := context.WithTimeout(bctx, 90*time.Second)
-		return bctx, func() { c3(); c2(); c1() }
-	}
+	open := func() (context.Context, context.CancelFunc) { return headless(t, 1280, 900) }
 	must := func(err error) {
 		t.Helper()
 		if err != nil {

@@ -32,11 +32,24 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
+// headless starts headless Chromium for one test, with the flags this closed network needs.
+func headless(t *testing.T, width, height int) (context.Context, context.CancelFunc) {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height))
+	actx, c1 := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, c2 := chromedp.NewContext(actx)
+	bctx, c3 := context.WithTimeout(bctx, 120*time.Second)
+	return bctx, func() { c3(); c2(); c1() }
+}
+
 // The dashboard in a real headless browser, against a seeded country: the headline shows the
 // national figure the API computes, the ranking chart has a bar per province, drill-down and
 // the English switch work. A screenshot is kept in test-artifacts/.
 func TestDashboardInBrowser(t *testing.T) {
-	exe := chromium(t)
+	chromium(t)
 	db, dbURL := testenv.Postgres(t)
 	ctx := context.Background()
 	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
@@ -56,15 +69,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	srv := httptest.NewServer(a.apiServer().Handler)
 	defer srv.Close()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 2000))
-	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	bctx, cancel = context.WithTimeout(bctx, 90*time.Second)
+	bctx, cancel := headless(t, 1280, 2000)
 	defer cancel()
 
 	url := srv.URL + "/dashboard?from=2025-01-01&to=2025-10-01"

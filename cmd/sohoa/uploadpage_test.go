@@ -16,7 +16,7 @@ import (
 // The desk upload page in headless Chromium: a desk's key, two scans chosen for one dossier,
 // a progress bar each, then each file's result as the pipeline finishes it.
 func TestUploadPageInBrowser(t *testing.T) {
-	exe := chromium(t)
+	chromium(t)
 	a, _ := testApp(t, 14)
 	ctx := context.Background()
 	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "WEB", Name: "Desk on the web", Kind: pipeline.Locality}); err != nil {
@@ -36,14 +36,7 @@ func TestUploadPageInBrowser(t *testing.T) {
 		p, _ := filepath.Abs("../../testdata/demo/batch/" + f)
 		files = append(files, p)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1200, 900))
-	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	bctx, cancel = context.WithTimeout(bctx, 120*time.Second)
+	bctx, cancel := headless(t, 1200, 900)
 	defer cancel()
 	err := chromedp.Do(bctx,
 		chromedp.Navigate(srv.URL+"/upload"),
