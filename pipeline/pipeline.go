@@ -73,6 +73,7 @@ const (
 	DocSplit      = "split"
 	DocClassified = "classified"
 	DocFailed     = "failed"
+	DocDuplicate  = "duplicate" // same bytes as another document of the dossier: not counted
 )
 
 // Dossier states.
@@ -114,6 +115,8 @@ type Page struct {
 	DPI        int
 	ImageKey   string // the prepared page image, once prepared
 	Languages  string // Tesseract languages of the page's desk, e.g. "vie"
+	// SourceVersion is the S3 version of the original (locked bucket); "" when unversioned.
+	SourceVersion string
 }
 
 // Prepared is what the prepare stage learned about a page.

@@ -51,9 +51,19 @@ type Store interface {
 	SetSourceVersion(ctx context.Context, doc uuid.UUID, version string) error
 }
 
-// Versioner tells the S3 version of an original.
+// Versioner tells the S3 version of an original and reads that very version.
 type Versioner interface {
 	Version(ctx context.Context, key string) (string, error)
+	GetVersion(ctx context.Context, key, version string, maxBytes int64) ([]byte, error)
+}
+
+// readOriginal reads the recorded version of an original when there is one, so a key written
+// again later cannot change what a document is.
+func (s *Stages) readOriginal(ctx context.Context, key, version string) ([]byte, error) {
+	if v, ok := s.originals().(Versioner); ok && version != "" {
+		return v.GetVersion(ctx, key, version, s.Limits.MaxBytes)
+	}
+	return s.originals().Get(ctx, key, s.Limits.MaxBytes)
 }
 
 // Objects is an S3 bucket: the originals' (object-locked) or the artifacts'.
@@ -141,7 +151,22 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 	if doc.State != DocReceived {
 		return s.afterSplit(ctx, doc.ID)
 	}
-	data, err := s.originals().Get(ctx, doc.SourceKey, s.Limits.MaxBytes)
+	// The version first: the document is that version of the key, whatever is written later.
+	version := ""
+	if v, ok := s.originals().(Versioner); ok {
+		if version, err = v.Version(ctx, doc.SourceKey); err != nil {
+			if errors.Is(err, ErrNotFound) {
+				return s.refuseDocument(ctx, doc, err)
+			}
+			return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
+		}
+		if version != "" {
+			if err := s.Store.SetSourceVersion(ctx, doc.ID, version); err != nil {
+				return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
+			}
+		}
+	}
+	data, err := s.readOriginal(ctx, doc.SourceKey, version)
 	if err != nil {
 		var f *scan.Error
 		if errors.As(err, &f) || errors.Is(err, ErrNotFound) {
@@ -149,20 +174,18 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 		}
 		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
 	}
-	if v, ok := s.originals().(Versioner); ok {
-		if version, err := v.Version(ctx, doc.SourceKey); err == nil && version != "" {
-			if err := s.Store.SetSourceVersion(ctx, doc.ID, version); err != nil {
-				return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
-			}
-		}
-	}
 	sum := sha256.Sum256(data)
 	format, n, err := scan.Pages(ctx, data, s.Limits)
 	if err != nil {
 		return s.refuseDocument(ctx, doc, err)
 	}
-	if _, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), int64(len(data)), string(format), n); err != nil {
+	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), int64(len(data)), string(format), n)
+	if err != nil {
 		return fmt.Errorf("ingest %s: split: %w", doc.SourceKey, err)
+	}
+	if len(pages) == 0 { // a duplicate of another document of the dossier: nothing to read
+		Logger(ctx, s.Log).InfoContext(ctx, "duplicate file", "desk", doc.Desk, "document", doc.ID)
+		return s.enqueue(ctx, TypeFinalize, doc.DossierID)
 	}
 	Logger(ctx, s.Log).InfoContext(ctx, "ingested", "desk", doc.Desk, "dossier", doc.Dossier, "document", doc.ID, "pages", n, "format", format)
 	return s.afterSplit(ctx, doc.ID)
@@ -250,7 +273,7 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
 	}
-	data, err := s.originals().Get(ctx, p.SourceKey, s.Limits.MaxBytes)
+	data, err := s.readOriginal(ctx, p.SourceKey, p.SourceVersion)
 	if err != nil {
 		return s.pageFailed(ctx, p, "prepare", err)
 	}

@@ -201,3 +201,38 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("a malformed language list: %v", err)
 	}
 }
+
+// The same scan uploaded twice into one dossier (under another name, or by two clients) is read
+// once: the second file is recorded as a duplicate and counts nowhere.
+func TestDuplicateFile(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	data, err := os.ReadFile("../testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/03-giay-khai-sinh.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []uuid.UUID
+	for _, name := range []string{"kq.png", "kq-ban-sao.png"} {
+		doc, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D1", Batch: "b", Dossier: "HS-DUP", Filename: name}, data, "image/png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	first := r.process(t, docs[0])
+	second := r.process(t, docs[1])
+	if len(first) != 1 || first[0].state != pipeline.PageDone || len(second) != 0 {
+		t.Fatalf("pages: first %+v, second %+v; want one page done and none for the copy", first, second)
+	}
+	d, _ := r.db.Document(ctx, docs[1])
+	if d.State != pipeline.DocDuplicate {
+		t.Errorf("the copy is %s, want %s", d.State, pipeline.DocDuplicate)
+	}
+	if err := r.stages.Finalize(ctx, task(pipeline.TypeFinalize, d.DossierID)); err != nil {
+		t.Fatal(err)
+	}
+	figs, _ := r.db.DeskFigures(ctx)
+	if len(figs) != 1 || figs[0].Dossiers != 1 || figs[0].DossiersDigitized != 1 || figs[0].PagesDone != 1 {
+		t.Errorf("figures with a duplicate: %+v", figs)
+	}
+}

@@ -39,11 +39,12 @@ type Presigner interface {
 // then checks every uploaded object (size and our own sha256: an S3 ETag is not a content hash
 // for multipart uploads) before registering it.
 type Batches struct {
-	Objects Presigner
-	Known   KnownSources
-	Intake  *Intake
-	MaxFile int64
-	TTL     time.Duration
+	Objects  Presigner
+	Known    KnownSources
+	Intake   *Intake
+	MaxFile  int64
+	MaxBatch int64 // all files of one manifest; 0 for no cap
+	TTL      time.Duration
 }
 
 func (b *Batches) sameObject(ctx context.Context, key string, size int64, sum string) bool {
@@ -62,6 +63,13 @@ func (b *Batches) sameObject(ctx context.Context, key string, size int64, sum st
 // Presign answers a manifest: for each file its key and either a PUT URL or done, when that
 // very content is already there (an upload resumed after an interruption).
 func (b *Batches) Presign(ctx context.Context, desk, batch string, files []UploadFile) ([]UploadSlot, error) {
+	var total int64
+	for _, f := range files {
+		total += max(f.Size, 0)
+	}
+	if b.MaxBatch > 0 && total > b.MaxBatch {
+		return nil, &Failure{Class: ClassTooLarge, Err: fmt.Errorf("batch of %d bytes, over the limit of %d: split it", total, b.MaxBatch)}
+	}
 	out := make([]UploadSlot, len(files))
 	keys := make([]string, len(files))
 	for i, f := range files {

@@ -57,7 +57,7 @@ func TestAsynqmonRetryInBrowser(t *testing.T) {
 	wctx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- down.worker(wctx, time.Hour) }()
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(150 * time.Second) // minio-go retries each call to a dead server
 	for {
 		var failed int
 		_ = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM pages WHERE state = 'failed' AND error_class = 'transient'`).Scan(&failed)

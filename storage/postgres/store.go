@@ -142,10 +142,31 @@ func (db *DB) Document(ctx context.Context, id uuid.UUID) (pipeline.Document, er
 }
 
 // SplitDocument creates pages 0..n-1 once, when the document is still received; with n = 0 it
-// only lists the pages.
+// only lists the pages. A document whose sha256 another document of its dossier already has
+// becomes a duplicate of it instead, with no pages.
 func (db *DB) SplitDocument(ctx context.Context, id uuid.UUID, sha string, size int64, format string, n int) ([]uuid.UUID, error) {
 	if n > 0 {
 		err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+			var dossier uuid.UUID
+			if err := tx.QueryRow(ctx, `SELECT dossier_id FROM documents WHERE id = $1`, id).Scan(&dossier); err != nil {
+				return notFound(err)
+			}
+			// Two copies ingested at once must not both pass the check.
+			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('dossier:' || $1::text))`, dossier); err != nil {
+				return err
+			}
+			if sha != "" {
+				tag, err := tx.Exec(ctx, `UPDATE documents d SET state = 'duplicate', sha256 = $2, size = GREATEST(size, $3), format = $4,
+						duplicate_of = (SELECT o.id FROM documents o WHERE o.dossier_id = d.dossier_id AND o.id <> d.id
+						                  AND o.sha256 = $2 AND o.state <> 'duplicate' ORDER BY o.created_at LIMIT 1),
+						updated_at = now()
+					WHERE id = $1 AND state = 'received'
+					  AND EXISTS (SELECT 1 FROM documents o WHERE o.dossier_id = d.dossier_id AND o.id <> d.id
+					                AND o.sha256 = $2 AND o.state <> 'duplicate')`, id, sha, size, format)
+				if err != nil || tag.RowsAffected() > 0 {
+					return err
+				}
+			}
 			tag, err := tx.Exec(ctx, `UPDATE documents SET state = 'split', sha256 = $2, size = GREATEST(size, $3), format = $4, updated_at = now()
 				WHERE id = $1 AND state = 'received'`, id, sha, size, format)
 			if err != nil || tag.RowsAffected() == 0 {
@@ -171,11 +192,11 @@ func (db *DB) Page(ctx context.Context, id uuid.UUID) (pipeline.Page, error) {
 	var p pipeline.Page
 	err := db.Pool.QueryRow(ctx, `SELECT p.id, p.document_id, d.dossier_id, ds.desk_code, p.index, p.state, d.source_key, p.dpi,
 			COALESCE((SELECT object_key FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image'), ''),
-			COALESCE(NULLIF(b.ocr_languages, ''), k.ocr_languages)
+			COALESCE(NULLIF(b.ocr_languages, ''), k.ocr_languages), d.version_id
 		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers ds ON ds.id = d.dossier_id
 		JOIN batches b ON b.id = d.batch_id JOIN desks k ON k.code = ds.desk_code
 		WHERE p.id = $1`, id).
-		Scan(&p.ID, &p.DocumentID, &p.DossierID, &p.Desk, &p.Index, &p.State, &p.SourceKey, &p.DPI, &p.ImageKey, &p.Languages)
+		Scan(&p.ID, &p.DocumentID, &p.DossierID, &p.Desk, &p.Index, &p.State, &p.SourceKey, &p.DPI, &p.ImageKey, &p.Languages, &p.SourceVersion)
 	return p, notFound(err)
 }
 
@@ -330,7 +351,7 @@ func (db *DB) FinalizeDossier(ctx context.Context, id uuid.UUID, procedure strin
 				SELECT count(*) AS n,
 				       count(*) FILTER (WHERE state IN ('received', 'split')) AS open,
 				       count(*) FILTER (WHERE state = 'failed') AS failed
-				FROM documents WHERE dossier_id = $1),
+				FROM documents WHERE dossier_id = $1 AND state <> 'duplicate'),
 			next AS (SELECT CASE WHEN n = 0 OR open > 0 THEN 'open' WHEN failed > 0 THEN 'incomplete' ELSE 'digitized' END AS state FROM s)
 			UPDATE dossiers SET state = next.state,
 				ended_at = CASE WHEN next.state = 'open' THEN NULL ELSE COALESCE(ended_at, now()) END,

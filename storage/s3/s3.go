@@ -80,7 +80,11 @@ func (o *Objects) Put(ctx context.Context, key string, data []byte, contentType 
 
 // Get reads an object whole, refusing one larger than maxBytes before reading it.
 func (o *Objects) Get(ctx context.Context, key string, maxBytes int64) ([]byte, error) {
-	obj, err := o.Client.GetObject(ctx, o.Bucket, key, minio.GetObjectOptions{})
+	return o.get(ctx, key, minio.GetObjectOptions{}, maxBytes)
+}
+
+func (o *Objects) get(ctx context.Context, key string, opts minio.GetObjectOptions, maxBytes int64) ([]byte, error) {
+	obj, err := o.Client.GetObject(ctx, o.Bucket, key, opts)
 	if err != nil {
 		return nil, fmt.Errorf("s3: get %s: %w", key, err)
 	}
@@ -190,3 +194,8 @@ func (o *Objects) Version(ctx context.Context, key string) (string, error) {
 
 // WithBucket is the same server's bucket named name.
 func (o *Objects) WithBucket(name string) *Objects { return &Objects{Client: o.Client, Bucket: name} }
+
+// GetVersion reads one version of an object whole, refusing one larger than maxBytes.
+func (o *Objects) GetVersion(ctx context.Context, key, version string, maxBytes int64) ([]byte, error) {
+	return o.get(ctx, key, minio.GetObjectOptions{VersionID: version}, maxBytes)
+}
