@@ -279,6 +279,26 @@ func TestDemoEndToEnd(t *testing.T) {
 			t.Errorf("HCM-Q1-BENNGHE's key lists dossier %s of %s", d.Code, d.Desk)
 		}
 	}
+	var fails struct {
+		Failures []pipeline.FailedPage `json:"failures"`
+	}
+	getAs(t, hn, srv.URL+"/api/v1/failures?desk=HCM-Q1-BENNGHE", &fails)
+	if len(fails.Failures) != 0 {
+		t.Errorf("HN-BADINH-DIENBIEN's key sees %d failures of another desk", len(fails.Failures))
+	}
+	getAs(t, hcm, srv.URL+"/api/v1/failures", &fails)
+	if len(fails.Failures) != 1 || fails.Failures[0].Desk != "HCM-Q1-BENNGHE" {
+		t.Errorf("HCM-Q1-BENNGHE's failures: %+v", fails.Failures)
+	}
+	var queue struct {
+		Documents []classify.ReviewItem `json:"documents"`
+	}
+	getAs(t, hcm, srv.URL+"/api/v1/review?desk=HN-BADINH-DIENBIEN", &queue)
+	for _, d := range queue.Documents {
+		if d.Desk != "HCM-Q1-BENNGHE" {
+			t.Errorf("HCM-Q1-BENNGHE's key reviews a document of %s", d.Desk)
+		}
+	}
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/documents/"+hnDoc+"/type", strings.NewReader(`{"type":"unknown"}`))
 	req.Header.Set("Authorization", "Bearer "+hcm)
 	if r, err := http.DefaultClient.Do(req); err != nil || r.StatusCode != http.StatusNotFound {
