@@ -187,7 +187,7 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 		Logger(ctx, s.Log).InfoContext(ctx, "duplicate file", "desk", doc.Desk, "document", doc.ID)
 		return s.enqueue(ctx, TypeFinalize, doc.DossierID)
 	}
-	Logger(ctx, s.Log).InfoContext(ctx, "ingested", "desk", doc.Desk, "dossier", doc.Dossier, "document", doc.ID, "pages", n, "format", format)
+	Logger(ctx, s.Log).InfoContext(ctx, "ingested", "desk", doc.Desk, "dossier", doc.DossierID, "document", doc.ID, "pages", n, "format", format)
 	return s.afterSplit(ctx, doc.ID)
 }
 
@@ -292,7 +292,7 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if _, err := s.Store.PagePrepared(ctx, p.ID, pp.Prepared, art); err != nil {
 		return fmt.Errorf("prepare %s: record: %w", p.ID, err)
 	}
-	Logger(ctx, s.Log).InfoContext(ctx, "prepared", "page_id", p.ID, "desk", p.Desk,
+	Logger(ctx, s.Log).InfoContext(ctx, "prepared", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID,
 		"rotated", pp.Rotated, "skew_degrees", pp.SkewDegrees)
 	if s.Metrics != nil {
 		s.Metrics.Skew.Observe(pp.SkewDegrees)
@@ -378,7 +378,7 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	if _, err := s.Store.PageRecognized(ctx, p.ID, rec, arts); err != nil {
 		return fmt.Errorf("ocr %s: record: %w", p.ID, err)
 	}
-	Logger(ctx, s.Log).InfoContext(ctx, "recognized", "page_id", p.ID, "desk", p.Desk,
+	Logger(ctx, s.Log).InfoContext(ctx, "recognized", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID,
 		"words", len(r.Words), "mean_confidence", rec.MeanConfidence)
 	if s.Metrics != nil {
 		s.Metrics.Confidence.Observe(rec.MeanConfidence)
