@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/otiai10/gosseract/v2"
+	"github.com/sohoa/sohoa/scan"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -39,6 +40,9 @@ type Config struct {
 // DefaultMinOrientationConfidence is OSD's confidence above which a turn is trusted; OCRmyPDF
 // uses 14 on its preview images, full-page scans here score 15–40 when right.
 const DefaultMinOrientationConfidence = 5
+
+// ReadDPI is the resolution pages are read at; pages scanned finer are reduced to it.
+const ReadDPI = 220
 
 // LowConfidence marks a word that is probably misread.
 const LowConfidence = 60
@@ -248,6 +252,12 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 	}
 	if dpi <= 0 {
 		dpi = 300
+	}
+	// Tesseract reads A4 text better and faster near 220 DPI than at 300 (measured:
+	// BenchmarkRecognizeScale): hand it the page reduced, still above the 200 DPI that
+	// digitized copies must keep (the page PDF is made from this image).
+	if dpi > ReadDPI*5/4 {
+		g, dpi = scan.Shrink(g, float64(ReadDPI)/float64(dpi)), ReadDPI
 	}
 	pdfBase := ""
 	if o.PDF {

@@ -80,3 +80,26 @@ func TestRotateSign(t *testing.T) {
 		t.Errorf("Rotate(+2.5°) measured %.2f°, want +2.5°", s.Degrees)
 	}
 }
+
+func TestShrink(t *testing.T) {
+	g := page(t, "quyet_dinh", synth.Options{})
+	s := scan.Shrink(g, 0.5)
+	if s.Rect.Dx() != (g.Rect.Dx()+1)/2 || s.Rect.Dy() != (g.Rect.Dy()+1)/2 {
+		t.Fatalf("shrunk %v to %v", g.Rect, s.Rect)
+	}
+	// The share of ink stays what it was.
+	var ink, inkS int
+	for _, p := range g.Pix {
+		if p < 128 {
+			ink++
+		}
+	}
+	for _, p := range s.Pix {
+		if p < 128 {
+			inkS++
+		}
+	}
+	if r := float64(inkS*4) / float64(ink); r < 0.8 || r > 1.25 {
+		t.Errorf("ink share changed by %.2fx", r)
+	}
+}
