@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`. Both set up what they need.
-.PHONY: demo test up build bench bench-coverage bench-ocr lint synth fuzz
+.PHONY: demo test up build bench bench-coverage bench-ocr chaos lint synth fuzz
 
 demo:
 	bash deploy/local/demo.sh
@@ -29,6 +29,10 @@ bench-coverage:
 bench-ocr:
 	OMP_THREAD_LIMIT=1 go test -run '^$$' -bench Throughput -benchtime 1x -timeout 30m ./cmd/sohoa/
 	OMP_THREAD_LIMIT=1 go test -run '^$$' -bench Soak -benchtime 1x -timeout 60m ./cmd/sohoa/
+
+# Fault tests against the local stack: worker processes killed (more to come, see docs/reliability.md).
+chaos: up
+	SOHOA_CHAOS=1 OMP_THREAD_LIMIT=1 go test -count=1 -v -timeout 30m ./chaos/
 
 # Regenerate the demo batch (deterministic).
 synth:
