@@ -258,20 +258,28 @@ func titleSimilarity(line, title string) float64 {
 	return best
 }
 
+// FoldRune lowers r and drops its diacritics, one rune for one rune ("Ệ" -> "e", "đ" -> "d"),
+// so positions in folded text are positions in the original (search snippets rely on it).
+func FoldRune(r rune) rune {
+	if r == 'đ' || r == 'Đ' {
+		return 'd'
+	}
+	if d := []rune(norm.NFD.String(string(r))); len(d) > 0 && !unicode.Is(unicode.Mn, d[0]) {
+		r = d[0]
+	}
+	return unicode.ToLower(r)
+}
+
 // Fold lowers case and removes Vietnamese diacritics ("Đăng ký" -> "dang ky"), keeping line
 // breaks and folding other white space, so rules match whatever marks OCR got wrong.
 func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
+	fold := func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) { // a mark that composes with nothing
+			return -1
 		}
-		b.WriteRune(unicode.ToLower(r))
+		return FoldRune(r)
 	}
-	lines := strings.Split(b.String(), "\n")
+	lines := strings.Split(strings.Map(fold, norm.NFC.String(s)), "\n")
 	for i, l := range lines {
 		lines[i] = strings.Join(strings.Fields(l), " ")
 	}

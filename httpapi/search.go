@@ -3,9 +3,9 @@ package httpapi
 import (
 	"net/http"
 	"strings"
-	"unicode"
 
 	"github.com/google/uuid"
+	"github.com/sohoa/sohoa/classify"
 	"github.com/sohoa/sohoa/pipeline"
 	"golang.org/x/text/unicode/norm"
 )
@@ -40,30 +40,18 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"query": q, "hits": out})
 }
 
-// foldRune lowers r and drops its diacritics, one rune for one rune, so positions in the folded
-// text are positions in the original ("Ệ" -> "e", "đ" -> "d").
-func foldRune(r rune) rune {
-	if r == 'đ' || r == 'Đ' {
-		return 'd'
-	}
-	if d := []rune(norm.NFD.String(string(r))); len(d) > 0 && !unicode.Is(unicode.Mn, d[0]) {
-		r = d[0]
-	}
-	return unicode.ToLower(r)
-}
-
 // snippet cuts about width runes of text around the first query word it finds, marking the
 // words found with « ».
 func snippet(text, q string, width int) string {
 	orig := []rune(strings.Join(strings.Fields(text), " "))
 	folded := make([]rune, len(orig))
 	for i, r := range orig {
-		folded[i] = foldRune(r)
+		folded[i] = classify.FoldRune(r)
 	}
 	fold := func(w string) string {
 		var b strings.Builder
 		for _, r := range norm.NFC.String(w) {
-			b.WriteRune(foldRune(r))
+			b.WriteRune(classify.FoldRune(r))
 		}
 		return b.String()
 	}
