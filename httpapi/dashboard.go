@@ -33,8 +33,7 @@ var dashboardTmpl = template.Must(template.New("dashboard.html").Funcs(template.
 	},
 }).ParseFS(dashboardFS, "dashboard.html"))
 
-// thousands writes 11956 as "11.956" in Vietnamese and "11,956" in English; the template
-// passes numbers through num, which uses the comma (the labels say which).
+// thousands writes 11956 as "11,956" (one separator for both languages, as the API's figures).
 func thousands(n int) string {
 	s := fmt.Sprint(n)
 	out := ""

@@ -20,24 +20,22 @@ type manifest struct {
 	Files     []pipeline.UploadFile `json:"files"`
 }
 
-func (s *Server) uploadDesk(w http.ResponseWriter, r *http.Request) (string, bool) {
+// uploadManifest reads the desk a manifest is for and the manifest itself.
+func (s *Server) uploadManifest(w http.ResponseWriter, r *http.Request) (string, manifest, bool) {
 	desk := scope(r)
 	if p := principalOf(r.Context()); desk == "" || (p.Desk == "" && p.Role != RoleAdmin) {
 		writeJSON(w, http.StatusForbidden, map[string]string{"error": "uploads need a desk's key (or an admin naming the desk)"})
-		return "", false
+		return "", manifest{}, false
 	}
-	return desk, true
+	m, ok := decode[manifest](w, r, 8<<20)
+	return desk, m, ok
 }
 
 // presign serves POST /api/v1/batches/presign: a manifest (batch name, files with dossier,
 // file name, size, sha256) in, server-chosen keys with presigned PUT URLs out; files whose very
 // content is already uploaded come back done, so an interrupted upload resumes.
 func (s *Server) presign(w http.ResponseWriter, r *http.Request) {
-	desk, ok := s.uploadDesk(w, r)
-	if !ok {
-		return
-	}
-	m, ok := decode[manifest](w, r, 8<<20)
+	desk, m, ok := s.uploadManifest(w, r)
 	if !ok {
 		return
 	}
@@ -56,11 +54,7 @@ func (s *Server) presign(w http.ResponseWriter, r *http.Request) {
 // complete serves POST /api/v1/batches/complete: each uploaded object is checked (size,
 // sha256) and registered; its processing starts.
 func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
-	desk, ok := s.uploadDesk(w, r)
-	if !ok {
-		return
-	}
-	m, ok := decode[manifest](w, r, 8<<20)
+	desk, m, ok := s.uploadManifest(w, r)
 	if !ok {
 		return
 	}

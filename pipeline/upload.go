@@ -28,10 +28,9 @@ type UploadSlot struct {
 	Error string `json:"error,omitempty"`
 }
 
-// Presigner makes upload URLs and checks uploaded objects.
+// Presigner makes upload URLs and reads uploaded objects back to check them.
 type Presigner interface {
 	PresignPut(ctx context.Context, key string, ttl time.Duration) (string, error)
-	Stat(ctx context.Context, key string) (int64, error)
 	Get(ctx context.Context, key string, maxBytes int64) ([]byte, error)
 }
 
@@ -47,13 +46,11 @@ type Batches struct {
 	TTL      time.Duration
 }
 
+// sameObject reports whether key holds exactly size bytes hashing to sum. One read: Get refuses
+// an object larger than size before downloading it.
 func (b *Batches) sameObject(ctx context.Context, key string, size int64, sum string) bool {
-	n, err := b.Objects.Stat(ctx, key)
-	if err != nil || n != size {
-		return false
-	}
-	data, err := b.Objects.Get(ctx, key, b.MaxFile)
-	if err != nil {
+	data, err := b.Objects.Get(ctx, key, size)
+	if err != nil || int64(len(data)) != size {
 		return false
 	}
 	h := sha256.Sum256(data)

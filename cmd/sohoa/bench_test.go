@@ -214,10 +214,8 @@ func BenchmarkThroughput(b *testing.B) {
 			b.ReportMetric(bRate, "pages/min")
 			side, _ := os.ReadFile(filepath.Join(out, "text.txt"))
 			texts := strings.Split(string(side), "\f")
-			i := 0
 			b.ReportMetric(meanCER(func(p benchPage) string {
-				defer func() { i++ }()
-				for j, pg := range pages {
+				for j, pg := range pages { // the sidecar holds the pages in the batch's order
 					if pg.name == p.name && j < len(texts) {
 						return texts[j]
 					}
