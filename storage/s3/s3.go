@@ -103,15 +103,6 @@ func (o *Objects) get(ctx context.Context, key string, opts minio.GetObjectOptio
 	return b, nil
 }
 
-// Stat returns an object's size, or pipeline.ErrNotFound.
-func (o *Objects) Stat(ctx context.Context, key string) (int64, error) {
-	st, err := o.Client.StatObject(ctx, o.Bucket, key, minio.StatObjectOptions{})
-	if err != nil {
-		return 0, fmt.Errorf("s3: stat %s: %w", key, translate(err))
-	}
-	return st.Size, nil
-}
-
 // Ping checks that the bucket answers.
 func (o *Objects) Ping(ctx context.Context) error {
 	_, err := o.Client.BucketExists(ctx, o.Bucket)
