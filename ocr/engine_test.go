@@ -10,6 +10,7 @@ import (
 
 	"github.com/sohoa/sohoa/internal/synth"
 	"github.com/sohoa/sohoa/ocr"
+	"github.com/sohoa/sohoa/scan"
 )
 
 var (
@@ -94,4 +95,40 @@ func TestMissingLanguage(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "xyz") {
 		t.Fatalf("want a clear missing-language error, got %v", err)
 	}
+}
+
+// TestOrientationCorpus turns 12 generated pages of different kinds every way: OSD (on the
+// page's inkiest window first, the whole page when that is unsure) must never trust a wrong
+// answer, and must find every turn.
+func TestOrientationCorpus(t *testing.T) {
+	e := engine(t)
+	samples, err := synth.Corpus(12, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var took time.Duration
+	n := 0
+	for i, s := range samples {
+		g, err := s.Straight()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, turn := range []int{0, 90, 180, 270} {
+			in := g
+			if turn != 0 {
+				in = scan.Turn(g, turn)
+			}
+			start := time.Now()
+			o, err := e.Orientation(context.Background(), in, 300)
+			took += time.Since(start)
+			n++
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (o.Rotate+turn)%360 != 0 || (turn != 0 && !o.Trusted) {
+				t.Errorf("page %d turned %d°: got rotate %d (confidence %.1f, trusted %v)", i, turn, o.Rotate, o.Confidence, o.Trusted)
+			}
+		}
+	}
+	t.Logf("%d orientations, %v each", n, took/time.Duration(n))
 }

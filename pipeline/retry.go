@@ -96,7 +96,7 @@ func (r *Retrier) retryPage(ctx context.Context, page uuid.UUID, stage string) e
 	ran := false
 	for _, typ := range []string{TypePrepare, TypeOCR} {
 		id := typ + ":" + page.String()
-		info, err := r.Inspector.GetTaskInfo(QueueOCR, id)
+		info, err := r.Inspector.GetTaskInfo(QueueOf(typ), id)
 		if errors.Is(err, asynq.ErrTaskNotFound) || errors.Is(err, asynq.ErrQueueNotFound) {
 			continue
 		}
@@ -110,13 +110,13 @@ func (r *Retrier) retryPage(ctx context.Context, page uuid.UUID, stage string) e
 			continue
 		}
 		if typ == stage {
-			if err := r.Inspector.RunTask(QueueOCR, id); err != nil {
+			if err := r.Inspector.RunTask(QueueOf(typ), id); err != nil {
 				return err
 			}
 			ran = true
 			continue
 		}
-		if err := r.Inspector.DeleteTask(QueueOCR, id); err != nil && !errors.Is(err, asynq.ErrTaskNotFound) {
+		if err := r.Inspector.DeleteTask(QueueOf(typ), id); err != nil && !errors.Is(err, asynq.ErrTaskNotFound) {
 			return err
 		}
 	}

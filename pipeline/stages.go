@@ -111,6 +111,8 @@ type Stages struct {
 	Limits     scan.Limits
 	Log        *slog.Logger
 	Metrics    *Metrics // optional
+
+	handoff handoff // prepared images for the OCR stage of this process
 }
 
 func (s *Stages) originals() Objects {
@@ -292,6 +294,7 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if _, err := s.Store.PagePrepared(ctx, p.ID, pp.Prepared, art); err != nil {
 		return fmt.Errorf("prepare %s: record: %w", p.ID, err)
 	}
+	s.handoff.put(art.Key, pp.Image)
 	Logger(ctx, s.Log).InfoContext(ctx, "prepared", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID,
 		"rotated", pp.Rotated, "skew_degrees", pp.SkewDegrees)
 	if s.Metrics != nil {
@@ -338,13 +341,15 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
 	}
-	img, err := s.Objects.Get(ctx, p.ImageKey, s.Limits.MaxBytes)
-	if err != nil {
-		return s.pageFailed(ctx, p, "ocr", err)
-	}
-	g, _, err := scan.Decode(ctx, img, 0, s.Limits)
-	if err != nil {
-		return s.pageFailed(ctx, p, "ocr", err)
+	g := s.handoff.take(p.ImageKey)
+	if g == nil {
+		img, err := s.Objects.Get(ctx, p.ImageKey, s.Limits.MaxBytes)
+		if err != nil {
+			return s.pageFailed(ctx, p, "ocr", err)
+		}
+		if g, _, err = scan.Decode(ctx, img, 0, s.Limits); err != nil {
+			return s.pageFailed(ctx, p, "ocr", err)
+		}
 	}
 	r, err := s.Engine.Recognize(ctx, g, p.DPI, ocr.Options{Languages: p.Languages, PDF: true})
 	if err != nil {

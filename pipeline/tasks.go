@@ -18,11 +18,29 @@ const (
 	TypeFinalize = "sohoa:finalize" // Stages.Finalize
 )
 
-// Queues: OCR work is CPU-bound and kept apart from the cheap bookkeeping stages.
+// Queues, served in strict priority (Priorities): cheap bookkeeping first, then pages waiting
+// for recognition, then new pages. A worker thus finishes the pages it has started before it
+// prepares new ones: few prepared images wait at once, and OCR usually runs in the process
+// that has just prepared the page (Stages' in-memory handoff).
 const (
-	QueueOCR     = "ocr"
-	QueueDefault = "default"
+	QueueDefault = "default" // ingest, classify, finalize
+	QueueOCR     = "ocr"     // prepared pages waiting for recognition
+	QueuePages   = "pages"   // pages waiting for preparation
 )
+
+// Priorities for asynq.Config.Queues, with StrictPriority set.
+var Priorities = map[string]int{QueueDefault: 3, QueueOCR: 2, QueuePages: 1}
+
+// QueueOf is the queue a stage's tasks go to.
+func QueueOf(typ string) string {
+	switch typ {
+	case TypePrepare:
+		return QueuePages
+	case TypeOCR:
+		return QueueOCR
+	}
+	return QueueDefault
+}
 
 // Payload names the row a task works on. Tasks carry only IDs: the row holds the truth.
 type Payload struct {
@@ -59,11 +77,9 @@ var timeouts = map[string]time.Duration{
 // classify and finalize recompute from facts and may run any number of times.
 func NewTask(typ string, id uuid.UUID) *asynq.Task {
 	b, _ := json.Marshal(Payload{ID: id})
-	opts := []asynq.Option{asynq.MaxRetry(MaxRetry), asynq.Timeout(timeouts[typ]), asynq.Queue(QueueDefault)}
+	opts := []asynq.Option{asynq.MaxRetry(MaxRetry), asynq.Timeout(timeouts[typ]), asynq.Queue(QueueOf(typ))}
 	switch typ {
-	case TypePrepare, TypeOCR:
-		opts = append(opts, asynq.Queue(QueueOCR), asynq.TaskID(typ+":"+id.String()))
-	case TypeIngest:
+	case TypePrepare, TypeOCR, TypeIngest:
 		opts = append(opts, asynq.TaskID(typ+":"+id.String()))
 	}
 	return asynq.NewTask(typ, b, opts...)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -191,11 +192,13 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 		// Bookkeeping stages must not wait behind OCR: more handlers than OCR slots, and the
 		// engine pool bounds the CPU-heavy work to one page per core.
 		Concurrency:     a.cfg.Concurrency * 2,
-		Queues:          map[string]int{pipeline.QueueOCR: 3, pipeline.QueueDefault: 2},
+		Queues:          pipeline.Priorities,
+		StrictPriority:  true,
 		RetryDelayFunc:  a.retryDelay(),
 		ShutdownTimeout: a.shutdownTimeout(),
 		// Retries and delayed tasks are moved to their queue this often.
 		DelayedTaskCheckInterval: a.cfg.DelayedCheck,
+		TaskCheckInterval:        cmp.Or(a.cfg.TaskCheck, 100*time.Millisecond),
 		Logger:                   asynqLogger{a.log},
 		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
 			retried, _ := asynq.GetRetryCount(ctx)

@@ -175,8 +175,8 @@ func TestRetryByDeskAndClass(t *testing.T) {
 	down, _ := s3.Open(s3.Config{Endpoint: "127.0.0.1:1", AccessKey: "x", SecretKey: "y", Bucket: cfg.S3.Bucket})
 	stages := &pipeline.Stages{Store: a.db, Originals: a.originals, Objects: a.objects, Queue: a.queue, Engine: eng, Classifier: classify.Default(),
 		Limits: scan.DefaultLimits, Log: a.log}
-	broken := *stages
-	broken.Objects, broken.Originals = down, down
+	broken := &pipeline.Stages{Store: a.db, Originals: down, Objects: down, Queue: a.queue, Engine: eng, Classifier: classify.Default(),
+		Limits: scan.DefaultLimits, Log: a.log}
 	pageOf := map[string]string{}
 	for _, f := range []struct {
 		desk, name string
@@ -214,7 +214,7 @@ func TestRetryByDeskAndClass(t *testing.T) {
 	}
 
 	// The failed tasks are archived in Asynq, as they would be once retries ran out.
-	if _, err := a.inspector.ArchiveAllPendingTasks(pipeline.QueueOCR); err != nil {
+	if _, err := a.inspector.ArchiveAllPendingTasks(pipeline.QueuePages); err != nil {
 		t.Fatal(err)
 	}
 	wctx, stop := context.WithCancel(ctx)
