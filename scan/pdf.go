@@ -145,7 +145,14 @@ func pdfPages(ctx context.Context, data []byte, lim Limits) ([]pdfPage, []error,
 			pg, _ := strconv.Atoi(f[0])
 			w, _ := strconv.Atoi(f[3])
 			h, _ := strconv.Atoi(f[4])
+			comp, _ := strconv.Atoi(f[6])
+			bpc, _ := strconv.Atoi(f[7])
 			ppi, _ := strconv.Atoi(f[12])
+			if size := int64(w) * int64(h) * int64(max(comp, 1)) * int64(max(bpc, 1)) / 8; lim.MaxImageBytes > 0 && size > lim.MaxImageBytes &&
+				pg >= 1 && pg <= n && pageErrs[pg-1] == nil {
+				pageErrs[pg-1] = refuse(TooLarge, nil, "page holds a %d x %d image that would decode to %d MB, over the limit of %d MB",
+					w, h, size>>20, lim.MaxImageBytes>>20)
+			}
 			if pg >= 1 && pg <= n && w*h > best[pg] {
 				best[pg] = w * h
 				pages[pg-1].ppi = ppi

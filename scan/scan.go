@@ -67,6 +67,10 @@ type Limits struct {
 	// MaxPageInches bounds the long side of a PDF page: anything larger than A2 is a poster
 	// or a decompression bomb, not a document page.
 	MaxPageInches float64
+	// MaxImageBytes bounds the decoded size of any image a PDF page holds (width x height x
+	// channels x bits): a small page may still draw a deflate bomb, which poppler would
+	// inflate in full to scale it down.
+	MaxImageBytes int64
 	// PageTimeout bounds each external decoder run (poppler) per page.
 	PageTimeout time.Duration
 	// ToolMemory is the address-space limit of each external decoder process.
@@ -75,7 +79,7 @@ type Limits struct {
 
 // DefaultLimits allow A3 at 600 DPI (about 70 MP) and refuse decompression bombs.
 var DefaultLimits = Limits{MaxBytes: 200 << 20, MaxPixels: 100_000_000, MaxSide: 30_000, MaxPages: 500,
-	MaxPageInches: 24, PageTimeout: 60 * time.Second, ToolMemory: 2 << 30}
+	MaxPageInches: 24, MaxImageBytes: 1 << 30, PageTimeout: 60 * time.Second, ToolMemory: 2 << 30}
 
 // Format of a scan file, found from its content, never from its name.
 type Format string
