@@ -166,6 +166,10 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = uuid.NewString()
 	}
+	if r.ContentLength > s.MaxUpload { // refused before a byte of it is read
+		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("upload of %d bytes is over %d", r.ContentLength, s.MaxUpload), "class": "too_large"})
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.MaxUpload)
 	mr, err := r.MultipartReader()
 	if err != nil {
