@@ -2,7 +2,7 @@
 # TIFF bindings), so the build stage has their -dev packages and the runtime stage the same
 # Tesseract 5.3 from Debian 12 with the Vietnamese, English, French and orientation models, and
 # poppler-utils (scanned PDFs are read and page PDFs joined by its tools).
-FROM golang:1.26-bookworm AS build
+FROM golang:1.26.11-bookworm AS build
 RUN apt-get update && apt-get install -y --no-install-recommends libtesseract-dev libleptonica-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

@@ -1,5 +1,8 @@
 # The two commands of the README: `make demo` and `make test`. Both set up what they need.
-.PHONY: demo test up build bench bench-coverage bench-ocr chaos lint synth fuzz
+.PHONY: demo test up build bench bench-coverage bench-ocr chaos lint synth fuzz vulncheck
+
+# The Go release with the standard library's security fixes (see go.mod's toolchain line).
+export GOTOOLCHAIN := $(or $(SOHOA_GOTOOLCHAIN),go1.26.11)
 
 demo:
 	bash deploy/local/demo.sh
@@ -12,6 +15,9 @@ up:
 
 build:
 	go build -o bin/sohoa ./cmd/sohoa
+
+vulncheck:
+	bash deploy/local/vulncheck.sh
 
 lint:
 	gofmt -l . && go vet ./... && staticcheck ./...
@@ -30,9 +36,16 @@ bench-ocr:
 	OMP_THREAD_LIMIT=1 go test -run '^$$' -bench Throughput -benchtime 1x -timeout 30m ./cmd/sohoa/
 	OMP_THREAD_LIMIT=1 go test -run '^$$' -bench Soak -benchtime 1x -timeout 60m ./cmd/sohoa/
 
-# Fault tests against the local stack: worker processes killed (more to come, see docs/reliability.md).
+# The whole reliability suite (docs/reliability.md): fault tests against the local stack (worker
+# killed, Redis killed and flushed, PostgreSQL and S3 stopped, 2,000 pages through two workers),
+# then the hostile-input, duplicate-delivery, upload and security tests, and govulncheck.
 chaos: up
-	SOHOA_CHAOS=1 OMP_THREAD_LIMIT=1 go test -count=1 -v -timeout 30m ./chaos/
+	SOHOA_CHAOS=1 OMP_THREAD_LIMIT=1 go test -count=1 -v -timeout 60m ./chaos/
+	OMP_THREAD_LIMIT=1 CI=true go test -count=1 -run 'TestHostileFiles|TestRealScans|TestEachStageThreeTimes|TestReconcilerResendsLostTasks|TestDuplicateFile' ./pipeline/
+	OMP_THREAD_LIMIT=1 CI=true go test -count=1 -run 'TestUpload2GB|TestSecretsNeverLogged|TestQueuesBehindSignIn|TestShutdownMidOCR|TestRetryByDeskAndClass|TestDemoEndToEnd' ./cmd/sohoa/
+	CI=true go test -count=1 -run TestFiguresExactUnderConcurrency ./storage/postgres/
+	go test -count=1 ./internal/sqlcheck/
+	bash deploy/local/vulncheck.sh
 
 # Regenerate the demo batch (deterministic).
 synth:

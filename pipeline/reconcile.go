@@ -16,10 +16,17 @@ type StuckFinder interface {
 // Re-sending is safe because every handler is idempotent and page tasks carry a TaskID.
 type Reconciler struct {
 	Store StuckFinder
+	// Ledger, when set, has attempts whose worker died closed as abandoned.
+	Ledger AttemptCloser
 	Queue Queue
 	Every time.Duration // how often to look
 	Age   time.Duration // how long a row may sit before it counts as stuck
 	Log   *slog.Logger
+}
+
+// AttemptCloser closes ledger rows left running by a dead worker.
+type AttemptCloser interface {
+	AbandonAttempts(ctx context.Context, olderThan time.Duration) (int64, error)
 }
 
 // Run looks every r.Every until ctx ends.
@@ -50,6 +57,16 @@ func (r *Reconciler) Once(ctx context.Context) (int, error) {
 	for _, w := range work {
 		if err := s.enqueue(ctx, w.Type, w.ID); err != nil {
 			return 0, err
+		}
+	}
+	if r.Ledger != nil {
+		// Past the longest timeout and Asynq's lease, a running row has no live worker.
+		n, err := r.Ledger.AbandonAttempts(ctx, MaxTimeout()+time.Minute)
+		if err != nil {
+			return len(work), err
+		}
+		if n > 0 {
+			r.Log.InfoContext(ctx, "closed abandoned ledger rows", "rows", n)
 		}
 	}
 	return len(work), nil

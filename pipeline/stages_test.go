@@ -171,6 +171,32 @@ func TestReconcilerResendsLostTasks(t *testing.T) {
 	}
 }
 
+// A worker killed mid-task leaves its ledger row running; the reconciler closes it as
+// abandoned once no task could still be running, and leaves a live attempt alone.
+func TestReconcilerClosesAbandonedAttempts(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	dead, err := r.db.BeginAttempt(ctx, pipeline.Attempt{TaskID: "sohoa:ocr:x", TaskType: pipeline.TypeOCR, Attempt: 1, Worker: "gone"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, _ := r.db.BeginAttempt(ctx, pipeline.Attempt{TaskID: "sohoa:ocr:y", TaskType: pipeline.TypeOCR, Attempt: 1, Worker: "alive"})
+	if _, err := r.db.Pool.Exec(ctx, `UPDATE stage_attempts SET started_at = now() - interval '1 hour' WHERE id = $1`, dead); err != nil {
+		t.Fatal(err)
+	}
+	rec := &pipeline.Reconciler{Store: r.db, Ledger: r.db, Queue: r.queue, Age: time.Hour, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if _, err := rec.Once(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[int64]string{dead: "abandoned", live: "running"} {
+		var got string
+		_ = r.db.Pool.QueryRow(ctx, `SELECT outcome FROM stage_attempts WHERE id = $1`, id).Scan(&got)
+		if got != want {
+			t.Errorf("attempt %d: %s, want %s", id, got, want)
+		}
+	}
+}
+
 // A desk whose OCR language is not installed gets a clear, permanent failure on its pages; a
 // batch may ask for another language set.
 func TestLanguages(t *testing.T) {

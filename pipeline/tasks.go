@@ -72,6 +72,15 @@ var timeouts = map[string]time.Duration{
 	TypeFinalize: time.Minute,
 }
 
+// MaxTimeout is the longest any stage may run.
+func MaxTimeout() time.Duration {
+	var m time.Duration
+	for _, d := range timeouts {
+		m = max(m, d)
+	}
+	return m
+}
+
 // NewTask builds the task of a stage for a row. Page and ingest stages carry a TaskID so that
 // a duplicate enqueue (reconciler, retry of an enqueue) does not run expensive work twice;
 // classify and finalize recompute from facts and may run any number of times.

@@ -218,7 +218,7 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 	a.serveMetrics(ctx, a.cfg.MetricsAddr)
 	pickup := &pipeline.Pickup{Objects: a.originals, Known: a.db, Intake: a.intake(), Every: 30 * time.Second, Log: a.log}
 	go pickup.Run(ctx)
-	rec := &pipeline.Reconciler{Store: a.db, Queue: a.queue, Every: 15 * time.Second, Age: reconcileAge, Log: a.log}
+	rec := &pipeline.Reconciler{Store: a.db, Ledger: a.db, Queue: a.queue, Every: 15 * time.Second, Age: reconcileAge, Log: a.log}
 	go rec.Run(ctx)
 	<-ctx.Done()
 	srv.Shutdown()

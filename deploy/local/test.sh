@@ -4,6 +4,9 @@
 # service fails a test instead of skipping it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# Go 1.26.11 has the standard-library fixes govulncheck asks for; the go command fetches it from
+# the module proxy once (machines here default to GOTOOLCHAIN=local, which ignores go.mod).
+export GOTOOLCHAIN="${SOHOA_GOTOOLCHAIN:-go1.26.11}"
 bash deploy/local/up.sh
 : "${SOHOA_CACHE_DIR:=/var/cache/sohoa}"
 export OMP_THREAD_LIMIT=1
@@ -19,5 +22,7 @@ if [ ! -x "$SOHOA_CACHE_DIR/bin/staticcheck" ]; then
   GOBIN="$SOHOA_CACHE_DIR/bin" go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 fi
 "$SOHOA_CACHE_DIR/bin/staticcheck" ./...
+echo "== govulncheck"
+bash deploy/local/vulncheck.sh
 echo "== go test"
 go test -count=1 -timeout 30m "$@" ./...

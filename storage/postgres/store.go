@@ -460,6 +460,15 @@ func (db *DB) EndAttempt(ctx context.Context, id int64, outcome, class, msg stri
 	return err
 }
 
+// AbandonAttempts closes ledger rows still running after olderThan, whose worker must have
+// died: no task runs past its timeout.
+func (db *DB) AbandonAttempts(ctx context.Context, olderThan time.Duration) (int64, error) {
+	tag, err := db.Pool.Exec(ctx, `UPDATE stage_attempts SET ended_at = now(), outcome = 'abandoned',
+			message = 'no outcome within the task timeout: the worker stopped mid-task'
+		WHERE outcome = 'running' AND started_at < now() - $1::interval`, olderThan)
+	return tag.RowsAffected(), err
+}
+
 // RevivePage puts a failed page back into work at state (pending or prepared), reopening its
 // document and dossier and recounting its desk, so that an operator's retry (in asynqmon or
 // through sohoa retry) runs it again and its figures follow.
