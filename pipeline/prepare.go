@@ -6,6 +6,7 @@ import (
 	"image"
 	"math"
 
+	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/scan"
 )
 
@@ -37,10 +38,21 @@ func PreparePage(ctx context.Context, o Orienter, data []byte, index int, lim sc
 		g = scan.Turn(g, or.Rotate)
 		out.Rotated = or.Rotate
 	}
+	// The clean page is kept at the resolution it is read at (ocr.ReadDPI, above the 200 DPI
+	// digitized copies must keep; the original stays in the locked bucket): deskewing, storing
+	// and recognising a 300-DPI scan at 220 DPI handles half the pixels.
+	full, fullDPI := g, dpi
+	if dpi > ocr.ReadDPI*5/4 {
+		g, dpi = scan.Shrink(g, float64(ocr.ReadDPI)/float64(dpi)), ocr.ReadDPI
+	}
 	g, skew := scan.Deskew(g)
 	out.SkewDegrees, out.SkewConfidence = skew.Degrees, skew.Confidence
 	// Text far from the size Tesseract reads best (tiny print at high DPI, huge type) is
 	// rescaled; the DPI it is told scales with it.
+	if dpi != fullDPI && scan.TextScale(g, lim) > 1 {
+		// Fine print: enlarge the scan itself, not its reduction (the angle is known).
+		g, dpi = skew.Straighten(full), fullDPI
+	}
 	g, f := scan.Rescale(g, lim)
 	out.DPI = int(float64(dpi)*f + 0.5)
 	out.Scale = round2(f)

@@ -96,6 +96,27 @@ func TestRealScans(t *testing.T) {
 		{"hugemono.pdf", 1, nil, map[int]string{0: "too_large"}},
 		{"enormous.pdf", 1, nil, map[int]string{0: "too_large"}},
 		{"invalid.pdf", 1, nil, map[int]string{0: "corrupt"}},
+		{"c02-22.pdf", 1, []string{"tip-toeing", "trees"}, nil},
+		{"francais.pdf", 1, []string{"whisky", "juge"}, nil},
+		{"crom.png", 1, []string{"cromulent"}, nil},
+		{"typewriter.png", 1, []string{"linzen", "melk"}, nil},
+	}
+	// Every scan of the shared folder has its case: a new file there must be looked at.
+	entries, _ := os.ReadDir(realscans)
+	for _, e := range entries {
+		if ext := filepath.Ext(e.Name()); e.IsDir() || ext == ".md" || ext == ".txt" {
+			continue
+		}
+		if !slices.ContainsFunc(cases, func(c struct {
+			file   string
+			pages  int
+			words  []string
+			failed map[int]string
+		}) bool {
+			return c.file == e.Name()
+		}) {
+			t.Errorf("%s in %s has no case here", e.Name(), realscans)
+		}
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

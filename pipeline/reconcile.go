@@ -18,10 +18,10 @@ type Reconciler struct {
 	Store StuckFinder
 	// Ledger, when set, has attempts whose worker died closed as abandoned.
 	Ledger AttemptCloser
-	Queue Queue
-	Every time.Duration // how often to look
-	Age   time.Duration // how long a row may sit before it counts as stuck
-	Log   *slog.Logger
+	Queue  Queue
+	Every  time.Duration // how often to look
+	Age    time.Duration // how long a row may sit before it counts as stuck
+	Log    *slog.Logger
 }
 
 // AttemptCloser closes ledger rows left running by a dead worker.

@@ -125,10 +125,16 @@ func (p points) sweep(center, span, step float64) float64 {
 // straight, keeping its size and filling uncovered corners white.
 func Deskew(g *image.Gray) (*image.Gray, Skew) {
 	s := DetectSkew(g)
+	return s.Straighten(g), s
+}
+
+// Straighten rotates g by the detected skew, or returns it as is when the angle is too small
+// or not trusted. The skew may have been found on a reduced copy of g.
+func (s Skew) Straighten(g *image.Gray) *image.Gray {
 	if s.Confidence < MinSkewConfidence || math.Abs(s.Degrees) < MinSkewCorrection {
-		return g, s
+		return g
 	}
-	return Rotate(g, -s.Degrees), s
+	return Rotate(g, -s.Degrees)
 }
 
 // Rotate turns g counter-clockwise by deg (imaging's convention) about its centre, keeping its

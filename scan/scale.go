@@ -49,15 +49,25 @@ func LineHeight(g *image.Gray) int {
 // Rescale resizes g by factor when its text lines are far (over 2x) from TargetLineHeight, and
 // returns the factor it applied (1 when it left the page alone).
 func Rescale(g *image.Gray, lim Limits) (*image.Gray, float64) {
+	f := TextScale(g, lim)
+	if f == 1 {
+		return g, 1
+	}
+	w, h := int(float64(g.Rect.Dx())*f), int(float64(g.Rect.Dy())*f)
+	return Gray(imaging.Resize(g, w, h, imaging.Linear)), f
+}
+
+// TextScale is the factor Rescale would apply to g, without applying it.
+func TextScale(g *image.Gray, lim Limits) float64 {
 	lh := LineHeight(g)
 	if lh == 0 || (lh*2 >= TargetLineHeight && lh <= TargetLineHeight*2) {
-		return g, 1
+		return 1
 	}
 	// Upscaling invents no detail: at most 3x, enough to lift 100-DPI scans to Tesseract's size.
 	f := min(3, float64(TargetLineHeight)/float64(lh))
 	w, h := int(float64(g.Rect.Dx())*f), int(float64(g.Rect.Dy())*f)
 	if w < 16 || h < 16 || int64(w)*int64(h) > lim.MaxPixels {
-		return g, 1
+		return 1
 	}
-	return Gray(imaging.Resize(g, w, h, imaging.Linear)), f
+	return f
 }

@@ -75,7 +75,14 @@ func Postgres(t testing.TB) (*postgres.DB, string) {
 		db.Close()
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		_, _ = admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+		if _, err := admin.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			// The server may have restarted under the test (the chaos suite stops it): again,
+			// on a new connection.
+			if again, err := pgx.Connect(ctx, DatabaseURL()); err == nil {
+				_, _ = again.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+				again.Close(ctx)
+			}
+		}
 		admin.Close(ctx)
 	})
 	if _, err := db.Migrate(ctx); err != nil {
