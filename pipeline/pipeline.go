@@ -124,10 +124,17 @@ type Prepared struct {
 	Width, Height, DPI    int
 	Rotated               int
 	OrientationConfidence float64
+	OrientationBy         string // OrientedByTextLines or OrientedByOSD
 	SkewDegrees           float64
 	SkewConfidence        float64
 	Scale                 float64 // resize applied to bring text to Tesseract's best size
 }
+
+// How a page's orientation was decided.
+const (
+	OrientedByTextLines = "text_lines" // straight lines with ink above their x-height band: upright
+	OrientedByOSD       = "osd"        // Tesseract's orientation detection
+)
 
 // Recognized is what the OCR stage learned about a page.
 type Recognized struct {

@@ -31,6 +31,7 @@ type inspectPage struct {
 	Height                int     `json:"height"`
 	Rotated               int     `json:"rotated"`
 	OrientationConfidence float64 `json:"orientation_confidence"`
+	OrientationBy         string  `json:"orientation_by"`
 	SkewDegrees           float64 `json:"skew_degrees"`
 	Text                  string  `json:"text"`
 	MeanConfidence        float64 `json:"mean_confidence"`
@@ -154,7 +155,7 @@ func readPage(ctx context.Context, engine *ocr.Engine, data []byte, i int, lim s
 		return inspectPage{}, "", err
 	}
 	return inspectPage{Index: i, Width: pp.Width, Height: pp.Height, Rotated: pp.Rotated,
-		OrientationConfidence: pp.OrientationConfidence, SkewDegrees: pp.SkewDegrees, Text: r.Text,
+		OrientationConfidence: pp.OrientationConfidence, OrientationBy: pp.OrientationBy, SkewDegrees: pp.SkewDegrees, Text: r.Text,
 		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100}, r.Text, nil
 }
 

@@ -247,9 +247,9 @@ func (db *DB) PutDocumentArtifact(ctx context.Context, doc uuid.UUID, a pipeline
 func (db *DB) PagePrepared(ctx context.Context, id uuid.UUID, p pipeline.Prepared, img pipeline.Artifact) (advanced bool, err error) {
 	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE pages SET state = 'prepared', width = $2, height = $3, dpi = $4, rotated = $5,
-			orientation_confidence = $6, skew_degrees = $7, skew_confidence = $8, updated_at = now()
+			orientation_confidence = $6, skew_degrees = $7, skew_confidence = $8, orientation_by = $9, updated_at = now()
 			WHERE id = $1 AND state = 'pending'`,
-			id, p.Width, p.Height, p.DPI, p.Rotated, p.OrientationConfidence, p.SkewDegrees, p.SkewConfidence)
+			id, p.Width, p.Height, p.DPI, p.Rotated, p.OrientationConfidence, p.SkewDegrees, p.SkewConfidence, p.OrientationBy)
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
 		}
