@@ -4,11 +4,14 @@ import (
 	"context"
 	"log/slog"
 	"time"
+
+	"github.com/google/uuid"
 )
 
-// StuckFinder lists rows whose task may have been lost.
+// StuckFinder lists rows whose task may have been lost; pages come in id order after `after`,
+// so that successive passes walk a backlog larger than one pass's limit.
 type StuckFinder interface {
-	Stuck(ctx context.Context, age time.Duration, limit int) ([]Work, error)
+	Stuck(ctx context.Context, age time.Duration, limit int, after uuid.UUID) ([]Work, error)
 }
 
 // Reconciler re-sends the task of every row stuck in a non-terminal state. PostgreSQL is the
@@ -22,6 +25,13 @@ type Reconciler struct {
 	Every  time.Duration // how often to look
 	Age    time.Duration // how long a row may sit before it counts as stuck
 	Log    *slog.Logger
+	// Limit is how many rows of each kind one pass re-sends; default 1000.
+	Limit int
+
+	// after is the last page of the previous pass: with a backlog of waiting pages larger than
+	// Limit, the next pass goes on from there instead of re-sending the same first pages (whose
+	// tasks wait in the queue anyway) while a lost one further on waits for the backlog to drain.
+	after uuid.UUID
 }
 
 // AttemptCloser closes ledger rows left running by a dead worker.
@@ -49,10 +59,25 @@ func (r *Reconciler) Run(ctx context.Context) {
 
 // Once re-sends the tasks of stuck rows and returns how many it sent.
 func (r *Reconciler) Once(ctx context.Context) (int, error) {
-	work, err := r.Store.Stuck(ctx, r.Age, 1000)
+	limit := r.Limit
+	if limit <= 0 {
+		limit = 1000
+	}
+	work, err := r.Store.Stuck(ctx, r.Age, limit, r.after)
 	if err != nil {
 		return 0, err
 	}
+	pages, last := 0, uuid.Nil
+	for _, w := range work {
+		if w.Type == TypePrepare || w.Type == TypeOCR {
+			pages++
+			last = w.ID
+		}
+	}
+	if pages < limit {
+		last = uuid.Nil // the end of the backlog: start from the beginning next time
+	}
+	r.after = last
 	s := &Stages{Queue: r.Queue}
 	for _, w := range work {
 		if err := s.enqueue(ctx, w.Type, w.ID); err != nil {

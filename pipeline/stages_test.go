@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -168,6 +169,46 @@ func TestReconcilerResendsLostTasks(t *testing.T) {
 	}
 	if info, _ = r.insp.GetQueueInfo(pipeline.QueueDefault); info.Pending != 2 {
 		t.Errorf("%d pending after a second pass, want 2", info.Pending)
+	}
+}
+
+// With more waiting pages than one pass re-sends, successive passes walk on through the
+// backlog instead of re-sending its first pages again, so a lost task further on is found.
+func TestReconcilerWalksABacklog(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	data, err := os.ReadFile("../testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/01-to-khai.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		doc, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D1", Batch: "b", Dossier: fmt.Sprintf("HS-%d", i), Filename: "p.png"}, data, "image/png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.stages.Ingest(ctx, task(pipeline.TypeIngest, doc)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Redis loses every page task.
+	if _, err := r.insp.DeleteAllPendingTasks(pipeline.QueuePages); err != nil {
+		t.Fatal(err)
+	}
+	rec := &pipeline.Reconciler{Store: r.db, Queue: r.queue, Age: 0, Limit: 2, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	pending := func() int {
+		info, err := r.insp.GetQueueInfo(pipeline.QueuePages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.Pending
+	}
+	for pass, want := range []int{2, 4, 5, 5} {
+		if _, err := rec.Once(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := pending(); got != want {
+			t.Errorf("after pass %d: %d page tasks waiting, want %d", pass+1, got, want)
+		}
 	}
 }
 

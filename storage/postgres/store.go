@@ -417,12 +417,13 @@ func recomputeDesk(ctx context.Context, tx pgx.Tx, desk string) error {
 
 // Stuck lists work whose task may have been lost: rows that have sat in a non-terminal state
 // longer than age, and documents or dossiers whose parts have all ended but which have not.
-func (db *DB) Stuck(ctx context.Context, age time.Duration, limit int) ([]pipeline.Work, error) {
+func (db *DB) Stuck(ctx context.Context, age time.Duration, limit int, after uuid.UUID) ([]pipeline.Work, error) {
 	rows, err := db.Pool.Query(ctx, `
 		(SELECT $3::text, id FROM documents WHERE state = 'received' AND updated_at < now() - make_interval(secs => $1) LIMIT $2)
 		UNION ALL
 		(SELECT CASE state WHEN 'pending' THEN $4 ELSE $5 END, id FROM pages
-		  WHERE state IN ('pending', 'prepared') AND updated_at < now() - make_interval(secs => $1) LIMIT $2)
+		  WHERE state IN ('pending', 'prepared') AND updated_at < now() - make_interval(secs => $1) AND id > $8
+		  ORDER BY id LIMIT $2)
 		UNION ALL
 		(SELECT $6, d.id FROM documents d WHERE d.state = 'split' AND d.updated_at < now() - make_interval(secs => $1)
 		   AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.id AND p.state NOT IN ('done', 'failed')) LIMIT $2)
@@ -430,7 +431,7 @@ func (db *DB) Stuck(ctx context.Context, age time.Duration, limit int) ([]pipeli
 		(SELECT $7, o.id FROM dossiers o WHERE o.state = 'open'
 		   AND EXISTS (SELECT 1 FROM documents d WHERE d.dossier_id = o.id AND d.updated_at < now() - make_interval(secs => $1))
 		   AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.dossier_id = o.id AND d.state IN ('received', 'split')) LIMIT $2)`,
-		age.Seconds(), limit, pipeline.TypeIngest, pipeline.TypePrepare, pipeline.TypeOCR, pipeline.TypeClassify, pipeline.TypeFinalize)
+		age.Seconds(), limit, pipeline.TypeIngest, pipeline.TypePrepare, pipeline.TypeOCR, pipeline.TypeClassify, pipeline.TypeFinalize, after)
 	if err != nil {
 		return nil, fmt.Errorf("stuck work: %w", err)
 	}
