@@ -41,7 +41,7 @@ bench-ocr:
 # then the hostile-input, duplicate-delivery, upload and security tests, and govulncheck.
 chaos: up
 	SOHOA_CHAOS=1 OMP_THREAD_LIMIT=1 go test -count=1 -v -timeout 60m ./chaos/
-	OMP_THREAD_LIMIT=1 CI=true go test -count=1 -run 'TestHostileFiles|TestRealScans|TestEachStageThreeTimes|TestReconcilerResendsLostTasks|TestDuplicateFile' ./pipeline/
+	OMP_THREAD_LIMIT=1 CI=true go test -count=1 -run 'TestHostileFiles|TestRealScans|TestEachStageThreeTimes|TestReconciler|TestDuplicateFile' ./pipeline/
 	OMP_THREAD_LIMIT=1 CI=true go test -count=1 -run 'TestUpload2GB|TestSecretsNeverLogged|TestQueuesBehindSignIn|TestShutdownMidOCR|TestRetryByDeskAndClass|TestDemoEndToEnd' ./cmd/sohoa/
 	CI=true go test -count=1 -run TestFiguresExactUnderConcurrency ./storage/postgres/
 	go test -count=1 ./internal/sqlcheck/
