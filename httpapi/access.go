@@ -64,6 +64,7 @@ func (s *Server) authenticated(h http.HandlerFunc) http.Handler {
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "an API key or a session is needed"})
 			return
 		}
+		noteWho(r.Context(), p)
 		h(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)))
 	})
 }

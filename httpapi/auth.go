@@ -158,6 +158,7 @@ func (s *Server) requireRole(h http.Handler, roles ...string) http.Handler {
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "sign in first"})
 			return
 		}
+		noteWho(r.Context(), Principal{Role: u.Role, Name: u.Name})
 		if !slices.Contains(roles, u.Role) {
 			writeJSON(w, http.StatusForbidden, map[string]string{"error": "your role may not do this"})
 			return

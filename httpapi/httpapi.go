@@ -106,7 +106,7 @@ func (s *Server) Handler() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
-	return mux
+	return s.accessLog(mux)
 }
 
 // errorStatus is the one table from errors to HTTP statuses.

@@ -126,6 +126,15 @@ func TestSecretsNeverLogged(t *testing.T) {
 	if !strings.Contains(out, "recognized") {
 		t.Fatalf("the worker logged no page: is the logger wired? %.500s", out)
 	}
+	// The access log says who did what, without the query (search terms are personal data).
+	for _, want := range []string{`"path":"/api/v1/batches","status":202`, `"desk":"SEC"`, `"path":"/admin/queues/api/queues","status":200`, `"user":"an"`, `"path":"/api/v1/search","status":401`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the access log lacks %s", want)
+		}
+	}
+	if strings.Contains(out, "giay") {
+		t.Errorf("a search term reached the logs")
+	}
 	for name, secret := range map[string]string{"S3 secret key": cfg.S3.SecretKey, "password": password, "wrong password": wrong,
 		"API key": key, "session cookie": session, "database credentials": "sohoa:sohoa@"} {
 		if strings.Contains(out, secret) {
