@@ -21,7 +21,16 @@ type PreparedPage struct {
 // no doubt, else with OSD (trusted above the engine's confidence threshold). The prepare stage and
 // `sohoa inspect` both use it, so what a desk checks locally is what the pipeline does.
 func PreparePage(ctx context.Context, o Orienter, data []byte, index int, lim scan.Limits) (*PreparedPage, error) {
-	g, meta, err := scan.Decode(ctx, data, index, lim)
+	src, err := scan.Open(ctx, data, lim)
+	if err != nil {
+		return nil, err
+	}
+	return PrepareSource(ctx, o, src, index, lim)
+}
+
+// PrepareSource is PreparePage on a file already opened.
+func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int, lim scan.Limits) (*PreparedPage, error) {
+	g, meta, err := src.Decode(ctx, index, lim)
 	if err != nil {
 		return nil, err
 	}

@@ -66,6 +66,25 @@ func (s *Stages) readOriginal(ctx context.Context, key, version string) ([]byte,
 	return s.originals().Get(ctx, key, s.Limits.MaxBytes)
 }
 
+// openOriginal opens an original, from memory when this process has just opened it.
+func (s *Stages) openOriginal(ctx context.Context, key, version string) (*scan.Source, error) {
+	if src := s.sources.get(sourceKey(key, version)); src != nil {
+		return src, nil
+	}
+	data, err := s.readOriginal(ctx, key, version)
+	if err != nil {
+		return nil, err
+	}
+	src, err := scan.Open(ctx, data, s.Limits)
+	if err != nil {
+		return nil, err
+	}
+	s.sources.put(sourceKey(key, version), src)
+	return src, nil
+}
+
+func sourceKey(key, version string) string { return key + "\x00" + version }
+
 // Objects is an S3 bucket: the originals' (object-locked) or the artifacts'.
 type Objects interface {
 	Get(ctx context.Context, key string, maxBytes int64) ([]byte, error)
@@ -113,6 +132,7 @@ type Stages struct {
 	Metrics    *Metrics // optional
 
 	handoff handoff // prepared images for the OCR stage of this process
+	sources sources // opened multi-page originals for the prepare stage of this process
 }
 
 func (s *Stages) originals() Objects {
@@ -177,10 +197,12 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
 	}
 	sum := sha256.Sum256(data)
-	format, n, err := scan.Pages(ctx, data, s.Limits)
+	src, err := scan.Open(ctx, data, s.Limits)
 	if err != nil {
 		return s.refuseDocument(ctx, doc, err)
 	}
+	s.sources.put(sourceKey(doc.SourceKey, version), src)
+	format, n := src.Format(), src.Pages()
 	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), int64(len(data)), string(format), n)
 	if err != nil {
 		return fmt.Errorf("ingest %s: split: %w", doc.SourceKey, err)
@@ -275,11 +297,11 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
 	}
-	data, err := s.readOriginal(ctx, p.SourceKey, p.SourceVersion)
+	src, err := s.openOriginal(ctx, p.SourceKey, p.SourceVersion)
 	if err != nil {
 		return s.pageFailed(ctx, p, "prepare", err)
 	}
-	pp, err := PreparePage(ctx, s.Engine, data, p.Index, s.Limits)
+	pp, err := PrepareSource(ctx, s.Engine, src, p.Index, s.Limits)
 	if err != nil {
 		return s.pageFailed(ctx, p, "prepare", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -303,5 +304,49 @@ func TestDuplicateFile(t *testing.T) {
 	figs, _ := r.db.DeskFigures(ctx)
 	if len(figs) != 1 || figs[0].Dossiers != 1 || figs[0].DossiersDigitized != 1 || figs[0].PagesDone != 1 {
 		t.Errorf("figures with a duplicate: %+v", figs)
+	}
+}
+
+// countingObjects counts reads per key.
+type countingObjects struct {
+	pipeline.Objects
+	mu    sync.Mutex
+	reads map[string]int
+}
+
+func (c *countingObjects) Get(ctx context.Context, key string, max int64) ([]byte, error) {
+	c.mu.Lock()
+	c.reads[key]++
+	c.mu.Unlock()
+	return c.Objects.Get(ctx, key, max)
+}
+
+// A multi-page PDF is read from storage and its page table asked of poppler once, by ingest;
+// its pages' prepare tasks in the same worker reuse both.
+func TestMultiPageFileReadOnce(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	counting := &countingObjects{Objects: r.stages.Objects, reads: map[string]int{}}
+	r.stages.Objects = counting
+	data, err := os.ReadFile("../testdata/formats/scan-flate.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D1", Batch: "b", Dossier: "HS-PDF", Filename: "scan.pdf"}, data, "application/pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := r.process(t, doc)
+	if len(pages) != 3 {
+		t.Fatalf("%d pages, want 3", len(pages))
+	}
+	for _, p := range pages {
+		if p.state != pipeline.PageDone {
+			t.Errorf("page %d: %s %s", p.index, p.state, p.class)
+		}
+	}
+	d, _ := r.db.Document(ctx, doc)
+	if n := counting.reads[d.SourceKey]; n != 1 {
+		t.Errorf("the original was read %d times for 3 pages, want once", n)
 	}
 }

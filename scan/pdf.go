@@ -163,13 +163,10 @@ func pdfPages(ctx context.Context, data []byte, lim Limits) ([]pdfPage, []error,
 	return pages, pageErrs, err
 }
 
-// decodePDF renders page index to gray at its scan's resolution.
-func decodePDF(ctx context.Context, data []byte, index int, lim Limits) (*image.Gray, Meta, error) {
-	pages, pageErrs, err := pdfPages(ctx, data, lim)
-	if err != nil {
-		return nil, Meta{}, err
-	}
-	if index >= len(pages) {
+// renderPDF renders page index to gray at its scan's resolution, from the page table that
+// pdfPages read.
+func renderPDF(ctx context.Context, data []byte, pages []pdfPage, pageErrs []error, index int, lim Limits) (*image.Gray, Meta, error) {
+	if index < 0 || index >= len(pages) {
 		return nil, Meta{}, refuse(Corrupt, nil, "page %d does not exist (file has %d)", index, len(pages))
 	}
 	if pageErrs[index] != nil {
@@ -181,7 +178,7 @@ func decodePDF(ctx context.Context, data []byte, index int, lim Limits) (*image.
 		return nil, Meta{}, err
 	}
 	var g *image.Gray
-	err = withPDF(data, func(path string) error {
+	err := withPDF(data, func(path string) error {
 		out := filepath.Join(filepath.Dir(path), "page")
 		n := strconv.Itoa(index + 1)
 		if _, err := poppler(ctx, lim, "pdftoppm", "-f", n, "-l", n, "-r", strconv.Itoa(dpi), "-gray", "-singlefile", path, out); err != nil {

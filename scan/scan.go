@@ -118,25 +118,15 @@ type Meta struct {
 
 // Pages returns how many pages data holds, after checking limits.
 func Pages(ctx context.Context, data []byte, lim Limits) (Format, int, error) {
-	if int64(len(data)) > lim.MaxBytes {
-		return "", 0, refuse(TooLarge, nil, "file is %d bytes, over the limit of %d", len(data), lim.MaxBytes)
-	}
-	f, err := Sniff(data)
+	src, err := Open(ctx, data, lim)
 	if err != nil {
-		return "", 0, err
+		var f Format
+		if src != nil {
+			f = src.format
+		}
+		return f, 0, err
 	}
-	switch f {
-	case PNG, JPEG:
-		return f, 1, nil
-	case TIFF:
-		pages, err := tiffPages(data, lim)
-		return f, len(pages), err
-	case PDF:
-		// Pages too large to be documents are counted: each becomes a failed page row.
-		pages, _, err := pdfPages(ctx, data, lim)
-		return f, len(pages), err
-	}
-	return f, 0, refuse(Unsupported, nil, "%s files are not supported", f)
+	return src.format, src.pages, nil
 }
 
 // Decode returns page index of data as a gray image, upright as far as the file's own metadata
@@ -153,8 +143,17 @@ func Decode(ctx context.Context, data []byte, index int, lim Limits) (*image.Gra
 	case TIFF:
 		return decodeTIFF(data, index, lim)
 	case PDF:
-		return decodePDF(ctx, data, index, lim)
+		src, err := Open(ctx, data, lim)
+		if err != nil {
+			return nil, Meta{}, err
+		}
+		return src.Decode(ctx, index, lim)
 	}
+	return decodeImage(f, data, index, lim)
+}
+
+// decodeImage decodes a PNG or JPEG.
+func decodeImage(f Format, data []byte, index int, lim Limits) (*image.Gray, Meta, error) {
 	if index != 0 {
 		return nil, Meta{}, refuse(Corrupt, nil, "page %d does not exist (file has 1)", index)
 	}

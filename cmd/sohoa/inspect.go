@@ -113,16 +113,17 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classif
 	if err != nil {
 		return fail(err)
 	}
-	_, n, err := scan.Pages(ctx, data, lim)
+	src, err := scan.Open(ctx, data, lim)
 	if err != nil {
 		return fail(err)
 	}
+	n := src.Pages()
 	// A refused page does not stop the others: the file reports its first refusal and every
 	// page that could be read.
 	var texts []string
 	var firstErr error
 	for i := 0; i < n; i++ {
-		p, text, err := readPage(ctx, engine, data, i, lim)
+		p, text, err := readPage(ctx, engine, src, i, lim)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = fmt.Errorf("page %d: %w", i, err)
@@ -145,8 +146,8 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classif
 	return res
 }
 
-func readPage(ctx context.Context, engine *ocr.Engine, data []byte, i int, lim scan.Limits) (inspectPage, string, error) {
-	pp, err := pipeline.PreparePage(ctx, engine, data, i, lim)
+func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, lim scan.Limits) (inspectPage, string, error) {
+	pp, err := pipeline.PrepareSource(ctx, engine, src, i, lim)
 	if err != nil {
 		return inspectPage{}, "", err
 	}

@@ -1,0 +1,66 @@
+package scan
+
+import (
+	"context"
+	"image"
+)
+
+// Source is a scan file opened once: its format, its page count and, for a PDF, the page table
+// poppler read (sizes, resolutions, refusals). Decoding several pages of one Source asks poppler
+// for that table once instead of once a page.
+type Source struct {
+	data    []byte
+	format  Format
+	pages   int
+	pdf     []pdfPage
+	pdfErrs []error
+}
+
+// Open checks data's size and format and reads its page table.
+func Open(ctx context.Context, data []byte, lim Limits) (*Source, error) {
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, refuse(TooLarge, nil, "file is %d bytes, over the limit of %d", len(data), lim.MaxBytes)
+	}
+	f, err := Sniff(data)
+	if err != nil {
+		return nil, err
+	}
+	s := &Source{data: data, format: f}
+	switch f {
+	case PNG, JPEG:
+		s.pages = 1
+	case TIFF:
+		pages, err := tiffPages(data, lim)
+		if err != nil {
+			return s, err
+		}
+		s.pages = len(pages)
+	case PDF:
+		// Pages too large to be documents are counted: each becomes a failed page row.
+		if s.pdf, s.pdfErrs, err = pdfPages(ctx, data, lim); err != nil {
+			return s, err
+		}
+		s.pages = len(s.pdf)
+	}
+	return s, nil
+}
+
+// Format of the file.
+func (s *Source) Format() Format { return s.format }
+
+// Pages in the file.
+func (s *Source) Pages() int { return s.pages }
+
+// Size of the file in bytes.
+func (s *Source) Size() int { return len(s.data) }
+
+// Decode returns page index as Decode does.
+func (s *Source) Decode(ctx context.Context, index int, lim Limits) (*image.Gray, Meta, error) {
+	switch s.format {
+	case PDF:
+		return renderPDF(ctx, s.data, s.pdf, s.pdfErrs, index, lim)
+	case TIFF:
+		return decodeTIFF(s.data, index, lim)
+	}
+	return decodeImage(s.format, s.data, index, lim)
+}
