@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -38,7 +39,7 @@ type Objects interface {
 
 // Intake accepts uploaded files.
 type Intake interface {
-	Accept(ctx context.Context, u pipeline.Upload, data []byte, contentType string) (doc, batch uuid.UUID, err error)
+	AcceptReader(ctx context.Context, u pipeline.Upload, r io.Reader, size int64, contentType string) (doc, batch uuid.UUID, err error)
 }
 
 // Server is the HTTP API.
@@ -107,6 +108,33 @@ func (s *Server) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
 	return s.accessLog(mux)
+}
+
+// spooled is an uploaded file written to a private temporary file.
+type spooled struct{ f *os.File }
+
+func (s spooled) remove() {
+	s.f.Close()
+	os.Remove(s.f.Name())
+}
+
+// spoolPart copies at most max+1 bytes of r to a temporary file and rewinds it; a size over max
+// means the file is too large.
+func spoolPart(r io.Reader, max int64) (spooled, int64, error) {
+	f, err := os.CreateTemp("", "sohoa-upload-")
+	if err != nil {
+		return spooled{}, 0, err
+	}
+	s := spooled{f}
+	n, err := io.Copy(f, io.LimitReader(r, max+1))
+	if err == nil {
+		_, err = f.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		s.remove()
+		return spooled{}, 0, err
+	}
+	return s, n, nil
 }
 
 // errorStatus is the one table from errors to HTTP statuses.
@@ -192,12 +220,15 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 		if part.FileName() == "" {
 			continue
 		}
-		data, err := io.ReadAll(io.LimitReader(part, s.MaxFile+1))
+		// Each file is spooled to a temporary file, then streamed to storage: an upload costs
+		// disk up to the per-file limit, never that much memory.
+		spool, size, err := spoolPart(part, s.MaxFile)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		if int64(len(data)) > s.MaxFile {
+		if size > s.MaxFile {
+			spool.remove()
 			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("%s is over %d bytes", part.FileName(), s.MaxFile), "class": "too_large"})
 			return
 		}
@@ -206,7 +237,8 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 			ctype = "application/octet-stream"
 		}
 		u := pipeline.Upload{Desk: desk, Batch: name, Dossier: part.FormName(), Filename: part.FileName(), Languages: r.URL.Query().Get("lang")}
-		doc, b, err := s.Intake.Accept(r.Context(), u, data, ctype)
+		doc, b, err := s.Intake.AcceptReader(r.Context(), u, spool.f, size, ctype)
+		spool.remove()
 		if err != nil {
 			s.fail(w, r, err)
 			return

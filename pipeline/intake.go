@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"strings"
@@ -36,6 +37,33 @@ func (in *Intake) Accept(ctx context.Context, u Upload, data []byte, contentType
 	u.Key = Key(u.Desk, u.Batch, u.Dossier, u.Filename)
 	u.Size = int64(len(data))
 	if err := in.Objects.Put(ctx, u.Key, data, contentType); err != nil {
+		return uuid.Nil, uuid.Nil, err
+	}
+	return in.Register(ctx, u)
+}
+
+// ReaderPutter stores an object from a reader of known size; *s3.Objects is one.
+type ReaderPutter interface {
+	PutReader(ctx context.Context, key string, r io.Reader, size int64, contentType string) error
+}
+
+// AcceptReader stores and registers one file of size bytes read from r, streaming it to
+// storage when the bucket can take a reader.
+func (in *Intake) AcceptReader(ctx context.Context, u Upload, r io.Reader, size int64, contentType string) (doc, batch uuid.UUID, err error) {
+	rp, ok := in.Objects.(ReaderPutter)
+	if !ok {
+		data, err := io.ReadAll(io.LimitReader(r, size))
+		if err != nil {
+			return uuid.Nil, uuid.Nil, err
+		}
+		return in.Accept(ctx, u, data, contentType)
+	}
+	if err := u.clean(); err != nil {
+		return uuid.Nil, uuid.Nil, err
+	}
+	u.Key = Key(u.Desk, u.Batch, u.Dossier, u.Filename)
+	u.Size = size
+	if err := rp.PutReader(ctx, u.Key, r, size, contentType); err != nil {
 		return uuid.Nil, uuid.Nil, err
 	}
 	return in.Register(ctx, u)

@@ -91,10 +91,17 @@ func TestUpload2GB(t *testing.T) {
 		}
 		pw.CloseWithError(err)
 	}()
+	// Linux: "5" resets the peak resident size, so the peak after is this upload's.
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+	before := procKB("VmRSS:") << 10
 	start = time.Now()
 	code, body, err = post(pr, mw.FormDataContentType(), -1)
 	took := time.Since(start)
-	t.Logf("streamed 2 GB: %d %s err=%v (%v, %d MB sent, server peak RSS %d MB)", code, body, err, took.Round(time.Millisecond), z.read.Load()>>20, peakRSS()>>20)
+	growth := peakRSS() - before
+	t.Logf("streamed 2 GB: %d %s err=%v (%v, %d MB sent, peak RSS %d MB above where it was)", code, body, err, took.Round(time.Millisecond), z.read.Load()>>20, growth>>20)
+	if growth > 64<<20 {
+		t.Errorf("the refused upload raised the server's memory by %d MB: files must be spooled, not held", growth>>20)
+	}
 	if err == nil && code != http.StatusRequestEntityTooLarge {
 		t.Errorf("streamed 2 GB upload: %d %s, want 413", code, body)
 	}
@@ -123,13 +130,16 @@ func TestUpload2GB(t *testing.T) {
 	}
 }
 
-func peakRSS() int64 {
+func peakRSS() int64 { return procKB("VmHWM:") << 10 }
+
+// procKB reads a kB field of /proc/self/status.
+func procKB(field string) int64 {
 	b, _ := os.ReadFile("/proc/self/status")
 	var kb int64
 	for _, l := range bytes.Split(b, []byte("\n")) {
-		if bytes.HasPrefix(l, []byte("VmHWM:")) {
-			fmt.Sscanf(string(bytes.TrimSpace(l[6:])), "%d", &kb)
+		if bytes.HasPrefix(l, []byte(field)) {
+			fmt.Sscanf(string(bytes.TrimSpace(l[len(field):])), "%d", &kb)
 		}
 	}
-	return kb << 10
+	return kb
 }

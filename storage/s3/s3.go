@@ -78,6 +78,16 @@ func (o *Objects) Put(ctx context.Context, key string, data []byte, contentType 
 	return nil
 }
 
+// PutReader stores size bytes read from r under key: uploads are spooled to disk and streamed
+// from there, never held in memory whole.
+func (o *Objects) PutReader(ctx context.Context, key string, r io.Reader, size int64, contentType string) error {
+	_, err := o.Client.PutObject(ctx, o.Bucket, key, r, size, minio.PutObjectOptions{ContentType: contentType})
+	if err != nil {
+		return fmt.Errorf("s3: put %s: %w", key, err)
+	}
+	return nil
+}
+
 // Get reads an object whole, refusing one larger than maxBytes before reading it.
 func (o *Objects) Get(ctx context.Context, key string, maxBytes int64) ([]byte, error) {
 	return o.get(ctx, key, minio.GetObjectOptions{}, maxBytes)
