@@ -21,10 +21,14 @@ type Reconciler struct {
 	Store StuckFinder
 	// Ledger, when set, has attempts whose worker died closed as abandoned.
 	Ledger AttemptCloser
-	Queue  Queue
-	Every  time.Duration // how often to look
-	Age    time.Duration // how long a row may sit before it counts as stuck
-	Log    *slog.Logger
+	// Leader, when set, lets only the worker holding it make a pass (see Lease).
+	Leader interface {
+		Hold(ctx context.Context) (bool, error)
+	}
+	Queue Queue
+	Every time.Duration // how often to look
+	Age   time.Duration // how long a row may sit before it counts as stuck
+	Log   *slog.Logger
 	// Limit is how many rows of each kind one pass re-sends; default 1000.
 	Limit int
 
@@ -44,10 +48,14 @@ func (r *Reconciler) Run(ctx context.Context) {
 	t := time.NewTicker(r.Every)
 	defer t.Stop()
 	for {
-		if n, err := r.Once(ctx); err != nil {
-			r.Log.WarnContext(ctx, "reconcile", "error", err)
-		} else if n > 0 {
-			r.Log.InfoContext(ctx, "reconciled stuck work", "tasks", n)
+		// Without an answer from Redis (an outage), pass anyway: re-sends are harmless, and
+		// this is when tasks get lost.
+		if lead, err := r.lead(ctx); lead || err != nil {
+			if n, err := r.Once(ctx); err != nil {
+				r.Log.WarnContext(ctx, "reconcile", "error", err)
+			} else if n > 0 {
+				r.Log.InfoContext(ctx, "reconciled stuck work", "tasks", n)
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -55,6 +63,13 @@ func (r *Reconciler) Run(ctx context.Context) {
 		case <-t.C:
 		}
 	}
+}
+
+func (r *Reconciler) lead(ctx context.Context) (bool, error) {
+	if r.Leader == nil {
+		return true, nil
+	}
+	return r.Leader.Hold(ctx)
 }
 
 // Once re-sends the tasks of stuck rows and returns how many it sent.

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 	"github.com/sohoa/sohoa/classify"
 	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
@@ -349,4 +350,32 @@ func TestMultiPageFileReadOnce(t *testing.T) {
 	if n := counting.reads[d.SourceKey]; n != 1 {
 		t.Errorf("the original was read %d times for 3 pages, want once", n)
 	}
+}
+
+// One worker at a time holds the reconciler's lease; it renews it while it lives, and another
+// takes it over once it lapses.
+func TestReconcilerLease(t *testing.T) {
+	opt := testenv.Redis(t, 4)
+	rc := redis.NewClient(&redis.Options{Addr: opt.Addr, DB: opt.DB})
+	defer rc.Close()
+	ctx := context.Background()
+	a := &pipeline.Lease{Client: rc, Key: "sohoa:test-lease", Holder: "a", TTL: 500 * time.Millisecond}
+	b := &pipeline.Lease{Client: rc, Key: "sohoa:test-lease", Holder: "b", TTL: 500 * time.Millisecond}
+	hold := func(l *pipeline.Lease, want bool) {
+		t.Helper()
+		got, err := l.Hold(ctx)
+		if err != nil || got != want {
+			t.Fatalf("%s holds: %v %v, want %v", l.Holder, got, err, want)
+		}
+	}
+	hold(a, true)
+	hold(b, false)
+	for i := 0; i < 3; i++ { // a renews past the first TTL
+		time.Sleep(300 * time.Millisecond)
+		hold(a, true)
+		hold(b, false)
+	}
+	time.Sleep(700 * time.Millisecond) // a stopped renewing
+	hold(b, true)
+	hold(a, false)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/redis/go-redis/v9"
 	"github.com/sohoa/sohoa/classify"
 	"github.com/sohoa/sohoa/httpapi"
 	"github.com/sohoa/sohoa/ocr"
@@ -219,6 +220,12 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 	pickup := &pipeline.Pickup{Objects: a.originals, Known: a.db, Intake: a.intake(), Every: 30 * time.Second, Log: a.log}
 	go pickup.Run(ctx)
 	rec := &pipeline.Reconciler{Store: a.db, Ledger: a.db, Queue: a.queue, Every: 15 * time.Second, Age: reconcileAge, Log: a.log}
+	if rc, ok := a.redis.MakeRedisClient().(redis.UniversalClient); ok {
+		defer rc.Close()
+		host, _ := os.Hostname()
+		// Held for two passes: when its worker stops, another takes over within 30 s.
+		rec.Leader = &pipeline.Lease{Client: rc, Key: "sohoa:reconciler", Holder: fmt.Sprintf("%s:%d", host, os.Getpid()), TTL: 2 * rec.Every}
+	}
 	go rec.Run(ctx)
 	<-ctx.Done()
 	srv.Shutdown()
