@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/otiai10/gosseract/v2"
@@ -164,6 +165,9 @@ func (e *Engine) free() {
 }
 
 func (e *Engine) acquire(ctx context.Context) (*slot, error) {
+	if m, ok := ctx.Value(waitKey{}).(*WaitMeter); ok {
+		defer func(start time.Time) { m.ns.Add(int64(time.Since(start))) }(time.Now())
+	}
 	select {
 	case s := <-e.slots:
 		return s, nil
@@ -355,4 +359,19 @@ func half(g *image.Gray) *image.Gray {
 		}
 	}
 	return out
+}
+
+// WaitMeter adds up how long a task waited for OCR slots, so that a stage's time can be told
+// apart from the queue in front of the engine.
+type WaitMeter struct{ ns atomic.Int64 }
+
+// Waited is the total wait so far.
+func (m *WaitMeter) Waited() time.Duration { return time.Duration(m.ns.Load()) }
+
+type waitKey struct{}
+
+// WithWaitMeter returns a context whose slot waits are added to the returned meter.
+func WithWaitMeter(ctx context.Context) (context.Context, *WaitMeter) {
+	m := &WaitMeter{}
+	return context.WithValue(ctx, waitKey{}, m), m
 }

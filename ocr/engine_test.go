@@ -132,3 +132,31 @@ func TestOrientationCorpus(t *testing.T) {
 	}
 	t.Logf("%d orientations, %v each", n, took/time.Duration(n))
 }
+
+// A task's wait for a busy OCR slot is measured apart from its work.
+func TestWaitMeter(t *testing.T) {
+	e := engine(t) // one slot
+	p, _ := synth.Document("giay_khai_sinh", person, authority)
+	g, err := synth.Render(p, synth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		close(started)
+		_, _ = e.Recognize(context.Background(), g, 300, ocr.Options{})
+	}()
+	<-started
+	time.Sleep(50 * time.Millisecond) // the other recognition holds the slot
+	ctx, meter := ocr.WithWaitMeter(context.Background())
+	if _, err := e.Orientation(ctx, g, 300); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	if meter.Waited() < 50*time.Millisecond {
+		t.Errorf("waited %v for a slot held by a recognition", meter.Waited())
+	}
+	t.Logf("waited %v", meter.Waited())
+}

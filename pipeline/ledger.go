@@ -11,12 +11,14 @@ import (
 	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/sohoa/sohoa/ocr"
 )
 
 // Ledger records every stage attempt in PostgreSQL.
 type Ledger interface {
 	BeginAttempt(ctx context.Context, a Attempt) (int64, error)
-	EndAttempt(ctx context.Context, id int64, outcome, class, msg string) error
+	// EndAttempt closes the row; waited is the part of its time spent waiting for OCR slots.
+	EndAttempt(ctx context.Context, id int64, outcome, class, msg string, waited time.Duration) error
 }
 
 // Attempt is one delivery of a stage task.
@@ -90,6 +92,7 @@ func Middleware(ledger Ledger, m *Metrics, log *slog.Logger) asynq.MiddlewareFun
 			if lerr != nil {
 				tl.WarnContext(ctx, "ledger: cannot record the attempt", "error", lerr)
 			}
+			ctx, wait := ocr.WithWaitMeter(ctx)
 			start := time.Now()
 			err := next.ProcessTask(ctx, t)
 			outcome, class, msg := "ok", "", ""
@@ -108,7 +111,7 @@ func Middleware(ledger Ledger, m *Metrics, log *slog.Logger) asynq.MiddlewareFun
 			}
 			if lerr == nil {
 				// Record the end even if the task's context was cancelled (shutdown, timeout).
-				if e := ledger.EndAttempt(context.WithoutCancel(ctx), lid, outcome, class, msg); e != nil {
+				if e := ledger.EndAttempt(context.WithoutCancel(ctx), lid, outcome, class, msg, wait.Waited()); e != nil {
 					tl.WarnContext(ctx, "ledger: cannot record the outcome", "error", e)
 				}
 			}

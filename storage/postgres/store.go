@@ -455,9 +455,10 @@ func (db *DB) BeginAttempt(ctx context.Context, a pipeline.Attempt) (int64, erro
 }
 
 // EndAttempt closes a ledger row with its outcome.
-func (db *DB) EndAttempt(ctx context.Context, id int64, outcome, class, msg string) error {
-	_, err := db.Pool.Exec(ctx, `UPDATE stage_attempts SET ended_at = now(), outcome = $2, error_class = $3, message = left($4, 2000) WHERE id = $1`,
-		id, outcome, class, msg)
+func (db *DB) EndAttempt(ctx context.Context, id int64, outcome, class, msg string, waited time.Duration) error {
+	_, err := db.Pool.Exec(ctx, `UPDATE stage_attempts SET ended_at = now(), outcome = $2, error_class = $3, message = left($4, 2000),
+			slot_wait_ms = $5 WHERE id = $1`,
+		id, outcome, class, msg, waited.Milliseconds())
 	return err
 }
 
