@@ -212,8 +212,9 @@ func Turn(g *image.Gray, clockwise int) *image.Gray {
 	return g
 }
 
-// Shrink resizes g by f (0 < f < 1) with bilinear sampling, for handing Tesseract a page at the
-// resolution it reads best without paying for a general-purpose resize.
+// Shrink resizes g by f with bilinear sampling, for handing Tesseract a page at the resolution
+// it reads best without paying for a general-purpose resize. Any f > 0 works; below 0.5 it
+// skips pixels (aliasing), so reductions that large use a filtering resize.
 func Shrink(g *image.Gray, f float64) *image.Gray {
 	w, h := max(1, int(float64(g.Rect.Dx())*f+0.5)), max(1, int(float64(g.Rect.Dy())*f+0.5))
 	out := image.NewGray(image.Rect(0, 0, w, h))

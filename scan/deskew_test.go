@@ -103,3 +103,25 @@ func TestShrink(t *testing.T) {
 		t.Errorf("ink share changed by %.2fx", r)
 	}
 }
+
+// Shrink also enlarges: a gray ramp doubled stays a ramp, corner to corner.
+func TestShrinkEnlarges(t *testing.T) {
+	g := image.NewGray(image.Rect(0, 0, 100, 40))
+	for y := 0; y < 40; y++ {
+		for x := 0; x < 100; x++ {
+			g.Pix[y*g.Stride+x] = uint8(x * 2)
+		}
+	}
+	out := scan.Shrink(g, 2)
+	if out.Rect.Dx() != 200 || out.Rect.Dy() != 80 {
+		t.Fatalf("size %v", out.Rect)
+	}
+	for x := 1; x < 200; x++ {
+		if out.Pix[40*out.Stride+x] < out.Pix[40*out.Stride+x-1] {
+			t.Fatalf("not monotonic at %d", x)
+		}
+	}
+	if a, b := out.Pix[40*out.Stride], out.Pix[40*out.Stride+199]; a > 2 || b < 196 {
+		t.Errorf("ends %d and %d, want about 0 and 198", a, b)
+	}
+}
