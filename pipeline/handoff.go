@@ -2,54 +2,35 @@ package pipeline
 
 import (
 	"image"
-	"sync"
+
+	"github.com/sohoa/sohoa/scan"
 )
 
-// handoff keeps the last few prepared page images in memory, so that the OCR stage, when it
+// The handoff keeps the last few prepared page images in memory, so that the OCR stage, when it
 // runs in the process that has just prepared the page (the usual case, see Priorities), skips
 // reading the PNG back from S3 and decoding it. Entries are keyed by the image's
 // content-addressed key, so a hit is always the very pixels that were stored; a miss (another
-// worker, a restart, an eviction) reads S3 as before.
-type handoff struct {
-	mu    sync.Mutex
-	order []string
-	imgs  map[string]*image.Gray
-}
-
-// handoffSize bounds the memory held: an A4 page at 300 DPI is about 8.7 MB of gray pixels.
+// worker, a restart, an eviction) reads S3 as before. At most handoffSize pages (an A4 page at
+// 300 DPI is about 8.7 MB of gray pixels).
 const handoffSize = 6
 
-func (h *handoff) put(key string, g *image.Gray) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.imgs == nil {
-		h.imgs = make(map[string]*image.Gray)
-	}
-	if _, ok := h.imgs[key]; ok {
-		return
-	}
-	if len(h.order) == handoffSize {
-		delete(h.imgs, h.order[0])
-		h.order = h.order[1:]
-	}
-	h.order = append(h.order, key)
-	h.imgs[key] = g
+func newHandoff() *memo[*image.Gray] {
+	return &memo[*image.Gray]{max: handoffSize, cost: func(*image.Gray) int { return 1 }}
 }
 
-// take returns and forgets the image stored under key, or nil.
-func (h *handoff) take(key string) *image.Gray {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	g, ok := h.imgs[key]
-	if !ok {
-		return nil
+// The sources keep recently opened multi-page originals (PDF, TIFF) in memory with their page
+// tables, so that the prepare tasks of a file's pages, which this worker runs one after the
+// other (pages go depth-first), read it from S3 and ask poppler for its page table once rather
+// than once a page. Keyed by S3 key and version: an entry is always the recorded bytes.
+const sourcesBytes = 128 << 20
+
+func newSources() *memo[*scan.Source] {
+	return &memo[*scan.Source]{max: sourcesBytes, cost: (*scan.Source).Size}
+}
+
+// keepSource keeps src when it has several pages and is small enough to share the budget.
+func (s *Stages) keepSource(key string, src *scan.Source) {
+	if src.Pages() > 1 && src.Size() <= sourcesBytes/2 {
+		s.caches().sources.put(key, src)
 	}
-	delete(h.imgs, key)
-	for i, k := range h.order {
-		if k == key {
-			h.order = append(h.order[:i], h.order[i+1:]...)
-			break
-		}
-	}
-	return g
 }

@@ -11,6 +11,7 @@ import (
 	"image"
 	"log/slog"
 	"math"
+	"sync"
 
 	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
@@ -68,7 +69,7 @@ func (s *Stages) readOriginal(ctx context.Context, key, version string) ([]byte,
 
 // openOriginal opens an original, from memory when this process has just opened it.
 func (s *Stages) openOriginal(ctx context.Context, key, version string) (*scan.Source, error) {
-	if src := s.sources.get(sourceKey(key, version)); src != nil {
+	if src, ok := s.caches().sources.get(sourceKey(key, version)); ok {
 		return src, nil
 	}
 	data, err := s.readOriginal(ctx, key, version)
@@ -79,7 +80,7 @@ func (s *Stages) openOriginal(ctx context.Context, key, version string) (*scan.S
 	if err != nil {
 		return nil, err
 	}
-	s.sources.put(sourceKey(key, version), src)
+	s.keepSource(sourceKey(key, version), src)
 	return src, nil
 }
 
@@ -131,8 +132,19 @@ type Stages struct {
 	Log        *slog.Logger
 	Metrics    *Metrics // optional
 
-	handoff handoff // prepared images for the OCR stage of this process
-	sources sources // opened multi-page originals for the prepare stage of this process
+	cacheOnce sync.Once
+	cache     *stageCaches
+}
+
+// stageCaches are what this process keeps between one page's stages (handoff.go).
+type stageCaches struct {
+	handoff *memo[*image.Gray]  // prepared images for the OCR stage
+	sources *memo[*scan.Source] // opened multi-page originals for the prepare stage
+}
+
+func (s *Stages) caches() *stageCaches {
+	s.cacheOnce.Do(func() { s.cache = &stageCaches{handoff: newHandoff(), sources: newSources()} })
+	return s.cache
 }
 
 func (s *Stages) originals() Objects {
@@ -201,7 +213,7 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return s.refuseDocument(ctx, doc, err)
 	}
-	s.sources.put(sourceKey(doc.SourceKey, version), src)
+	s.keepSource(sourceKey(doc.SourceKey, version), src)
 	format, n := src.Format(), src.Pages()
 	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), int64(len(data)), string(format), n)
 	if err != nil {
@@ -316,7 +328,7 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if _, err := s.Store.PagePrepared(ctx, p.ID, pp.Prepared, art); err != nil {
 		return fmt.Errorf("prepare %s: record: %w", p.ID, err)
 	}
-	s.handoff.put(art.Key, pp.Image)
+	s.caches().handoff.put(art.Key, pp.Image)
 	Logger(ctx, s.Log).InfoContext(ctx, "prepared", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID,
 		"rotated", pp.Rotated, "skew_degrees", pp.SkewDegrees)
 	if s.Metrics != nil {
@@ -363,8 +375,8 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
 	}
-	g := s.handoff.take(p.ImageKey)
-	if g == nil {
+	g, ok := s.caches().handoff.take(p.ImageKey)
+	if !ok {
 		img, err := s.Objects.Get(ctx, p.ImageKey, s.Limits.MaxBytes)
 		if err != nil {
 			return s.pageFailed(ctx, p, "ocr", err)
