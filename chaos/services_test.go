@@ -2,6 +2,7 @@ package chaos
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -23,20 +24,11 @@ func TestRedisStoppedMidBatch(t *testing.T) {
 	needChaos(t)
 	r := startRedis(t, 6391)
 	s := newStack(t, r.addr, 0)
-	const n = 12
-	s.upload(desks3, n, demoPages(t))
-	s.startWorker()
-	s.startWorker()
-	s.waitFor("a first page done", 3*time.Minute, func() bool { return s.count(`SELECT count(*) FROM pages WHERE state = 'done'`) > 0 })
-	r.kill()
-	t.Logf("Redis killed with %d of %d pages done", s.count(`SELECT count(*) FROM pages WHERE state = 'done'`), n)
-	time.Sleep(outage)
-	r.start()
-	t.Logf("Redis back after %v with %d pages done", outage, s.count(`SELECT count(*) FROM pages WHERE state = 'done'`))
-	start := time.Now()
-	s.waitEnded(n, 6*time.Minute)
-	t.Logf("batch ended %v after Redis came back", time.Since(start).Round(time.Second))
-	s.checkExact(n)
+	s.midBatch(func() {
+		r.kill()
+		time.Sleep(outage)
+		r.start()
+	})
 }
 
 // Redis flushed (FLUSHALL: every queued, scheduled and running task gone) in the middle of a
@@ -45,21 +37,13 @@ func TestRedisFlushedMidBatch(t *testing.T) {
 	needChaos(t)
 	r := startRedis(t, 6392)
 	s := newStack(t, r.addr, 0)
-	const n = 12
-	s.upload(desks3, n, demoPages(t))
-	s.startWorker()
-	s.startWorker()
-	s.waitFor("a first page done", 3*time.Minute, func() bool { return s.count(`SELECT count(*) FROM pages WHERE state = 'done'`) > 0 })
-	rc := redis.NewClient(&redis.Options{Addr: r.addr})
-	defer rc.Close()
-	if err := rc.FlushAll(context.Background()).Err(); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("Redis flushed with %d of %d pages done", s.count(`SELECT count(*) FROM pages WHERE state = 'done'`), n)
-	start := time.Now()
-	s.waitEnded(n, 6*time.Minute)
-	t.Logf("batch ended %v after the flush", time.Since(start).Round(time.Second))
-	s.checkExact(n)
+	s.midBatch(func() {
+		rc := redis.NewClient(&redis.Options{Addr: r.addr})
+		defer rc.Close()
+		if err := rc.FlushAll(context.Background()).Err(); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
 
 // PostgreSQL stopped for 30 s in the middle of a batch (the machine's own server: the test
@@ -69,31 +53,23 @@ func TestPostgresStoppedMidBatch(t *testing.T) {
 	needChaos(t)
 	ver := pgCluster(t)
 	s := newStack(t, "127.0.0.1:6379", 14)
-	const n = 12
-	s.upload(desks3, n, demoPages(t))
-	s.startWorker()
-	s.startWorker()
-	s.waitFor("a first page done", 3*time.Minute, func() bool { return s.count(`SELECT count(*) FROM pages WHERE state = 'done'`) > 0 })
-	started := false
-	t.Cleanup(func() {
-		if !started {
-			_ = exec.Command("pg_ctlcluster", "--skip-systemctl-redirect", ver, "main", "start").Run()
+	pg := func(action string, args ...string) error {
+		out, err := exec.Command("pg_ctlcluster", append([]string{"--skip-systemctl-redirect", ver, "main", action}, args...)...).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("%s PostgreSQL: %v %s", action, err, out)
+		}
+		return nil
+	}
+	s.midBatch(func() {
+		t.Cleanup(func() { _ = pg("start") }) // whatever happens, PostgreSQL comes back
+		if err := pg("stop", "-m", "fast"); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(outage)
+		if err := pg("start"); err != nil {
+			t.Fatal(err)
 		}
 	})
-	if out, err := exec.Command("pg_ctlcluster", "--skip-systemctl-redirect", ver, "main", "stop", "-m", "fast").CombinedOutput(); err != nil {
-		t.Fatalf("stop PostgreSQL: %v %s", err, out)
-	}
-	t.Logf("PostgreSQL stopped")
-	time.Sleep(outage)
-	if out, err := exec.Command("pg_ctlcluster", "--skip-systemctl-redirect", ver, "main", "start").CombinedOutput(); err != nil {
-		t.Fatalf("start PostgreSQL: %v %s", err, out)
-	}
-	started = true
-	t.Logf("PostgreSQL back after %v with %d pages done", outage, s.count(`SELECT count(*) FROM pages WHERE state = 'done'`))
-	start := time.Now()
-	s.waitEnded(n, 6*time.Minute)
-	t.Logf("batch ended %v after PostgreSQL came back", time.Since(start).Round(time.Second))
-	s.checkExact(n)
 }
 
 // The S3 server stopped for 30 s in the middle of a batch: reads and writes fail, are retried
@@ -101,36 +77,19 @@ func TestPostgresStoppedMidBatch(t *testing.T) {
 func TestS3StoppedMidBatch(t *testing.T) {
 	needChaos(t)
 	s := newStack(t, "127.0.0.1:6379", 13)
-	const n = 12
-	s.upload(desks3, n, demoPages(t))
-	s.startWorker()
-	s.startWorker()
-	s.waitFor("a first page done", 3*time.Minute, func() bool { return s.count(`SELECT count(*) FROM pages WHERE state = 'done'`) > 0 })
 	up := func() {
 		if out, err := exec.Command("bash", "../deploy/local/up.sh").CombinedOutput(); err != nil {
 			t.Errorf("up.sh: %v\n%s", err, out)
 		}
 	}
-	stopped := false
-	t.Cleanup(func() {
-		if stopped {
-			up()
+	s.midBatch(func() {
+		t.Cleanup(up) // up.sh starts the S3 server only when it does not answer
+		if out, err := exec.Command("pkill", "-KILL", "-f", "versitygw --port").CombinedOutput(); err != nil {
+			t.Fatalf("stop the S3 server: %v %s", err, out)
 		}
+		time.Sleep(outage)
+		up()
 	})
-	out, err := exec.Command("pkill", "-KILL", "-f", "versitygw --port").CombinedOutput()
-	if err != nil {
-		t.Fatalf("stop the S3 server: %v %s", err, out)
-	}
-	stopped = true
-	t.Logf("S3 server killed with %d of %d pages done", s.count(`SELECT count(*) FROM pages WHERE state = 'done'`), n)
-	time.Sleep(outage)
-	up()
-	stopped = false
-	t.Logf("S3 back after %v with %d pages done", outage, s.count(`SELECT count(*) FROM pages WHERE state = 'done'`))
-	start := time.Now()
-	s.waitEnded(n, 6*time.Minute)
-	t.Logf("batch ended %v after S3 came back", time.Since(start).Round(time.Second))
-	s.checkExact(n)
 	t.Logf("transient failures retried: %d", s.count(`SELECT count(*) FROM stage_attempts WHERE outcome = 'retry'`))
 }
 
@@ -153,3 +112,24 @@ func pgCluster(t *testing.T) string {
 	}
 	return ver
 }
+
+// midBatch runs 12 demo pages over three desks through two workers, applies fault once the
+// first page is done, and checks that the batch then ends exact: every page done once, each
+// artifact recorded once, figures equal to a recount.
+func (s *stack) midBatch(fault func()) {
+	s.t.Helper()
+	const n = 12
+	s.upload(desks3, n, demoPages(s.t))
+	s.startWorker()
+	s.startWorker()
+	s.waitFor("a first page done", 3*time.Minute, func() bool { return s.done() > 0 })
+	s.t.Logf("fault with %d of %d pages done", s.done(), n)
+	fault()
+	s.t.Logf("fault over with %d pages done", s.done())
+	start := time.Now()
+	s.waitEnded(n, 6*time.Minute)
+	s.t.Logf("batch ended %v after the fault", time.Since(start).Round(time.Second))
+	s.checkExact(n)
+}
+
+func (s *stack) done() int { return s.count(`SELECT count(*) FROM pages WHERE state = 'done'`) }
