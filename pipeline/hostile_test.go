@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
 )
 
@@ -134,19 +135,7 @@ func TestHostileFiles(t *testing.T) {
 	if len(figs) != 1 || figs[0].Dossiers != len(cases)+1 || figs[0].DossiersDigitized != readable || figs[0].PagesDone != readable || figs[0].PagesFailed != refused {
 		t.Errorf("figures: %+v, want %d dossiers, %d digitized, %d pages failed", figs, len(cases)+1, readable, refused)
 	}
-	t.Logf("peak RSS of the test process: %d MB", vmHWM()/1024)
-}
-
-func vmHWM() int64 {
-	b, _ := os.ReadFile("/proc/self/status")
-	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "VmHWM:") {
-			var kb int64
-			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:")), "%d", &kb)
-			return kb
-		}
-	}
-	return 0
+	t.Logf("peak RSS of the test process: %d MB", testenv.ProcStatus("VmHWM")>>20)
 }
 
 // pngHeader is a PNG signature and IHDR for a w x h gray image, a few bytes of IDAT and IEND.

@@ -22,18 +22,6 @@ import (
 	"github.com/sohoa/sohoa/scan"
 )
 
-func procStatus(field string) int64 {
-	b, _ := os.ReadFile("/proc/self/status")
-	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, field+":") {
-			f := strings.Fields(l)
-			n, _ := strconv.ParseInt(f[1], 10, 64)
-			return n * 1024
-		}
-	}
-	return 0
-}
-
 func childMaxRSS() int64 {
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru)
@@ -232,7 +220,7 @@ func BenchmarkThroughput(b *testing.B) {
 			rate := perMin(d)
 			b.ReportMetric(rate, "pages/min")
 			b.ReportMetric(meanCER(func(p benchPage) string { return texts[p.name] }), "cer_%")
-			b.ReportMetric(float64(procStatus("VmHWM"))/(1<<20), "peak_rss_MB")
+			b.ReportMetric(float64(testenv.ProcStatus("VmHWM"))/(1<<20), "peak_rss_MB")
 			if aRate > 0 {
 				b.ReportMetric(rate/aRate, "c/a")
 			}
@@ -287,14 +275,14 @@ func BenchmarkSoak(b *testing.B) {
 		var n int
 		_ = db.Pool.QueryRow(ctx, `SELECT count(*) FROM pages WHERE state IN ('done', 'failed')`).Scan(&n)
 		if n >= mark && rssAtMark == 0 {
-			rssAtMark = procStatus("VmRSS")
+			rssAtMark = testenv.ProcStatus("VmRSS")
 		}
 		if n >= total {
 			break
 		}
 		time.Sleep(time.Second)
 	}
-	rss := procStatus("VmRSS")
+	rss := testenv.ProcStatus("VmRSS")
 	b.ReportMetric(float64(rssAtMark)/(1<<20), "rss_at_100_MB")
 	b.ReportMetric(float64(rss)/(1<<20), "rss_at_1000_MB")
 	b.ReportMetric(100*float64(rss-rssAtMark)/float64(rssAtMark), "growth_%")

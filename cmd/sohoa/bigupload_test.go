@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
 )
 
@@ -93,11 +93,11 @@ func TestUpload2GB(t *testing.T) {
 	}()
 	// Linux: "5" resets the peak resident size, so the peak after is this upload's.
 	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-	before := procKB("VmRSS:") << 10
+	before := testenv.ProcStatus("VmRSS")
 	start = time.Now()
 	code, body, err = post(pr, mw.FormDataContentType(), -1)
 	took := time.Since(start)
-	growth := peakRSS() - before
+	growth := testenv.ProcStatus("VmHWM") - before
 	t.Logf("streamed 2 GB: %d %s err=%v (%v, %d MB sent, peak RSS %d MB above where it was)", code, body, err, took.Round(time.Millisecond), z.read.Load()>>20, growth>>20)
 	if growth > 64<<20 {
 		t.Errorf("the refused upload raised the server's memory by %d MB: files must be spooled, not held", growth>>20)
@@ -128,18 +128,4 @@ func TestUpload2GB(t *testing.T) {
 	if err != nil || code != http.StatusAccepted {
 		t.Errorf("ordinary upload after the refused ones: %d %s %v", code, body, err)
 	}
-}
-
-func peakRSS() int64 { return procKB("VmHWM:") << 10 }
-
-// procKB reads a kB field of /proc/self/status.
-func procKB(field string) int64 {
-	b, _ := os.ReadFile("/proc/self/status")
-	var kb int64
-	for _, l := range bytes.Split(b, []byte("\n")) {
-		if bytes.HasPrefix(l, []byte(field)) {
-			fmt.Sscanf(string(bytes.TrimSpace(l[len(field):])), "%d", &kb)
-		}
-	}
-	return kb
 }

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -146,4 +148,18 @@ func Redis(t testing.TB, db int) asynq.RedisClientOpt {
 		Unavailable(t, "Redis", err)
 	}
 	return opt
+}
+
+// ProcStatus reads a size field of /proc/self/status (e.g. "VmRSS", "VmHWM") in bytes; 0 when
+// absent.
+func ProcStatus(field string) int64 {
+	b, _ := os.ReadFile("/proc/self/status")
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, field+":") {
+			f := strings.Fields(l)
+			n, _ := strconv.ParseInt(f[1], 10, 64)
+			return n * 1024
+		}
+	}
+	return 0
 }
