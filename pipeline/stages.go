@@ -200,7 +200,8 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 			}
 		}
 	}
-	data, err := s.readOriginal(ctx, doc.SourceKey, version)
+	// Opened once here; its pages' prepare tasks in this worker find it in memory.
+	src, err := s.openOriginal(ctx, doc.SourceKey, version)
 	if err != nil {
 		var f *scan.Error
 		if errors.As(err, &f) || errors.Is(err, ErrNotFound) {
@@ -208,14 +209,9 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 		}
 		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
 	}
-	sum := sha256.Sum256(data)
-	src, err := scan.Open(ctx, data, s.Limits)
-	if err != nil {
-		return s.refuseDocument(ctx, doc, err)
-	}
-	s.keepSource(sourceKey(doc.SourceKey, version), src)
+	sum := sha256.Sum256(src.Bytes())
 	format, n := src.Format(), src.Pages()
-	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), int64(len(data)), string(format), n)
+	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), int64(src.Size()), string(format), n)
 	if err != nil {
 		return fmt.Errorf("ingest %s: split: %w", doc.SourceKey, err)
 	}

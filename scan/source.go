@@ -51,6 +51,9 @@ func (s *Source) Format() Format { return s.format }
 // Pages in the file.
 func (s *Source) Pages() int { return s.pages }
 
+// Bytes of the file, as read; not to be changed.
+func (s *Source) Bytes() []byte { return s.data }
+
 // Size of the file in bytes.
 func (s *Source) Size() int { return len(s.data) }
 
