@@ -3,10 +3,7 @@ package scan
 import (
 	"bytes"
 	"encoding/binary"
-	"hash/crc32"
 )
-
-func crc32IEEE(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
 
 // dpiOf reads the resolution a file declares, or 0. Scanners usually write it; phones do not.
 func dpiOf(f Format, data []byte) int {

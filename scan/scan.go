@@ -6,14 +6,12 @@ package scan
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
 	"image/draw"
 	"image/jpeg"
 	"image/png"
-	"io"
 	"time"
 
 	"github.com/disintegration/imaging"
@@ -231,35 +229,4 @@ func Gray(m image.Image) *image.Gray {
 	draw.Draw(g, g.Bounds(), image.White, image.Point{}, draw.Src)
 	draw.Draw(g, g.Bounds(), m, b.Min, draw.Over)
 	return g
-}
-
-// EncodePNG writes g as a PNG that records its resolution (pHYs), so that Tesseract and any
-// viewer know the real DPI.
-func EncodePNG(w io.Writer, g *image.Gray, dpi int) error {
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, g); err != nil {
-		return err
-	}
-	b := buf.Bytes()
-	if dpi <= 0 {
-		_, err := w.Write(b)
-		return err
-	}
-	// Insert a pHYs chunk right after IHDR (8-byte signature + 25-byte IHDR chunk).
-	const ihdrEnd = 8 + 25
-	ppm := uint32(float64(dpi)/0.0254 + 0.5)
-	chunk := make([]byte, 0, 21)
-	chunk = binary.BigEndian.AppendUint32(chunk, 9)
-	chunk = append(chunk, "pHYs"...)
-	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
-	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
-	chunk = append(chunk, 1) // unit: metre
-	chunk = binary.BigEndian.AppendUint32(chunk, crc32IEEE(chunk[4:]))
-	for _, part := range [][]byte{b[:ihdrEnd], chunk, b[ihdrEnd:]} {
-		if _, err := w.Write(part); err != nil {
-			return err
-		}
-	}
-	return nil
 }
