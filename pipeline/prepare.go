@@ -50,16 +50,15 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 		return g, fullDPI
 	}
 	g, dpi = reduce(full)
-	skew := scan.DetectSkew(g)
-	straight := skew.Straighten(g)
-	// Most pages arrive upright. When the straightened page's text lines carry clearly more ink
-	// above their x-height band than below (capitals, ascenders, Vietnamese accents), it is
-	// upright and Tesseract's orientation detection, a fifth of a page's CPU, is not needed.
-	// Anything less certain (few lines, tables of digits, a turned page) goes to OSD.
-	if up, lines := scan.Uprightness(straight); skew.Confidence >= scan.MinSkewConfidence && lines >= minUprightLines && up >= minUprightness {
+	// Most pages' text lines tell which way is up (capitals, ascenders and Vietnamese accents
+	// put more ink above the x-height band than below) and which way they run, so Tesseract's
+	// orientation detection, a third of a turned page's CPU, is needed only for the others:
+	// few lines, tables of digits, pictures.
+	var skew scan.Skew
+	if lo, ok := scan.OrientByLines(g); ok {
 		out.OrientationBy = OrientedByTextLines
-		out.OrientationConfidence = round2(up)
-		g = straight
+		out.OrientationConfidence = round2(lo.Score)
+		out.Rotated, skew, g = lo.Turn, lo.Skew, lo.Upright
 	} else {
 		or, err := o.Orientation(ctx, full, fullDPI)
 		if err != nil {
@@ -68,20 +67,18 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 		out.OrientationBy = OrientedByOSD
 		out.OrientationConfidence = round2(or.Confidence)
 		if or.Trusted && or.Rotate != 0 {
-			full = scan.Turn(full, or.Rotate)
 			out.Rotated = or.Rotate
-			g, dpi = reduce(full)
-			skew = scan.DetectSkew(g)
-			straight = skew.Straighten(g)
+			g = scan.Turn(g, or.Rotate)
 		}
-		g = straight
+		skew = scan.DetectSkew(g)
+		g = skew.Straighten(g)
 	}
 	out.SkewDegrees, out.SkewConfidence = skew.Degrees, skew.Confidence
 	// Text far from the size Tesseract reads best (tiny print at high DPI, huge type) is
 	// rescaled; the DPI it is told scales with it.
 	if dpi != fullDPI && scan.TextScale(g, lim) > 1 {
-		// Fine print: enlarge the scan itself, not its reduction (the angle is known).
-		g, dpi = skew.Straighten(full), fullDPI
+		// Fine print: enlarge the scan itself, not its reduction (turn and angle are known).
+		g, dpi = skew.Straighten(scan.Turn(full, out.Rotated)), fullDPI
 	}
 	g, f := scan.Rescale(g, lim)
 	out.DPI = int(float64(dpi)*f + 0.5)
@@ -90,14 +87,6 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 	out.Width, out.Height = g.Rect.Dx(), g.Rect.Dy()
 	return out, nil
 }
-
-// The text-line test of uprightness decides only beyond doubt: upright generated and real
-// pages score 0.3 to 0.94 and the same pages upside down as much below zero; no page turned
-// 90°, 180° or 270° reaches 0.5 over 8 lines (scan's TestUprightness).
-const (
-	minUprightLines = 8
-	minUprightness  = 0.5
-)
 
 // guessDPI assumes an A4 page when the file does not say its resolution: desks scan A4.
 func guessDPI(w, h int) int {

@@ -12,6 +12,9 @@ type Skew struct {
 	// Confidence is the ratio of the best projection score to the worst in the coarse sweep
 	// (Leptonica's measure); below MinSkewConfidence the angle is not trusted.
 	Confidence float64
+	// Across is the same coarse confidence with the page turned a quarter: text lines that run
+	// down the page (a page scanned sideways) score high here and low in Confidence.
+	Across float64
 }
 
 const (
@@ -49,7 +52,31 @@ func DetectSkew(g *image.Gray) Skew {
 	best = p2.sweep(best, 1.0, 0.1)
 	p1 := inkPoints(g, 1)
 	best = p1.sweep(best, 0.1, 0.01)
-	return Skew{Degrees: math.Round(best*100) / 100, Confidence: math.Round(conf*100) / 100}
+	return Skew{Degrees: math.Round(best*100) / 100, Confidence: math.Round(conf*100) / 100,
+		Across: math.Round(p4.transposed().coarseConfidence()*100) / 100}
+}
+
+// coarseConfidence is the best to worst projection score over the coarse sweep.
+func (p points) coarseConfidence() float64 {
+	bestS, worstS := -1.0, math.MaxFloat64
+	for a := -MaxSkew; a <= MaxSkew+1e-9; a += 1 {
+		s := p.score(a)
+		bestS, worstS = math.Max(bestS, s), math.Min(worstS, s)
+	}
+	if worstS <= 0 {
+		return 0
+	}
+	return bestS / worstS
+}
+
+// transposed swaps the axes: the page mirrored across its diagonal, which projects like the
+// page turned a quarter (the sweep is symmetric in angle).
+func (p points) transposed() points {
+	q := points{xy: make([]int32, len(p.xy)), w: p.h, h: p.w}
+	for i := 0; i < len(p.xy); i += 2 {
+		q.xy[i], q.xy[i+1] = p.xy[i+1], p.xy[i]
+	}
+	return q
 }
 
 type points struct {
