@@ -21,6 +21,10 @@ static TessBaseAPI* sohoa_tess_new(const char* datapath, const char* lang, int* 
 	if (*rc != 0) { TessBaseAPIDelete(api); return NULL; }
 	// Tesseract warns on stderr for every page; sohoa records what matters itself.
 	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	// The fixed-pitch test of the layout stage serves the legacy classifier's chopping; the
+	// LSTM recogniser reads the same text without it, 2–4 % fewer instructions a page
+	// (callgrind), and word boxes on typewritten pages no longer overlap.
+	TessBaseAPISetVariable(api, "textord_disable_pitch_test", "1");
 	return api;
 }
 
