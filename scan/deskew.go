@@ -32,7 +32,7 @@ const (
 // histogram (sum of squared differences of adjacent rows). A coarse sweep on a 4x reduced
 // image finds the neighbourhood; finer sweeps at 2x and full resolution refine it.
 func DetectSkew(g *image.Gray) Skew {
-	p4 := inkPoints(g, 4)
+	p1, p2, p4 := inkLevels(g)
 	if len(p4.xy) < 200 {
 		return Skew{}
 	}
@@ -48,9 +48,7 @@ func DetectSkew(g *image.Gray) Skew {
 	if worstS > 0 {
 		conf = bestS / worstS
 	}
-	p2 := inkPoints(g, 2)
 	best = p2.sweep(best, 1.0, 0.1)
-	p1 := inkPoints(g, 1)
 	best = p1.sweep(best, 0.1, 0.01)
 	return Skew{Degrees: math.Round(best*100) / 100, Confidence: math.Round(conf*100) / 100,
 		Across: math.Round(p4.transposed().coarseConfidence()*100) / 100}
@@ -87,6 +85,9 @@ type points struct {
 // inkPoints lists the cells of a factor×factor grid whose mean is dark. Averaging (rather
 // than taking any dark pixel) keeps scanner speckle from counting as text.
 func inkPoints(g *image.Gray, factor int) points {
+	if factor == 1 {
+		return inkPixels(g)
+	}
 	b := g.Bounds()
 	w, h := b.Dx()/factor, b.Dy()/factor
 	p := points{w: w, h: h}
@@ -111,6 +112,62 @@ func inkPoints(g *image.Gray, factor int) points {
 		}
 	}
 	return p
+}
+
+// inkPixels is inkPoints at factor 1: every dark pixel.
+func inkPixels(g *image.Gray) points {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	p := points{w: w, h: h, xy: make([]int32, 0, 1<<16)}
+	for y := 0; y < h; y++ {
+		for x, v := range g.Pix[y*g.Stride : y*g.Stride+w] {
+			if v < inkThreshold {
+				p.xy = append(p.xy, int32(x), int32(y))
+			}
+		}
+	}
+	return p
+}
+
+// inkLevels is inkPoints at factors 1, 2 and 4: skew detection needs all three, and the
+// generic cell loop, three times over the page, cost more than the sweeps themselves.
+func inkLevels(g *image.Gray) (p1, p2, p4 points) {
+	b := g.Bounds()
+	w, h := b.Dx(), b.Dy()
+	p1 = inkPixels(g)
+	p2 = points{w: w / 2, h: h / 2, xy: make([]int32, 0, 1<<14)}
+	p4 = points{w: w / 4, h: h / 4, xy: make([]int32, 0, 1<<12)}
+	sums2, sums4 := make([]int, p2.w), make([]int, p4.w)
+	for y := 0; y < h; y++ {
+		row := g.Pix[y*g.Stride : y*g.Stride+w]
+		if y/2 < p2.h {
+			for i := range sums2 {
+				sums2[i] += int(row[2*i]) + int(row[2*i+1])
+			}
+			if y%2 == 1 {
+				for i, s := range sums2 {
+					if s < inkThreshold*4 {
+						p2.xy = append(p2.xy, int32(i), int32(y/2))
+					}
+				}
+				clear(sums2)
+			}
+		}
+		if y/4 < p4.h {
+			for i := range sums4 {
+				r := row[4*i : 4*i+4]
+				sums4[i] += int(r[0]) + int(r[1]) + int(r[2]) + int(r[3])
+			}
+			if y%4 == 3 {
+				for i, s := range sums4 {
+					if s < inkThreshold*16 {
+						p4.xy = append(p4.xy, int32(i), int32(y/4))
+					}
+				}
+				clear(sums4)
+			}
+		}
+	}
+	return p1, p2, p4
 }
 
 // score is the projection sharpness after shearing by angle degrees.
