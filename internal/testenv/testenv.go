@@ -13,6 +13,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -162,4 +163,40 @@ func ProcStatus(field string) int64 {
 		}
 	}
 	return 0
+}
+
+// CPUTime is the machine's busy and idle time so far, summed over its cores (/proc/stat), and
+// this process's own CPU time (user and system, its finished children included): benchmarks
+// take two readings and report where a run's core-seconds went.
+type CPUTime struct {
+	Busy, Idle, Self, Children time.Duration
+}
+
+// ReadCPUTime takes one reading.
+func ReadCPUTime() CPUTime {
+	var c CPUTime
+	const tick = 10 * time.Millisecond // USER_HZ is 100 on Linux
+	if b, err := os.ReadFile("/proc/stat"); err == nil {
+		f := strings.Fields(strings.SplitN(string(b), "\n", 2)[0]) // cpu user nice system idle iowait irq softirq steal
+		for i := 1; i < len(f) && i <= 8; i++ {
+			n, _ := strconv.ParseInt(f[i], 10, 64)
+			if i == 4 || i == 5 {
+				c.Idle += time.Duration(n) * tick
+			} else {
+				c.Busy += time.Duration(n) * tick
+			}
+		}
+	}
+	var self, kids syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &self)
+	_ = syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids)
+	tv := func(t syscall.Timeval) time.Duration { return time.Duration(t.Nano()) }
+	c.Self = tv(self.Utime) + tv(self.Stime)
+	c.Children = tv(kids.Utime) + tv(kids.Stime)
+	return c
+}
+
+// Since is the difference between two readings.
+func (c CPUTime) Since(before CPUTime) CPUTime {
+	return CPUTime{Busy: c.Busy - before.Busy, Idle: c.Idle - before.Idle, Self: c.Self - before.Self, Children: c.Children - before.Children}
 }
