@@ -76,11 +76,13 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 	out.SkewDegrees, out.SkewConfidence = skew.Degrees, skew.Confidence
 	// Text far from the size Tesseract reads best (tiny print at high DPI, huge type) is
 	// rescaled; the DPI it is told scales with it.
-	if dpi != fullDPI && scan.TextScale(g, lim) > 1 {
+	f := scan.TextScale(g, lim)
+	if dpi != fullDPI && f > 1 {
 		// Fine print: enlarge the scan itself, not its reduction (turn and angle are known).
 		g, dpi = skew.Straighten(scan.Turn(full, out.Rotated)), fullDPI
+		f = scan.TextScale(g, lim)
 	}
-	g, f := scan.Rescale(g, lim)
+	g = scan.Rescale(g, f)
 	out.DPI = int(float64(dpi)*f + 0.5)
 	out.Scale = round2(f)
 	out.Image = g

@@ -88,21 +88,31 @@ func inkPoints(g *image.Gray, factor int) points {
 	if factor == 1 {
 		return inkPixels(g)
 	}
-	b := g.Bounds()
-	w, h := b.Dx()/factor, b.Dy()/factor
-	p := points{w: w, h: h}
+	w, h := g.Rect.Dx()/factor, g.Rect.Dy()/factor
+	p := points{w: w, h: h, xy: make([]int32, 0, 1<<12)}
 	limit := inkThreshold * factor * factor
 	sums := make([]int, w)
 	for ry := 0; ry < h; ry++ {
 		clear(sums)
 		for dy := 0; dy < factor; dy++ {
-			row := g.Pix[(ry*factor+dy)*g.Stride:]
-			for rx := 0; rx < w; rx++ {
-				s := 0
-				for dx := 0; dx < factor; dx++ {
-					s += int(row[rx*factor+dx])
+			row := g.Pix[(ry*factor+dy)*g.Stride:][:w*factor]
+			// The factors skew detection uses most get loops the compiler keeps tight.
+			switch factor {
+			case 2:
+				for rx := range sums {
+					sums[rx] += int(row[2*rx]) + int(row[2*rx+1])
 				}
-				sums[rx] += s
+			case 4:
+				for rx := range sums {
+					r := row[4*rx : 4*rx+4]
+					sums[rx] += int(r[0]) + int(r[1]) + int(r[2]) + int(r[3])
+				}
+			default:
+				for rx := range sums {
+					for _, v := range row[rx*factor : (rx+1)*factor] {
+						sums[rx] += int(v)
+					}
+				}
 			}
 		}
 		for rx, s := range sums {
@@ -128,46 +138,9 @@ func inkPixels(g *image.Gray) points {
 	return p
 }
 
-// inkLevels is inkPoints at factors 1, 2 and 4: skew detection needs all three, and the
-// generic cell loop, three times over the page, cost more than the sweeps themselves.
+// inkLevels is inkPoints at factors 1, 2 and 4, as skew detection needs them.
 func inkLevels(g *image.Gray) (p1, p2, p4 points) {
-	b := g.Bounds()
-	w, h := b.Dx(), b.Dy()
-	p1 = inkPixels(g)
-	p2 = points{w: w / 2, h: h / 2, xy: make([]int32, 0, 1<<14)}
-	p4 = points{w: w / 4, h: h / 4, xy: make([]int32, 0, 1<<12)}
-	sums2, sums4 := make([]int, p2.w), make([]int, p4.w)
-	for y := 0; y < h; y++ {
-		row := g.Pix[y*g.Stride : y*g.Stride+w]
-		if y/2 < p2.h {
-			for i := range sums2 {
-				sums2[i] += int(row[2*i]) + int(row[2*i+1])
-			}
-			if y%2 == 1 {
-				for i, s := range sums2 {
-					if s < inkThreshold*4 {
-						p2.xy = append(p2.xy, int32(i), int32(y/2))
-					}
-				}
-				clear(sums2)
-			}
-		}
-		if y/4 < p4.h {
-			for i := range sums4 {
-				r := row[4*i : 4*i+4]
-				sums4[i] += int(r[0]) + int(r[1]) + int(r[2]) + int(r[3])
-			}
-			if y%4 == 3 {
-				for i, s := range sums4 {
-					if s < inkThreshold*16 {
-						p4.xy = append(p4.xy, int32(i), int32(y/4))
-					}
-				}
-				clear(sums4)
-			}
-		}
-	}
-	return p1, p2, p4
+	return inkPixels(g), inkPoints(g, 2), inkPoints(g, 4)
 }
 
 // score is the projection sharpness after shearing by angle degrees.

@@ -45,3 +45,18 @@ func inkPointsGeneric(g *image.Gray, factor int) points {
 	}
 	return p
 }
+
+// inkPoints at other factors (LineHeight uses 2; 3 takes the generic loop) matches too.
+func TestInkPointsFactors(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	g := image.NewGray(image.Rect(0, 0, 211, 157))
+	for i := range g.Pix {
+		g.Pix[i] = uint8(rng.IntN(256))
+	}
+	for _, f := range []int{2, 3, 4, 5} {
+		got, want := inkPoints(g, f), inkPointsGeneric(g, f)
+		if got.w != want.w || got.h != want.h || !slices.Equal(got.xy, want.xy) {
+			t.Errorf("factor %d: %d points, want %d", f, len(got.xy)/2, len(want.xy)/2)
+		}
+	}
+}

@@ -46,23 +46,22 @@ func LineHeight(g *image.Gray) int {
 	return runs[len(runs)/2]
 }
 
-// Rescale resizes g by factor when its text lines are far (over 2x) from TargetLineHeight, and
-// returns the factor it applied (1 when it left the page alone).
-func Rescale(g *image.Gray, lim Limits) (*image.Gray, float64) {
-	f := TextScale(g, lim)
+// Rescale resizes g by f, the factor TextScale chose (1 leaves it alone).
+func Rescale(g *image.Gray, f float64) *image.Gray {
 	if f == 1 {
-		return g, 1
+		return g
 	}
 	if f >= 0.5 {
 		// Gray bilinear resampling: imaging.Resize goes through NRGBA and took most of a small
 		// page's preparation (an upscaled 150-DPI page: ~1 s under load).
-		return Shrink(g, f), f
+		return Shrink(g, f)
 	}
 	w, h := int(float64(g.Rect.Dx())*f), int(float64(g.Rect.Dy())*f)
-	return Gray(imaging.Resize(g, w, h, imaging.Linear)), f
+	return Gray(imaging.Resize(g, w, h, imaging.Linear))
 }
 
-// TextScale is the factor Rescale would apply to g, without applying it.
+// TextScale is the factor that brings g's text lines to TargetLineHeight when they are far
+// (over 2x) from it, else 1.
 func TextScale(g *image.Gray, lim Limits) float64 {
 	lh := LineHeight(g)
 	if lh == 0 || (lh*2 >= TargetLineHeight && lh <= TargetLineHeight*2) {
