@@ -55,7 +55,8 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 	// orientation detection, a third of a turned page's CPU, is needed only for the others:
 	// few lines, tables of digits, pictures.
 	var skew scan.Skew
-	if lo, ok := scan.OrientByLines(g); ok {
+	lo, ok := scan.OrientByLines(g)
+	if ok {
 		out.OrientationBy = OrientedByTextLines
 		out.OrientationConfidence = round2(lo.Score)
 		out.Rotated, skew, g = lo.Turn, lo.Skew, lo.Upright
@@ -66,11 +67,12 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 		}
 		out.OrientationBy = OrientedByOSD
 		out.OrientationConfidence = round2(or.Confidence)
+		skew = lo.Skew
 		if or.Trusted && or.Rotate != 0 {
 			out.Rotated = or.Rotate
 			g = scan.Turn(g, or.Rotate)
+			skew = scan.DetectSkew(g)
 		}
-		skew = scan.DetectSkew(g)
 		g = skew.Straighten(g)
 	}
 	out.SkewDegrees, out.SkewConfidence = skew.Degrees, skew.Confidence

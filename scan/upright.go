@@ -112,9 +112,11 @@ type LineOrientation struct {
 // OrientByLines finds the turn that makes g upright from its text lines alone: their direction
 // from the skew sweep along and across the page, then which way up from the ink above and below
 // their x-height band. ok is false when the lines leave any doubt (few lines, tables, pictures,
-// scripts without ascenders); Tesseract's OSD is then the one to ask.
+// scripts without ascenders); Tesseract's OSD is then the one to ask, and only Skew is set: g's
+// own, as it is.
 func OrientByLines(g *image.Gray) (o LineOrientation, ok bool) {
 	s := DetectSkew(g)
+	doubt := LineOrientation{Skew: s}
 	switch {
 	case s.Confidence >= MinSkewConfidence && s.Confidence >= MinAxisRatio*s.Across:
 		o.Skew = s
@@ -123,16 +125,16 @@ func OrientByLines(g *image.Gray) (o LineOrientation, ok bool) {
 		g = Turn(g, 90)
 		o.Turn, o.Skew = 90, DetectSkew(g)
 		if o.Skew.Confidence < MinSkewConfidence || o.Skew.Confidence < MinAxisRatio*o.Skew.Across {
-			return o, false
+			return doubt, false
 		}
 	default:
-		return o, false
+		return doubt, false
 	}
 	o.Upright = o.Skew.Straighten(g)
 	o.Score, o.Lines = Uprightness(o.Upright)
 	switch {
 	case o.Lines < MinUprightLines:
-		return o, false
+		return doubt, false
 	case o.Score >= MinUprightness:
 		return o, true
 	case o.Score <= -MinUprightness:
@@ -142,5 +144,5 @@ func OrientByLines(g *image.Gray) (o LineOrientation, ok bool) {
 		o.Score = -o.Score
 		return o, true
 	}
-	return o, false
+	return doubt, false
 }
