@@ -53,32 +53,26 @@ func EncodePNG(w io.Writer, g *image.Gray, dpi int) error {
 	if _, err := w.Write(head.Bytes()); err != nil {
 		return err
 	}
-	// One IDAT chunk holds the whole image: chunks may be up to 2^31-1 bytes.
+	// IDAT chunks of 1 MiB: a chunk may hold up to 2^31-1 bytes, and a huge noisy page could
+	// compress past that.
 	var tail bytes.Buffer
-	writeChunkHeader(&tail, "IDAT", idat.Bytes())
-	if _, err := w.Write(tail.Bytes()); err != nil {
-		return err
+	for data := idat.Bytes(); len(data) > 0; {
+		n := min(len(data), 1<<20)
+		writeChunk(&tail, "IDAT", data[:n])
+		if _, err := w.Write(tail.Bytes()); err != nil {
+			return err
+		}
+		tail.Reset()
+		data = data[n:]
 	}
-	if _, err := w.Write(idat.Bytes()); err != nil {
-		return err
-	}
-	tail.Reset()
-	crc := crc32.NewIEEE()
-	crc.Write([]byte("IDAT"))
-	crc.Write(idat.Bytes())
-	tail.Write(binary.BigEndian.AppendUint32(nil, crc.Sum32()))
 	writeChunk(&tail, "IEND", nil)
 	_, err = w.Write(tail.Bytes())
 	return err
 }
 
-func writeChunkHeader(b *bytes.Buffer, kind string, data []byte) {
+func writeChunk(b *bytes.Buffer, kind string, data []byte) {
 	b.Write(binary.BigEndian.AppendUint32(nil, uint32(len(data))))
 	b.WriteString(kind)
-}
-
-func writeChunk(b *bytes.Buffer, kind string, data []byte) {
-	writeChunkHeader(b, kind, data)
 	b.Write(data)
 	crc := crc32.NewIEEE()
 	crc.Write([]byte(kind))
