@@ -1,0 +1,43 @@
+package scan
+
+import (
+	"image"
+	"image/color"
+	"math/rand/v2"
+	"testing"
+)
+
+// Gray's palette lookup gives exactly what the general conversion over white gives, with
+// opaque, translucent and transparent entries, and from a sub-image.
+func TestGrayPalettedMatchesGeneral(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{2, 16, 256} {
+		pal := make(color.Palette, n)
+		for i := range pal {
+			a := uint8(255)
+			switch i % 4 {
+			case 1:
+				a = 0
+			case 2:
+				a = uint8(rng.IntN(256))
+			}
+			// Palette colours are non-premultiplied, as image/png decodes them.
+			pal[i] = color.NRGBA{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), a}
+		}
+		m := image.NewPaletted(image.Rect(0, 0, 97, 61), pal)
+		for i := range m.Pix {
+			m.Pix[i] = uint8(rng.IntN(n))
+		}
+		for _, src := range []*image.Paletted{m, m.SubImage(image.Rect(5, 7, 90, 60)).(*image.Paletted)} {
+			got, want := Gray(src), overWhite(src)
+			if got.Rect != want.Rect {
+				t.Fatalf("palette of %d: bounds %v, want %v", n, got.Rect, want.Rect)
+			}
+			for i := range want.Pix {
+				if got.Pix[i] != want.Pix[i] {
+					t.Fatalf("palette of %d: pixel %d = %d, want %d", n, i, got.Pix[i], want.Pix[i])
+				}
+			}
+		}
+	}
+}
