@@ -41,3 +41,30 @@ func TestGrayPalettedMatchesGeneral(t *testing.T) {
 		}
 	}
 }
+
+// The colour path gives exactly what the general conversion over white gives.
+func TestGrayColourMatchesGeneral(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	r := image.Rect(0, 0, 83, 57)
+	nrgba, rgba := image.NewNRGBA(r), image.NewRGBA(r)
+	for i := 0; i < len(nrgba.Pix); i += 4 {
+		a := uint8(rng.IntN(256))
+		if i%12 == 0 {
+			a = 255
+		}
+		nrgba.Pix[i], nrgba.Pix[i+1], nrgba.Pix[i+2], nrgba.Pix[i+3] = uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), a
+		// RGBA is premultiplied: no channel above alpha.
+		rgba.Pix[i], rgba.Pix[i+1], rgba.Pix[i+2], rgba.Pix[i+3] = uint8(rng.IntN(int(a)+1)), uint8(rng.IntN(int(a)+1)), uint8(rng.IntN(int(a)+1)), a
+	}
+	for _, m := range []image.Image{nrgba, rgba, nrgba.SubImage(image.Rect(3, 4, 80, 50)), rgba.SubImage(image.Rect(1, 2, 70, 55))} {
+		got, want := Gray(m), overWhite(m)
+		if got.Rect != want.Rect {
+			t.Fatalf("%T: bounds %v, want %v", m, got.Rect, want.Rect)
+		}
+		for i := range want.Pix {
+			if got.Pix[i] != want.Pix[i] {
+				t.Fatalf("%T: pixel %d = %d, want %d", m, i, got.Pix[i], want.Pix[i])
+			}
+		}
+	}
+}
