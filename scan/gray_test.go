@@ -28,17 +28,8 @@ func TestGrayPalettedMatchesGeneral(t *testing.T) {
 		for i := range m.Pix {
 			m.Pix[i] = uint8(rng.IntN(n))
 		}
-		for _, src := range []*image.Paletted{m, m.SubImage(image.Rect(5, 7, 90, 60)).(*image.Paletted)} {
-			got, want := Gray(src), overWhite(src)
-			if got.Rect != want.Rect {
-				t.Fatalf("palette of %d: bounds %v, want %v", n, got.Rect, want.Rect)
-			}
-			for i := range want.Pix {
-				if got.Pix[i] != want.Pix[i] {
-					t.Fatalf("palette of %d: pixel %d = %d, want %d", n, i, got.Pix[i], want.Pix[i])
-				}
-			}
-		}
+		sameAsGeneral(t, m)
+		sameAsGeneral(t, m.SubImage(image.Rect(5, 7, 90, 60)))
 	}
 }
 
@@ -57,14 +48,20 @@ func TestGrayColourMatchesGeneral(t *testing.T) {
 		rgba.Pix[i], rgba.Pix[i+1], rgba.Pix[i+2], rgba.Pix[i+3] = uint8(rng.IntN(int(a)+1)), uint8(rng.IntN(int(a)+1)), uint8(rng.IntN(int(a)+1)), a
 	}
 	for _, m := range []image.Image{nrgba, rgba, nrgba.SubImage(image.Rect(3, 4, 80, 50)), rgba.SubImage(image.Rect(1, 2, 70, 55))} {
-		got, want := Gray(m), overWhite(m)
-		if got.Rect != want.Rect {
-			t.Fatalf("%T: bounds %v, want %v", m, got.Rect, want.Rect)
-		}
-		for i := range want.Pix {
-			if got.Pix[i] != want.Pix[i] {
-				t.Fatalf("%T: pixel %d = %d, want %d", m, i, got.Pix[i], want.Pix[i])
-			}
+		sameAsGeneral(t, m)
+	}
+}
+
+// sameAsGeneral fails unless Gray(m) is pixel for pixel the general conversion over white.
+func sameAsGeneral(t *testing.T, m image.Image) {
+	t.Helper()
+	got, want := Gray(m), overWhite(m)
+	if got.Rect != want.Rect {
+		t.Fatalf("%T %v: bounds %v, want %v", m, m.Bounds(), got.Rect, want.Rect)
+	}
+	for i := range want.Pix {
+		if got.Pix[i] != want.Pix[i] {
+			t.Fatalf("%T %v: pixel %d = %d, want %d", m, m.Bounds(), i, got.Pix[i], want.Pix[i])
 		}
 	}
 }
