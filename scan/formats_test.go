@@ -70,9 +70,13 @@ func TestFormats(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			data := load(t, c.file)
-			_, n, err := scan.Pages(ctx, data, scan.DefaultLimits)
-			if err != nil || n != c.pages {
-				t.Fatalf("%d pages (%v), want %d", n, err, c.pages)
+			src, err := scan.Open(ctx, data, scan.DefaultLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := src.Pages()
+			if n != c.pages {
+				t.Fatalf("%d pages, want %d", n, c.pages)
 			}
 			for i := 0; i < n; i++ {
 				g, meta, err := scan.Decode(ctx, data, i, scan.DefaultLimits)

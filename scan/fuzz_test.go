@@ -40,14 +40,14 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		ctx := context.Background()
-		_, n, err := scan.Pages(ctx, data, lim)
+		src, err := scan.Open(ctx, data, lim)
 		if err != nil {
 			if scan.ClassOf(err) == "" {
 				t.Fatalf("unclassed error: %v", err)
 			}
 			return
 		}
-		for i := 0; i < n && i < 3; i++ {
+		for i := 0; i < src.Pages() && i < 3; i++ {
 			g, _, err := scan.Decode(ctx, data, i, lim)
 			var se *scan.Error
 			if err != nil && !errors.As(err, &se) {

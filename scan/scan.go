@@ -114,40 +114,15 @@ type Meta struct {
 	DPI    int // 0 when the file does not say
 }
 
-// Pages returns how many pages data holds, after checking limits.
-func Pages(ctx context.Context, data []byte, lim Limits) (Format, int, error) {
-	src, err := Open(ctx, data, lim)
-	if err != nil {
-		var f Format
-		if src != nil {
-			f = src.format
-		}
-		return f, 0, err
-	}
-	return src.format, src.pages, nil
-}
-
 // Decode returns page index of data as a gray image, upright as far as the file's own metadata
-// says (EXIF orientation), after checking every limit on the header.
+// says (EXIF orientation), after checking every limit on the header. To decode several pages of
+// one file, Open it once.
 func Decode(ctx context.Context, data []byte, index int, lim Limits) (*image.Gray, Meta, error) {
-	if int64(len(data)) > lim.MaxBytes {
-		return nil, Meta{}, refuse(TooLarge, nil, "file is %d bytes, over the limit of %d", len(data), lim.MaxBytes)
-	}
-	f, err := Sniff(data)
+	src, err := Open(ctx, data, lim)
 	if err != nil {
 		return nil, Meta{}, err
 	}
-	switch f {
-	case TIFF:
-		return decodeTIFF(data, index, lim)
-	case PDF:
-		src, err := Open(ctx, data, lim)
-		if err != nil {
-			return nil, Meta{}, err
-		}
-		return src.Decode(ctx, index, lim)
-	}
-	return decodeImage(f, data, index, lim)
+	return src.Decode(ctx, index, lim)
 }
 
 // decodeImage decodes a PNG or JPEG.

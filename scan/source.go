@@ -5,13 +5,14 @@ import (
 	"image"
 )
 
-// Source is a scan file opened once: its format, its page count and, for a PDF, the page table
-// poppler read (sizes, resolutions, refusals). Decoding several pages of one Source asks poppler
-// for that table once instead of once a page.
+// Source is a scan file opened once: its format, its page count and, for a TIFF or a PDF, its
+// page table (sizes, resolutions, refusals; poppler's for a PDF). Decoding several pages of one
+// Source reads that table once instead of once a page.
 type Source struct {
 	data    []byte
 	format  Format
 	pages   int
+	tiff    []tiffPage
 	pdf     []pdfPage
 	pdfErrs []error
 }
@@ -30,11 +31,10 @@ func Open(ctx context.Context, data []byte, lim Limits) (*Source, error) {
 	case PNG, JPEG:
 		s.pages = 1
 	case TIFF:
-		pages, err := tiffPages(data, lim)
-		if err != nil {
+		if s.tiff, err = tiffPages(data, lim); err != nil {
 			return s, err
 		}
-		s.pages = len(pages)
+		s.pages = len(s.tiff)
 	case PDF:
 		// Pages too large to be documents are counted: each becomes a failed page row.
 		if s.pdf, s.pdfErrs, err = pdfPages(ctx, data, lim); err != nil {
@@ -63,7 +63,7 @@ func (s *Source) Decode(ctx context.Context, index int, lim Limits) (*image.Gray
 	case PDF:
 		return renderPDF(ctx, s.data, s.pdf, s.pdfErrs, index, lim)
 	case TIFF:
-		return decodeTIFF(s.data, index, lim)
+		return decodeTIFF(s.data, s.tiff, index)
 	}
 	return decodeImage(s.format, s.data, index, lim)
 }

@@ -117,13 +117,10 @@ func tiffPages(b []byte, lim Limits) ([]tiffPage, error) {
 	return pages, nil
 }
 
-// decodeTIFF decodes page index with Leptonica after checking every page's size.
-func decodeTIFF(data []byte, index int, lim Limits) (*image.Gray, Meta, error) {
-	pages, err := tiffPages(data, lim)
-	if err != nil {
-		return nil, Meta{}, err
-	}
-	if index >= len(pages) {
+// decodeTIFF decodes page index with Leptonica, from the page table (every page's size
+// checked) that tiffPages read.
+func decodeTIFF(data []byte, pages []tiffPage, index int) (*image.Gray, Meta, error) {
+	if index < 0 || index >= len(pages) {
 		return nil, Meta{}, refuse(Corrupt, nil, "page %d does not exist (file has %d)", index, len(pages))
 	}
 	p := pages[index]
