@@ -31,15 +31,9 @@ type Intake struct {
 
 // Accept stores and registers one file.
 func (in *Intake) Accept(ctx context.Context, u Upload, data []byte, contentType string) (doc, batch uuid.UUID, err error) {
-	if err := u.clean(); err != nil {
-		return uuid.Nil, uuid.Nil, err
-	}
-	u.Key = Key(u.Desk, u.Batch, u.Dossier, u.Filename)
-	u.Size = int64(len(data))
-	if err := in.Objects.Put(ctx, u.Key, data, contentType); err != nil {
-		return uuid.Nil, uuid.Nil, err
-	}
-	return in.Register(ctx, u)
+	return in.accept(ctx, u, int64(len(data)), func(key string) error {
+		return in.Objects.Put(ctx, key, data, contentType)
+	})
 }
 
 // ReaderPutter stores an object from a reader of known size; *s3.Objects is one.
@@ -58,12 +52,19 @@ func (in *Intake) AcceptReader(ctx context.Context, u Upload, r io.Reader, size 
 		}
 		return in.Accept(ctx, u, data, contentType)
 	}
+	return in.accept(ctx, u, size, func(key string) error {
+		return rp.PutReader(ctx, key, r, size, contentType)
+	})
+}
+
+// accept checks the upload's names, stores the file under its key with put, and registers it.
+func (in *Intake) accept(ctx context.Context, u Upload, size int64, put func(key string) error) (doc, batch uuid.UUID, err error) {
 	if err := u.clean(); err != nil {
 		return uuid.Nil, uuid.Nil, err
 	}
 	u.Key = Key(u.Desk, u.Batch, u.Dossier, u.Filename)
 	u.Size = size
-	if err := rp.PutReader(ctx, u.Key, r, size, contentType); err != nil {
+	if err := put(u.Key); err != nil {
 		return uuid.Nil, uuid.Nil, err
 	}
 	return in.Register(ctx, u)
