@@ -141,7 +141,7 @@ func BenchmarkThroughput(b *testing.B) {
 	var aCPU testenv.CPUTime
 	reportCPU := func(b *testing.B, c testenv.CPUTime, own time.Duration) {
 		b.ReportMetric(own.Seconds()/float64(len(pages)), "cpu_s/page")
-		b.ReportMetric(100*c.Idle.Seconds()/(c.Busy+c.Idle).Seconds(), "idle_%")
+		b.ReportMetric(c.IdlePercent(), "idle_%")
 	}
 	meanCER := func(text func(p benchPage) string) float64 {
 		var sum float64
@@ -260,7 +260,7 @@ func BenchmarkThroughput(b *testing.B) {
 			as, cs, ratios = append(as, a), append(cs, c), append(ratios, c/a)
 			b.Logf("round %d: a %.1f, c %.1f pages/min, c/a %.3f; CPU a page a %.3f s, c %.3f s; idle a %.1f %%, c %.1f %%",
 				r+1, a, c, c/a, aPage, (cpu.Self+cpu.Children).Seconds()/float64(len(pages)),
-				100*aCPU.Idle.Seconds()/(aCPU.Busy+aCPU.Idle).Seconds(), 100*cpu.Idle.Seconds()/(cpu.Busy+cpu.Idle).Seconds())
+				aCPU.IdlePercent(), cpu.IdlePercent())
 		}
 		b.ReportMetric(median(as), "a_pages/min")
 		b.ReportMetric(median(cs), "c_pages/min")

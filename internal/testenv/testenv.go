@@ -196,6 +196,14 @@ func ReadCPUTime() CPUTime {
 	return c
 }
 
+// IdlePercent is the share of the machine's core time left idle.
+func (c CPUTime) IdlePercent() float64 {
+	if c.Busy+c.Idle == 0 {
+		return 0
+	}
+	return 100 * c.Idle.Seconds() / (c.Busy + c.Idle).Seconds()
+}
+
 // Since is the difference between two readings.
 func (c CPUTime) Since(before CPUTime) CPUTime {
 	return CPUTime{Busy: c.Busy - before.Busy, Idle: c.Idle - before.Idle, Self: c.Self - before.Self, Children: c.Children - before.Children}
