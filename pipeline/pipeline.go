@@ -132,7 +132,7 @@ type Prepared struct {
 
 // How a page's orientation was decided.
 const (
-	OrientedByTextLines = "text_lines" // straight lines with ink above their x-height band: upright
+	OrientedByTextLines = "text_lines" // the text lines' direction and ink above their x-height band (scan.OrientByLines)
 	OrientedByOSD       = "osd"        // Tesseract's orientation detection
 )
 
