@@ -4,6 +4,7 @@ package ocr
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
@@ -291,6 +292,11 @@ type Result struct {
 type Options struct {
 	Languages string // "" for the engine's default
 	PDF       bool   // also render the page as a searchable PDF
+	// PNG, when given, is the page encoded as an 8-bit gray PNG of exactly the pixels
+	// recognised (the stored clean image). The page PDF then embeds its compressed rows as they
+	// are: the image stays lossless, as OCRmyPDF keeps it, and Tesseract skips encoding a JPEG
+	// (about 25 ms a page). Without it, or when it does not match, the image is a JPEG.
+	PNG []byte
 }
 
 // Recognize reads one prepared page, once: text, word boxes and confidences come from the hOCR
@@ -318,7 +324,7 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 	if dpi > ReadDPI*5/4 {
 		g, dpi = scan.Shrink(g, float64(ReadDPI)/float64(dpi)), ReadDPI
 	}
-	pdfBase := ""
+	pdfBase, pngPath := "", ""
 	if o.PDF {
 		dir, err := os.MkdirTemp("", "sohoa-ocr-")
 		if err != nil {
@@ -326,8 +332,14 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 		}
 		defer os.RemoveAll(dir)
 		pdfBase = filepath.Join(dir, "page")
+		if grayPNGOf(o.PNG, g) {
+			pngPath = filepath.Join(dir, "page.png")
+			if err := os.WriteFile(pngPath, o.PNG, 0o600); err != nil {
+				return nil, err
+			}
+		}
 	}
-	h, _, err := t.recognize(g, dpi, e.cfg.PageDeadline, pdfBase)
+	h, _, err := t.recognize(g, dpi, e.cfg.PageDeadline, pdfBase, pngPath)
 	if err != nil {
 		return nil, fmt.Errorf("ocr: %w", err)
 	}
@@ -344,6 +356,19 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 		}
 	}
 	return r, nil
+}
+
+// grayPNGOf reports whether b is a non-interlaced 8-bit gray PNG with g's size, the only kind
+// whose rows the page PDF may embed in place of g (a PNG of another page or size would
+// put the wrong image under the text).
+func grayPNGOf(b []byte, g *image.Gray) bool {
+	const sig = "\x89PNG\r\n\x1a\n"
+	if len(b) < 33 || string(b[:8]) != sig || string(b[12:16]) != "IHDR" {
+		return false
+	}
+	w, h := binary.BigEndian.Uint32(b[16:20]), binary.BigEndian.Uint32(b[20:24])
+	depth, color, interlace := b[24], b[25], b[28]
+	return int(w) == g.Rect.Dx() && int(h) == g.Rect.Dy() && depth == 8 && color == 0 && interlace == 0
 }
 
 // half shrinks g by two in each direction, averaging 2x2 blocks.

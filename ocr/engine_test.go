@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -159,4 +161,70 @@ func TestWaitMeter(t *testing.T) {
 		t.Errorf("waited %v for a slot held by a recognition", meter.Waited())
 	}
 	t.Logf("waited %v", meter.Waited())
+}
+
+// The page PDF embeds the clean PNG's rows as they are when it is given: the image in the PDF
+// is the very pixels recognised, not a JPEG of them; without a matching PNG it is a JPEG.
+func TestPagePDFKeepsPNG(t *testing.T) {
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		t.Skip("pdfimages (poppler-utils) is not installed")
+	}
+	e := engine(t)
+	p, _ := synth.Document("giay_khai_sinh", person, authority)
+	g300, err := synth.Render(p, synth.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := scan.Shrink(g300, float64(ocr.ReadDPI)/300) // the clean page is kept at the reading DPI
+	var png bytes.Buffer
+	if err := scan.EncodePNG(&png, g, ocr.ReadDPI); err != nil {
+		t.Fatal(err)
+	}
+	var other bytes.Buffer // a PNG of another size must not be embedded under this page's text
+	if err := scan.EncodePNG(&other, scan.Shrink(g, 0.5), ocr.ReadDPI/2); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name string
+		png  []byte
+		jpeg bool
+	}{
+		{"png", png.Bytes(), false},
+		{"none", nil, true}, // also shows the previous page's PNG is not reused
+		{"mismatch", other.Bytes(), true},
+	} {
+		r, err := e.Recognize(context.Background(), g, ocr.ReadDPI, ocr.Options{PDF: true, PNG: c.png})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: page PDF %d KB (clean PNG %d KB)", c.name, len(r.PDF)>>10, png.Len()>>10)
+		if jpeg := bytes.Contains(r.PDF, []byte("/DCTDecode")); jpeg != c.jpeg {
+			t.Errorf("%s: page PDF's image is a JPEG: %v, want %v", c.name, jpeg, c.jpeg)
+		}
+		f := filepath.Join(dir, c.name+".pdf")
+		if err := os.WriteFile(f, r.PDF, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command("pdftotext", f, "-").Output(); err != nil || !strings.Contains(string(out), "GIẤY KHAI SINH") {
+			t.Errorf("%s: pdftotext: %v %q", c.name, err, out)
+		}
+		if c.jpeg {
+			continue
+		}
+		if out, err := exec.Command("pdfimages", "-png", f, filepath.Join(dir, "img")).CombinedOutput(); err != nil {
+			t.Fatalf("pdfimages: %v %s", err, out)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "img-000.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _, err := scan.Decode(context.Background(), b, 0, scan.DefaultLimits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Pix, g.Pix) || got.Rect != g.Rect {
+			t.Errorf("the PDF's image differs from the page recognised (%v against %v)", got.Rect, g.Rect)
+		}
+	}
 }

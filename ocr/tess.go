@@ -30,10 +30,12 @@ static TessBaseAPI* sohoa_tess_new(const char* datapath, const char* lang, int* 
 
 // sohoa_tess_recognize recognises one page. *hocr must be freed with TessDeleteText. When
 // pdfbase is not NULL, the page's searchable PDF (image with an invisible text layer) is
-// written to pdfbase.pdf from the same recognition. Returns 0, or 1 when recognition failed
-// or ran past its deadline.
+// written to pdfbase.pdf from the same recognition; when png is not NULL too, it names a PNG
+// file of the very same pixels, whose compressed rows the PDF embeds as they are (Leptonica's
+// Flate passthrough) instead of encoding the page as JPEG. Returns 0, or 1 when recognition
+// failed or ran past its deadline.
 static int sohoa_tess_recognize(TessBaseAPI* api, const unsigned char* pix, int w, int h, int stride, int dpi,
-                                int deadline_ms, char** hocr, const char* pdfbase, int* mean) {
+                                int deadline_ms, char** hocr, const char* pdfbase, const char* png, int* mean) {
 	TessBaseAPISetImage(api, pix, w, h, 1, stride);
 	TessBaseAPISetSourceResolution(api, dpi);
 	ETEXT_DESC* mon = TessMonitorCreate();
@@ -46,10 +48,14 @@ static int sohoa_tess_recognize(TessBaseAPI* api, const unsigned char* pix, int 
 	if (pdfbase != NULL) {
 		TessResultRenderer* r = TessPDFRendererCreate(pdfbase, TessBaseAPIGetDatapath(api), 0);
 		if (r != NULL) {
+			// The renderer reads the input name; it stays set until changed, so it is reset
+			// after every page and a later page without a PNG is never given this one's.
+			TessBaseAPISetInputName(api, png != NULL ? png : "");
 			TessResultRendererBeginDocument(r, "sohoa");
 			TessResultRendererAddImage(r, api);
 			TessResultRendererEndDocument(r);
 			TessDeleteResultRenderer(r);
+			TessBaseAPISetInputName(api, "");
 		}
 	}
 	TessBaseAPIClear(api);
@@ -103,18 +109,23 @@ func (t *tess) close() {
 	}
 }
 
-// recognize reads g once; pdfBase, when not empty, receives the page's searchable PDF.
-func (t *tess) recognize(g *image.Gray, dpi int, deadline time.Duration, pdfBase string) (hocr string, mean int, err error) {
-	var cbase *C.char
+// recognize reads g once; pdfBase, when not empty, receives the page's searchable PDF, whose
+// image is the PNG file pngPath when not empty (it must hold exactly g's pixels).
+func (t *tess) recognize(g *image.Gray, dpi int, deadline time.Duration, pdfBase, pngPath string) (hocr string, mean int, err error) {
+	var cbase, cpng *C.char
 	if pdfBase != "" {
 		cbase = C.CString(pdfBase)
 		defer C.free(unsafe.Pointer(cbase))
+	}
+	if pngPath != "" {
+		cpng = C.CString(pngPath)
+		defer C.free(unsafe.Pointer(cpng))
 	}
 	var out *C.char
 	var cmean C.int
 	recognitions.Add(1)
 	rc := C.sohoa_tess_recognize(t.api, (*C.uchar)(unsafe.Pointer(&g.Pix[0])), C.int(g.Rect.Dx()), C.int(g.Rect.Dy()),
-		C.int(g.Stride), C.int(dpi), C.int(deadline.Milliseconds()), &out, cbase, &cmean)
+		C.int(g.Stride), C.int(dpi), C.int(deadline.Milliseconds()), &out, cbase, cpng, &cmean)
 	if rc != 0 {
 		return "", 0, fmt.Errorf("tesseract gave up on the page (deadline %s)", deadline)
 	}

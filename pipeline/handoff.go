@@ -11,11 +11,18 @@ import (
 // reading the PNG back from S3 and decoding it. Entries are keyed by the image's
 // content-addressed key, so a hit is always the very pixels that were stored; a miss (another
 // worker, a restart, an eviction) reads S3 as before. At most handoffSize pages (an A4 page at
-// 300 DPI is about 8.7 MB of gray pixels).
+// 300 DPI is about 8.7 MB of gray pixels, its PNG under 1 MB).
 const handoffSize = 6
 
-func newHandoff() *memo[*image.Gray] {
-	return &memo[*image.Gray]{max: handoffSize, cost: func(*image.Gray) int { return 1 }}
+// cleanPage is a prepared page as stored: its pixels and their PNG encoding, which the page PDF
+// embeds as it is.
+type cleanPage struct {
+	image *image.Gray
+	png   []byte
+}
+
+func newHandoff() *memo[cleanPage] {
+	return &memo[cleanPage]{max: handoffSize, cost: func(cleanPage) int { return 1 }}
 }
 
 // The sources keep recently opened multi-page originals (PDF, TIFF) in memory with their page

@@ -138,7 +138,7 @@ type Stages struct {
 
 // stageCaches are what this process keeps between one page's stages (handoff.go).
 type stageCaches struct {
-	handoff *memo[*image.Gray]  // prepared images for the OCR stage
+	handoff *memo[cleanPage]    // prepared images for the OCR stage
 	sources *memo[*scan.Source] // opened multi-page originals for the prepare stage
 }
 
@@ -324,7 +324,7 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if _, err := s.Store.PagePrepared(ctx, p.ID, pp.Prepared, art); err != nil {
 		return fmt.Errorf("prepare %s: record: %w", p.ID, err)
 	}
-	s.caches().handoff.put(art.Key, pp.Image)
+	s.caches().handoff.put(art.Key, cleanPage{pp.Image, buf.Bytes()})
 	Logger(ctx, s.Log).InfoContext(ctx, "prepared", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID,
 		"rotated", pp.Rotated, "skew_degrees", pp.SkewDegrees)
 	if s.Metrics != nil {
@@ -371,17 +371,16 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
 	}
-	g, ok := s.caches().handoff.take(p.ImageKey)
+	clean, ok := s.caches().handoff.take(p.ImageKey)
 	if !ok {
-		img, err := s.Objects.Get(ctx, p.ImageKey, s.Limits.MaxBytes)
-		if err != nil {
+		if clean.png, err = s.Objects.Get(ctx, p.ImageKey, s.Limits.MaxBytes); err != nil {
 			return s.pageFailed(ctx, p, "ocr", err)
 		}
-		if g, _, err = scan.Decode(ctx, img, 0, s.Limits); err != nil {
+		if clean.image, _, err = scan.Decode(ctx, clean.png, 0, s.Limits); err != nil {
 			return s.pageFailed(ctx, p, "ocr", err)
 		}
 	}
-	r, err := s.Engine.Recognize(ctx, g, p.DPI, ocr.Options{Languages: p.Languages, PDF: true})
+	r, err := s.Engine.Recognize(ctx, clean.image, p.DPI, ocr.Options{Languages: p.Languages, PDF: true, PNG: clean.png})
 	if err != nil {
 		if errors.Is(err, ocr.ErrLanguage) {
 			return s.pageFailed(ctx, p, "ocr", &Failure{Class: ClassLanguage, Err: err})
