@@ -31,10 +31,11 @@ bench:
 bench-coverage:
 	go test -run '^$$' -bench Coverage -benchtime 50x -timeout 60m ./storage/postgres/
 
-# OCR throughput side by side with the tesseract CLI and OCRmyPDF, then (a) and (c) alternated
-# SOHOA_BENCH_ROUNDS times (default 5) for a ratio within rounds, and the 1,000-page soak.
+# OCR throughput side by side with the tesseract CLI and OCRmyPDF, then all of them alternated
+# SOHOA_BENCH_ROUNDS times (default 5; about 4 minutes a round) for ratios within rounds, and
+# the 1,000-page soak.
 bench-ocr:
-	OMP_THREAD_LIMIT=1 go test -run '^$$' -bench Throughput -benchtime 1x -timeout 30m ./cmd/sohoa/
+	OMP_THREAD_LIMIT=1 go test -run '^$$' -bench Throughput -benchtime 1x -timeout 60m ./cmd/sohoa/
 	OMP_THREAD_LIMIT=1 go test -run '^$$' -bench Soak -benchtime 1x -timeout 60m ./cmd/sohoa/
 
 # The whole reliability suite (docs/reliability.md): fault tests against the local stack (worker

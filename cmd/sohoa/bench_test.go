@@ -191,7 +191,7 @@ func BenchmarkThroughput(b *testing.B) {
 	// (b) is the command as written, so OCRmyPDF's default output, PDF/A, which it makes
 	// with Ghostscript; (b-pdf) adds --output-type pdf, the same work without the PDF/A
 	// conversion, closer to what sohoa writes (its PDFs are not PDF/A). Both ratios are reported.
-	ocrmypdf := func(b *testing.B, name string, extra ...string) float64 {
+	ocrmypdf := func(b *testing.B, name string, extra ...string) (time.Duration, testenv.CPUTime, []string) {
 		if _, err := exec.LookPath("ocrmypdf"); err != nil {
 			b.Skip("ocrmypdf is not installed (apt-get install ocrmypdf)")
 		}
@@ -210,16 +210,17 @@ func BenchmarkThroughput(b *testing.B) {
 			b.Fatalf("ocrmypdf: %v %s", err, o)
 		}
 		d, used := time.Since(start), testenv.ReadCPUTime().Since(cpu)
+		side, _ := os.ReadFile(filepath.Join(out, "text.txt"))
+		return d, used, strings.Split(string(side), "\f") // the sidecar holds the pages in the batch's order
+	}
+	reportOCRmyPDF := func(b *testing.B, name string, extra ...string) float64 {
+		d, used, texts := ocrmypdf(b, name, extra...)
 		rate := perMin(d)
 		b.ReportMetric(rate, "pages/min")
 		reportCPU(b, used, used.Children)
-		side, _ := os.ReadFile(filepath.Join(out, "text.txt"))
-		texts := strings.Split(string(side), "\f")
 		b.ReportMetric(meanCER(func(p benchPage) string {
-			for j, pg := range pages { // the sidecar holds the pages in the batch's order
-				if pg.name == p.name && j < len(texts) {
-					return texts[j]
-				}
+			if j := slices.IndexFunc(pages, func(pg benchPage) bool { return pg.name == p.name }); j >= 0 && j < len(texts) {
+				return texts[j]
 			}
 			return ""
 		}), "cer_%")
@@ -229,12 +230,12 @@ func BenchmarkThroughput(b *testing.B) {
 	var bRate, bPDFRate float64
 	b.Run("b-ocrmypdf", func(b *testing.B) {
 		for n := 0; n < b.N; n++ {
-			bRate = ocrmypdf(b, "b")
+			bRate = reportOCRmyPDF(b, "b")
 		}
 	})
 	b.Run("b-ocrmypdf-pdf", func(b *testing.B) {
 		for n := 0; n < b.N; n++ {
-			bPDFRate = ocrmypdf(b, "b-pdf", "--output-type", "pdf")
+			bPDFRate = reportOCRmyPDF(b, "b-pdf", "--output-type", "pdf")
 		}
 	})
 
@@ -258,36 +259,50 @@ func BenchmarkThroughput(b *testing.B) {
 		}
 	})
 
-	// This machine's speed drifts between runs (the CLI alone has measured 136 to 204 pages a
-	// minute here), so single runs of (a) and (c) minutes apart compare poorly. Here they
-	// alternate, SOHOA_BENCH_ROUNDS times (default 5), and the ratio is taken within each round.
+	// This machine's speed drifts between runs (the same code has taken 0.56 to 0.94 s of CPU a
+	// page), so single runs minutes apart compare poorly. Here the runs alternate,
+	// SOHOA_BENCH_ROUNDS times (default 5), and each ratio is taken within its round: a round
+	// runs (b), (a), (c) and (b-pdf), so that (c) is next to (a) and (b-pdf) and a minute from
+	// (b). SOHOA_BENCH_ROUNDS_OCRMYPDF=0 leaves OCRmyPDF out of the rounds (3 minutes a round).
 	b.Run("d-rounds", func(b *testing.B) {
 		rounds := 5
 		if n, err := strconv.Atoi(os.Getenv("SOHOA_BENCH_ROUNDS")); err == nil && n > 0 {
 			rounds = n
 		}
-		var as, cs, ratios []float64
+		_, err := exec.LookPath("ocrmypdf")
+		withB := err == nil && os.Getenv("SOHOA_BENCH_ROUNDS_OCRMYPDF") != "0"
+		var as, cs, ca, cb, cbPDF []float64
 		for r := 0; r < rounds; r++ {
+			var bd, bPDFd time.Duration
+			if withB {
+				bd, _, _ = ocrmypdf(b, "b")
+			}
 			ad, aCPU := xargs(files, filepath.Join(dir, "a"))
 			a := perMin(ad)
 			aPage := aCPU.Children.Seconds() / float64(len(pages))
 			d, cpu, _ := runSohoa(b, pages, cores)
 			c := perMin(d)
-			as, cs, ratios = append(as, a), append(cs, c), append(ratios, c/a)
+			as, cs, ca = append(as, a), append(cs, c), append(ca, c/a)
 			b.Logf("round %d: a %.1f, c %.1f pages/min, c/a %.3f; CPU a page a %.3f s, c %.3f s; idle a %.1f %%, c %.1f %%",
 				r+1, a, c, c/a, aPage, (cpu.Self+cpu.Children).Seconds()/float64(len(pages)),
 				aCPU.IdlePercent(), cpu.IdlePercent())
+			if withB {
+				bPDFd, _, _ = ocrmypdf(b, "b-pdf", "--output-type", "pdf")
+				br, bPDFr := perMin(bd), perMin(bPDFd)
+				cb, cbPDF = append(cb, c/br), append(cbPDF, c/bPDFr)
+				b.Logf("round %d: b %.1f, b-pdf %.1f pages/min, c/b %.2f, c/b-pdf %.2f", r+1, br, bPDFr, c/br, c/bPDFr)
+			}
 		}
 		b.ReportMetric(median(as), "a_pages/min")
 		b.ReportMetric(median(cs), "c_pages/min")
-		b.ReportMetric(median(ratios), "c/a_median")
-		b.ReportMetric(slices.Min(ratios), "c/a_min")
-		b.ReportMetric(slices.Max(ratios), "c/a_max")
-		if bRate > 0 {
-			b.ReportMetric(median(cs)/bRate, "c/b_median")
-		}
-		if bPDFRate > 0 {
-			b.ReportMetric(median(cs)/bPDFRate, "c/b-pdf_median")
+		b.ReportMetric(median(ca), "c/a_median")
+		b.ReportMetric(slices.Min(ca), "c/a_min")
+		b.ReportMetric(slices.Max(ca), "c/a_max")
+		if withB {
+			b.ReportMetric(median(cb), "c/b_median")
+			b.ReportMetric(slices.Min(cb), "c/b_min")
+			b.ReportMetric(median(cbPDF), "c/b-pdf_median")
+			b.ReportMetric(slices.Min(cbPDF), "c/b-pdf_min")
 		}
 	})
 }
