@@ -368,8 +368,8 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 }
 
 // grayPNGOf reports whether b is a non-interlaced 8-bit gray PNG with g's size, the only kind
-// whose rows the page PDF may embed in place of g (a PNG of another page or size would
-// put the wrong image under the text).
+// whose rows the page PDF may embed in place of g. It reads the header only: that the pixels
+// are g's is the caller's word (the pipeline's PNG is the stored encoding of g).
 func grayPNGOf(b []byte, g *image.Gray) bool {
 	const sig = "\x89PNG\r\n\x1a\n"
 	if len(b) < 33 || string(b[:8]) != sig || string(b[12:16]) != "IHDR" {
