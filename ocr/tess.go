@@ -48,14 +48,13 @@ static int sohoa_tess_recognize(TessBaseAPI* api, const unsigned char* pix, int 
 	if (pdfbase != NULL) {
 		TessResultRenderer* r = TessPDFRendererCreate(pdfbase, TessBaseAPIGetDatapath(api), 0);
 		if (r != NULL) {
-			// The renderer reads the input name; it stays set until changed, so it is reset
-			// after every page and a later page without a PNG is never given this one's.
+			// The renderer reads the input name, which stays set between pages: set on every
+			// page, so a page without a PNG is never given an earlier page's.
 			TessBaseAPISetInputName(api, png != NULL ? png : "");
 			TessResultRendererBeginDocument(r, "sohoa");
 			TessResultRendererAddImage(r, api);
 			TessResultRendererEndDocument(r);
 			TessDeleteResultRenderer(r);
-			TessBaseAPISetInputName(api, "");
 		}
 	}
 	TessBaseAPIClear(api);
