@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/disintegration/imaging"
+	"github.com/sohoa/sohoa/internal/cer"
 	"github.com/sohoa/sohoa/internal/synth"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/scan"
@@ -29,7 +30,7 @@ func BenchmarkRecognizeScale(b *testing.B) {
 	for _, f := range []float64{1, 0.8, 0.7, 0.6} {
 		b.Run(fmt.Sprintf("scale-%.1f", f), func(b *testing.B) {
 			var total time.Duration
-			var cer float64
+			var errRate float64
 			for i := 0; i < b.N; i++ {
 				s := samples[i%len(samples)]
 				g, _ := s.Straight()
@@ -42,10 +43,10 @@ func BenchmarkRecognizeScale(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				cer += synth.CER(r.Text, s.Text)
+				errRate += cer.Rate(r.Text, s.Text)
 			}
 			b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/page")
-			b.ReportMetric(100*cer/float64(b.N), "cer_%")
+			b.ReportMetric(100*errRate/float64(b.N), "cer_%")
 		})
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sohoa/sohoa/internal/cer"
 	"github.com/sohoa/sohoa/internal/synth"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
@@ -95,7 +96,7 @@ func BenchmarkPreparation(b *testing.B) {
 			r := &prepResult{}
 			for _, s := range samples {
 				g, _ := s.Straight()
-				r.cer = append(r.cer, synth.CER(read(g), s.Text))
+				r.cer = append(r.cer, cer.Rate(read(g), s.Text))
 				r.pages++
 				r.oriented++
 			}
@@ -118,7 +119,7 @@ func BenchmarkPreparation(b *testing.B) {
 				if pp.Rotated == s.Rotated {
 					r.oriented++
 				}
-				r.cer = append(r.cer, synth.CER(read(pp.Image), s.Text))
+				r.cer = append(r.cer, cer.Rate(read(pp.Image), s.Text))
 			}
 			r.report(b)
 		}
@@ -154,7 +155,7 @@ func BenchmarkPreparation(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				r.cer = append(r.cer, synth.CER(read(g), s.Text))
+				r.cer = append(r.cer, cer.Rate(read(g), s.Text))
 			}
 			r.report(b)
 		}
@@ -197,7 +198,7 @@ func BenchmarkPreparation(b *testing.B) {
 					r.oriented++
 				}
 				r.angleErr = append(r.angleErr, math.Abs(angle-s.Skew))
-				r.cer = append(r.cer, synth.CER(read(g), s.Text))
+				r.cer = append(r.cer, cer.Rate(read(g), s.Text))
 			}
 			r.report(b)
 		}

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sohoa/sohoa/internal/cer"
 	"github.com/sohoa/sohoa/internal/synth"
 	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
@@ -147,7 +148,7 @@ func BenchmarkThroughput(b *testing.B) {
 		n := 0
 		for _, p := range pages {
 			if p.truth != "" {
-				sum += synth.CER(text(p), p.truth)
+				sum += cer.Rate(text(p), p.truth)
 				n++
 			}
 		}
