@@ -38,6 +38,25 @@ type Config struct {
 	// PageDeadline bounds one page's recognition inside Tesseract (its own monitor), since a
 	// cgo call cannot be cancelled from Go.
 	PageDeadline time.Duration
+	// PSM is Tesseract's page segmentation mode; 0 means PSMAuto, what the tesseract CLI runs.
+	PSM int
+}
+
+// Page segmentation modes (Tesseract's --psm) worth choosing for whole pages.
+const (
+	PSMAuto         = 3  // automatic layout analysis: columns, blocks, tables (default)
+	PSMSingleColumn = 4  // one column of text of variable sizes
+	PSMSingleBlock  = 6  // one uniform block: fastest, reads straight across columns
+	PSMSparse       = 11 // as much text as possible in no particular order (ID cards, forms)
+)
+
+// CheckPSM reports a page segmentation mode that cannot read a page: 0 and 2 only analyse
+// layout, 14 and above do not exist.
+func CheckPSM(psm int) error {
+	if psm < 1 || psm == 2 || psm > 13 {
+		return fmt.Errorf("ocr: page segmentation mode %d: want 1 or 3 to 13 (3 is automatic layout analysis)", psm)
+	}
+	return nil
 }
 
 // DefaultMinOrientationConfidence is OSD's confidence above which a turn is trusted; OCRmyPDF
@@ -85,6 +104,12 @@ func New(cfg Config) (*Engine, error) {
 	if cfg.PageDeadline == 0 {
 		cfg.PageDeadline = 3 * time.Minute
 	}
+	if cfg.PSM == 0 {
+		cfg.PSM = PSMAuto
+	}
+	if err := CheckPSM(cfg.PSM); err != nil {
+		return nil, err
+	}
 	if err := CheckLanguages(strings.Join(cfg.Languages, "+")); err != nil {
 		return nil, err
 	}
@@ -118,7 +143,7 @@ func (e *Engine) tessFor(s *slot, langs string) (*tess, error) {
 	}
 	initMu.Lock()
 	defer initMu.Unlock()
-	t, err := newTess(e.cfg.TessdataPrefix, langs)
+	t, err := newTess(e.cfg.TessdataPrefix, langs, e.cfg.PSM)
 	if err != nil {
 		return nil, err
 	}
@@ -142,6 +167,9 @@ func CheckLanguages(langs string) error {
 
 // Languages returns the configured language string, as Tesseract takes it ("vie").
 func (e *Engine) Languages() string { return strings.Join(e.cfg.Languages, "+") }
+
+// PSM is the page segmentation mode the engine reads with.
+func (e *Engine) PSM() int { return e.cfg.PSM }
 
 // Close waits for the pages in flight, then frees every slot. Waiting matters: a worker that
 // stops (SIGTERM) returns before a cut-off recognition does, since a cgo call cannot be
@@ -276,11 +304,16 @@ type Word struct {
 	Box        [4]int  `json:"box"` // x0, y0, x1, y1 in page pixels
 	Confidence float64 `json:"confidence"`
 	Line       int     `json:"line"`
+	Block      int     `json:"block"` // Tesseract's layout block (PSM 3 finds columns as blocks)
 }
 
 // Result of recognising one page.
 type Result struct {
-	Text               string  // UTF-8 NFC, one text line per line, blank line between blocks
+	// Text in reading order (see readingOrder): UTF-8 NFC, one text line per line, a blank
+	// line between blocks.
+	Text string
+	// EngineText is the same words in Tesseract's own order, what the tesseract CLI prints.
+	EngineText         string
 	HOCR               string  // Tesseract's hOCR page fragment
 	Words              []Word  // with boxes and confidences
 	MeanConfidence     float64 // mean word confidence, 0–100
@@ -321,12 +354,7 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 	if dpi <= 0 {
 		dpi = 300
 	}
-	// Tesseract reads A4 text better and faster near 220 DPI than at 300 (measured:
-	// BenchmarkRecognizeScale): hand it the page reduced, still above the 200 DPI that
-	// digitized copies must keep (the page PDF is made from this image).
-	if dpi > ReadDPI*5/4 {
-		g, dpi = scan.Shrink(g, float64(ReadDPI)/float64(dpi)), ReadDPI
-	}
+	g, dpi = ReadingImage(g, dpi)
 	pdfBase, pngPath := "", ""
 	if o.PDF {
 		dir, err := os.MkdirTemp("", "sohoa-ocr-")
@@ -358,6 +386,7 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 	}
 	r.HOCR = h
 	r.Text = norm.NFC.String(r.Text)
+	r.EngineText = norm.NFC.String(r.EngineText)
 	r.Languages = langs
 	if o.PDF {
 		if r.PDF, err = os.ReadFile(pdfBase + ".pdf"); err != nil {
@@ -365,6 +394,20 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 		}
 	}
 	return r, nil
+}
+
+// ReadingImage is the image Recognize hands Tesseract for a page g at dpi. Tesseract reads A4
+// text better and faster near 220 DPI than at 300 (measured: BenchmarkRecognizeScale): a page
+// finer than that is reduced, still above the 200 DPI that digitized copies must keep (the
+// page PDF is made from this image).
+func ReadingImage(g *image.Gray, dpi int) (*image.Gray, int) {
+	if dpi <= 0 {
+		dpi = 300
+	}
+	if dpi > ReadDPI*5/4 {
+		return scan.Shrink(g, float64(ReadDPI)/float64(dpi)), ReadDPI
+	}
+	return g, dpi
 }
 
 // grayPNGOf reports whether b is a non-interlaced 8-bit gray PNG with g's size, the only kind

@@ -25,6 +25,7 @@ func parseHOCR(h string) (*Result, error) {
 		wordText  strings.Builder
 		depth     []string // class of each open element
 		blockOpen bool
+		blockNo   = -1
 	)
 	flushLine := func() {
 		if len(lineWords) > 0 {
@@ -60,13 +61,14 @@ func parseHOCR(h string) (*Result, error) {
 					text.WriteByte('\n')
 				}
 				blockOpen = true
+				blockNo++
 			case "ocr_line", "ocr_caption", "ocr_textfloat", "ocr_header":
 				flushLine()
 				lineNo++
 			case "ocrx_word":
 				inWord = true
 				wordText.Reset()
-				word = Word{Line: lineNo}
+				word = Word{Line: lineNo, Block: max(blockNo, 0)}
 				parseTitle(title, &word)
 			}
 		case xml.EndElement:
@@ -90,7 +92,8 @@ func parseHOCR(h string) (*Result, error) {
 		}
 	}
 	flushLine()
-	r.Text = strings.TrimRight(text.String(), "\n")
+	r.EngineText = strings.TrimRight(text.String(), "\n")
+	r.Text = readingOrder(r.Words)
 	if n := len(r.Words); n > 0 {
 		var sum float64
 		low := 0

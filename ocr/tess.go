@@ -15,10 +15,13 @@ package ocr
 #include <stdlib.h>
 #include <tesseract/capi.h>
 
-static TessBaseAPI* sohoa_tess_new(const char* datapath, const char* lang, int* rc) {
+static TessBaseAPI* sohoa_tess_new(const char* datapath, const char* lang, int psm, int* rc) {
 	TessBaseAPI* api = TessBaseAPICreate();
 	*rc = TessBaseAPIInit3(api, datapath, lang);
 	if (*rc != 0) { TessBaseAPIDelete(api); return NULL; }
+	// The C API starts in PSM_SINGLE_BLOCK; the CLI, and sohoa, in PSM_AUTO (layout analysis:
+	// columns, header and signature blocks found as blocks of their own).
+	TessBaseAPISetPageSegMode(api, (TessPageSegMode)psm);
 	// Tesseract warns on stderr for every page; sohoa records what matters itself.
 	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	// The fixed-pitch test of the layout stage serves the legacy classifier's chopping; the
@@ -84,7 +87,7 @@ type tess struct {
 	lang string
 }
 
-func newTess(datapath, lang string) (*tess, error) {
+func newTess(datapath, lang string, psm int) (*tess, error) {
 	var cpath *C.char
 	if datapath != "" {
 		cpath = C.CString(datapath)
@@ -93,7 +96,7 @@ func newTess(datapath, lang string) (*tess, error) {
 	clang := C.CString(lang)
 	defer C.free(unsafe.Pointer(clang))
 	var rc C.int
-	api := C.sohoa_tess_new(cpath, clang, &rc)
+	api := C.sohoa_tess_new(cpath, clang, C.int(psm), &rc)
 	if api == nil {
 		return nil, fmt.Errorf("%w: tesseract could not load %q (code %d)", ErrLanguage, lang, int(rc))
 	}

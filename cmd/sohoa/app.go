@@ -163,7 +163,7 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 	if os.Getenv("OMP_THREAD_LIMIT") != "1" {
 		a.log.Warn("OMP_THREAD_LIMIT is not 1: Tesseract's threads will fight over the cores and OCR will be several times slower")
 	}
-	engine, err := ocr.New(ocr.Config{Languages: strings.Split(a.cfg.Languages, "+"), Slots: a.cfg.Concurrency})
+	engine, err := ocr.New(ocr.Config{Languages: strings.Split(a.cfg.Languages, "+"), Slots: a.cfg.Concurrency, PSM: a.cfg.PSM})
 	if err != nil {
 		return err
 	}

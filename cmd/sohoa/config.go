@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/storage/s3"
 )
 
@@ -32,6 +33,7 @@ type Config struct {
 	Originals     string
 	RetentionDays uint
 	Languages     string
+	PSM           int
 	Concurrency   int
 	LogFormat     string
 }
@@ -80,6 +82,7 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 	fs.StringVar(&c.HTTPAddr, "http-addr", env("SOHOA_HTTP_ADDR", "127.0.0.1:8080"), "API listen address (SOHOA_HTTP_ADDR)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("SOHOA_METRICS_ADDR", "127.0.0.1:9091"), "worker metrics listen address, empty for none (SOHOA_METRICS_ADDR)")
 	fs.StringVar(&c.Languages, "lang", env("SOHOA_OCR_LANG", "vie"), "Tesseract languages, e.g. vie or vie+eng (SOHOA_OCR_LANG)")
+	fs.IntVar(&c.PSM, "psm", envInt("SOHOA_OCR_PSM", ocr.PSMAuto, &errs), "Tesseract page segmentation mode: 3 automatic layout analysis (columns, header and signature blocks), 4 one column, 6 one uniform block, 11 sparse text (SOHOA_OCR_PSM)")
 	fs.IntVar(&c.Concurrency, "concurrency", envInt("SOHOA_CONCURRENCY", runtime.NumCPU(), &errs), "OCR slots per worker (SOHOA_CONCURRENCY)")
 	base, err := time.ParseDuration(env("SOHOA_RETRY_BASE", "30s"))
 	if err != nil {
@@ -95,6 +98,9 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 	fs.DurationVar(&c.TaskCheck, "task-check-interval", check, "how often an idle worker polls empty queues (SOHOA_TASK_CHECK_INTERVAL)")
 	fs.StringVar(&c.LogFormat, "log-format", env("SOHOA_LOG_FORMAT", "json"), "json or text (SOHOA_LOG_FORMAT)")
 	return c, func() error {
+		if err := ocr.CheckPSM(c.PSM); err != nil {
+			errs = append(errs, err)
+		}
 		if c.Concurrency < 1 {
 			errs = append(errs, fmt.Errorf("concurrency must be at least 1"))
 		}
