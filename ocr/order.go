@@ -120,6 +120,11 @@ func orderBlock(ls []textLine) []string {
 			}
 			j++
 		}
+		// Lines of the left side alone at the run's end are as likely the body going on under
+		// it (a short last line of a paragraph): leave them out of the sides.
+		for j-1 > i && len(ls[j-1].segs) == 1 && columnOf(cols, ls[j-1].segs[0]) == 0 {
+			j--
+		}
 		// A single side-by-side line followed by nothing that fits is a line with a wide gap
 		// (a label and its value, dotted leaders): read across.
 		if j-i == 1 || isTable(ls[i:j], cols) {

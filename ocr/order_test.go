@@ -1,0 +1,94 @@
+package ocr
+
+import "testing"
+
+// words lays out lines of segments: each segment is (x, text), words 20 px apart, 30 px high.
+func wordsOf(block int, lines ...[]any) []Word {
+	var out []Word
+	for i, segs := range lines {
+		y := 100 + i*40
+		for k := 0; k < len(segs); k += 2 {
+			x := segs[k].(int)
+			for _, w := range splitWords(segs[k+1].(string)) {
+				out = append(out, Word{Text: w, Box: [4]int{x, y, x + 15*len([]rune(w)), y + 30}, Line: i, Block: block})
+				x += 15*len([]rune(w)) + 12
+			}
+		}
+	}
+	return out
+}
+
+func splitWords(s string) []string {
+	var out []string
+	cur := ""
+	for _, r := range s {
+		if r == ' ' {
+			if cur != "" {
+				out = append(out, cur)
+			}
+			cur = ""
+			continue
+		}
+		cur += string(r)
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func TestReadingOrder(t *testing.T) {
+	cases := []struct {
+		name  string
+		words []Word
+		want  string
+	}{
+		{"header sides read one after the other",
+			wordsOf(0,
+				[]any{60, "ỦY BAN NHÂN DÂN", 900, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+				[]any{110, "XÃ AN BÌNH", 950, "Độc lập - Tự do - Hạnh phúc"},
+				[]any{80, "Số: 12/QĐ-UBND", 1000, "An Bình, ngày 2 tháng 3 năm 2025"}),
+			"ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/QĐ-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Bình, ngày 2 tháng 3 năm 2025"},
+		{"signature row: recipients, then signer, lines of one side only",
+			wordsOf(0,
+				[]any{60, "Nơi nhận:", 1000, "TM. ỦY BAN NHÂN DÂN"},
+				[]any{60, "- Như Điều 3;", 1080, "CHỦ TỊCH"},
+				[]any{60, "- Lưu: VT."},
+				[]any{1020, "Võ Công Tuấn"}),
+			"Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nVõ Công Tuấn"},
+		{"table of three columns row by row",
+			wordsOf(0,
+				[]any{60, "TT", 300, "Tên giấy tờ", 1000, "Hình thức"},
+				[]any{60, "1", 300, "Tờ khai", 1000, "Bản chính"},
+				[]any{60, "2", 300, "Căn cước", 1000, "Bản sao"}),
+			"TT Tên giấy tờ Hình thức\n1 Tờ khai Bản chính\n2 Căn cước Bản sao"},
+		{"left-aligned two-column table row by row",
+			wordsOf(0,
+				[]any{60, "Họ và tên:", 600, "Nguyễn Văn An"},
+				[]any{60, "Ngày sinh:", 600, "02/03/1990"},
+				[]any{60, "Nơi sinh:", 600, "Hà Nội"}),
+			"Họ và tên: Nguyễn Văn An\nNgày sinh: 02/03/1990\nNơi sinh: Hà Nội"},
+		{"one line with a wide gap is read across",
+			wordsOf(0,
+				[]any{60, "Điều 1. Giao đất"},
+				[]any{60, "Số vào sổ: CS 01857", 900, "Hà Nội, ngày 2 tháng 3"},
+				[]any{60, "Điều 2. Thi hành"}),
+			"Điều 1. Giao đất\nSố vào sổ: CS 01857 Hà Nội, ngày 2 tháng 3\nĐiều 2. Thi hành"},
+		{"Tesseract's blocks keep their order, a blank line apart",
+			append(wordsOf(0, []any{60, "Cột một dòng một"}, []any{60, "Cột một dòng hai"}),
+				shiftLines(wordsOf(1, []any{900, "Cột hai dòng một"}), 2)...),
+			"Cột một dòng một\nCột một dòng hai\n\nCột hai dòng một"},
+	}
+	for _, c := range cases {
+		if got := readingOrder(c.words); got != c.want {
+			t.Errorf("%s:\ngot:\n%s\nwant:\n%s", c.name, got, c.want)
+		}
+	}
+}
+
+func shiftLines(ws []Word, by int) []Word {
+	for i := range ws {
+		ws[i].Line += by
+	}
+	return ws
+}
