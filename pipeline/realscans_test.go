@@ -66,7 +66,7 @@ func (r *rig) process(t *testing.T, doc uuid.UUID) []pageRow {
 // them go on.
 func TestRealScans(t *testing.T) {
 	if _, err := os.Stat(realscans); err != nil {
-		t.Skipf("real scans not found at %s (the team's shared folder): %v", realscans, err)
+		testenv.Unavailable(t, "the team's real scans at "+realscans, err)
 	}
 	if testing.Short() {
 		t.Skip("OCR of about 20 real pages")
@@ -74,12 +74,13 @@ func TestRealScans(t *testing.T) {
 	r := newRig(t)
 	ctx := context.Background()
 	linn := []string{"LinnSequencer", "Sequencer"}
-	cases := []struct {
+	type realCase struct {
 		file   string
 		pages  int
 		words  []string // any of them must be read on every good page
 		failed map[int]string
-	}{
+	}
+	cases := []realCase{
 		{"skew.pdf", 1, linn, nil},
 		{"rotated_skew.pdf", 1, linn, nil},
 		{"cardinal.pdf", 4, linn, nil},
@@ -100,6 +101,12 @@ func TestRealScans(t *testing.T) {
 		{"francais.pdf", 1, []string{"whisky", "juge"}, nil},
 		{"crom.png", 1, []string{"cromulent"}, nil},
 		{"typewriter.png", 1, []string{"linzen", "melk"}, nil},
+		{"phototest.tif", 1, []string{"quick", "brown"}, nil},
+		{"phototest-rotated-180.png", 1, []string{"quick", "brown"}, nil},
+		{"phototest-rotated-L.png", 1, []string{"quick", "brown"}, nil},
+		{"phototest-rotated-R.png", 1, []string{"quick", "brown"}, nil},
+		{"eurotext.tif", 1, []string{"quick", "Fuchs"}, nil},
+		{"viet.tif", 1, []string{"tiếng"}, nil}, // one word, nothing else
 	}
 	// Every scan of the shared folder has its case: a new file there must be looked at.
 	entries, _ := os.ReadDir(realscans)
@@ -107,14 +114,7 @@ func TestRealScans(t *testing.T) {
 		if ext := filepath.Ext(e.Name()); e.IsDir() || ext == ".md" || ext == ".txt" {
 			continue
 		}
-		if !slices.ContainsFunc(cases, func(c struct {
-			file   string
-			pages  int
-			words  []string
-			failed map[int]string
-		}) bool {
-			return c.file == e.Name()
-		}) {
+		if !slices.ContainsFunc(cases, func(c realCase) bool { return c.file == e.Name() }) {
 			t.Errorf("%s in %s has no case here", e.Name(), realscans)
 		}
 	}
@@ -150,7 +150,7 @@ func TestRealScans(t *testing.T) {
 				if len(c.words) > 0 && !slices.ContainsFunc(c.words, func(w string) bool { return strings.Contains(p.text, w) }) {
 					t.Errorf("page %d: none of %q read; text:\n%.400s", p.index, c.words, p.text)
 				}
-				if len(strings.Fields(p.text)) < 5 {
+				if len(strings.Fields(p.text)) < 5 && c.file != "viet.tif" {
 					t.Errorf("page %d: only %q read", p.index, p.text)
 				}
 				if len(c.words) > 0 { // text pages: the stored clean image must be straight
