@@ -20,8 +20,11 @@ type Skew struct {
 const (
 	// MaxSkew is the widest angle searched, in degrees.
 	MaxSkew = 15.0
-	// MinSkewCorrection: smaller angles are left alone (resampling costs more than it gains).
-	MinSkewCorrection = 0.1
+	// MinSkewCorrection: smaller angles are left alone. Tesseract follows lines that slightly
+	// tilted itself, and resampling costs more than it gains: straightening eurotext.tif's
+	// -0.76° raised its CER from 0.0121 to 0.0146, and on the evaluation set straightening
+	// from 0.1° or from 1° made the same errors within 1 %.
+	MinSkewCorrection = 1.0
 	// MinSkewConfidence: below it the page has too little text to trust an angle.
 	MinSkewConfidence = 1.5
 	inkThreshold      = 160

@@ -22,11 +22,21 @@ func LineHeight(g *image.Gray) int {
 	for i := 1; i < len(p.xy); i += 2 {
 		rows[p.xy[i]]++
 	}
-	// A row is inky when it holds a meaningful share of the page's widest line.
-	peak := 0
+	// A row is inky when it holds a meaningful share of the page's wide text lines. Not of the
+	// inkiest row: a table's rules and the rule under a form's header are far denser than any
+	// text, and measured against them every text row looked empty, leaving the rules' 4 px as
+	// the "line height" (a ruled 300-DPI page was then enlarged 3x).
+	var filled []int
 	for _, n := range rows {
-		peak = max(peak, n)
+		if n > 0 {
+			filled = append(filled, n)
+		}
 	}
+	if len(filled) == 0 {
+		return 0
+	}
+	sort.Ints(filled)
+	peak := filled[len(filled)*9/10]
 	var runs []int
 	run := 0
 	for _, n := range append(rows, 0) {

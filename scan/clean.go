@@ -1,0 +1,204 @@
+package scan
+
+import (
+	"image"
+	"slices"
+)
+
+// FlattenBackground evens out the paper's brightness: a phone's shadow, a lamp's fall-off, a
+// yellowed sheet. The paper's level is estimated in tiles (the brightest pixels of each, where
+// ink rarely covers a whole tile), smoothed, interpolated, and every pixel divided by it, so
+// paper comes out white everywhere and ink keeps its contrast to it. Tesseract binarises a page
+// with one global (Otsu) threshold, which a shadow defeats: half the page turns black or the
+// faint half's text vanishes. This is Leptonica's pixBackgroundNorm idea, in Go on the gray
+// page sohoa already holds. dpi sets the tile size (about 4 mm).
+func FlattenBackground(g *image.Gray, dpi int) *image.Gray {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	if dpi <= 0 {
+		dpi = 300
+	}
+	t := max(8, dpi/6)
+	tw, th := (w+t-1)/t, (h+t-1)/t
+	if tw < 2 || th < 2 {
+		return g
+	}
+	// Each tile's paper level: a high percentile rather than the maximum, so that a bright
+	// noise pixel does not set it.
+	bg := make([]float64, tw*th)
+	hist := make([]int, 256)
+	for ty := 0; ty < th; ty++ {
+		for tx := 0; tx < tw; tx++ {
+			clear(hist)
+			n := 0
+			for y := ty * t; y < min(h, (ty+1)*t); y++ {
+				row := g.Pix[y*g.Stride:]
+				for x := tx * t; x < min(w, (tx+1)*t); x++ {
+					hist[row[x]]++
+					n++
+				}
+			}
+			k, acc := 255, 0
+			for ; k > 0; k-- {
+				if acc += hist[k]; acc*50 >= n { // the brightest 2 %
+					break
+				}
+			}
+			bg[ty*tw+tx] = float64(k)
+		}
+	}
+	// A tile all ink (a bold title, a seal, a photo) reads dark: take the brightest of each
+	// tile's neighbourhood, then smooth, as paper brightness varies slowly.
+	bg = tileMax(bg, tw, th, 1)
+	bg = tileMean(bg, tw, th, 2)
+	// Dark pictures and black borders are not paper: never lift a level below a third of
+	// the page's paper, so they stay dark instead of turning gray.
+	sorted := slices.Clone(bg)
+	slices.Sort(sorted)
+	floor := sorted[len(sorted)*3/4] / 3
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	// Interpolate tile centres bilinearly, one row at a time.
+	level := make([]float64, w)
+	for y := 0; y < h; y++ {
+		fy := (float64(y)+0.5)/float64(t) - 0.5
+		y0 := min(max(int(fy), 0), th-1)
+		y1 := min(y0+1, th-1)
+		ay := min(max(fy-float64(y0), 0), 1)
+		for x := 0; x < w; x++ {
+			fx := (float64(x)+0.5)/float64(t) - 0.5
+			x0 := min(max(int(fx), 0), tw-1)
+			x1 := min(x0+1, tw-1)
+			ax := min(max(fx-float64(x0), 0), 1)
+			top := bg[y0*tw+x0]*(1-ax) + bg[y0*tw+x1]*ax
+			bot := bg[y1*tw+x0]*(1-ax) + bg[y1*tw+x1]*ax
+			level[x] = max(floor, top*(1-ay)+bot*ay, 1)
+		}
+		src, dst := g.Pix[y*g.Stride:], out.Pix[y*out.Stride:]
+		for x := 0; x < w; x++ {
+			dst[x] = uint8(min(255, float64(src[x])*255/level[x]+0.5))
+		}
+	}
+	return out
+}
+
+func tileMax(v []float64, w, h, r int) []float64 {
+	out := make([]float64, len(v))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			m := 0.0
+			for yy := max(0, y-r); yy <= min(h-1, y+r); yy++ {
+				for xx := max(0, x-r); xx <= min(w-1, x+r); xx++ {
+					m = max(m, v[yy*w+xx])
+				}
+			}
+			out[y*w+x] = m
+		}
+	}
+	return out
+}
+
+func tileMean(v []float64, w, h, r int) []float64 {
+	out := make([]float64, len(v))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			s, n := 0.0, 0
+			for yy := max(0, y-r); yy <= min(h-1, y+r); yy++ {
+				for xx := max(0, x-r); xx <= min(w-1, x+r); xx++ {
+					s += v[yy*w+xx]
+					n++
+				}
+			}
+			out[y*w+x] = s / float64(n)
+		}
+	}
+	return out
+}
+
+// RemoveSpecks erases dust: small dark specks with no other ink near them, which Tesseract
+// reads as stray dots, commas and quotes ("Xét đề nghị, - :"). A speck is at most about
+// 0.5 mm across and more than 1 mm from any other ink; Vietnamese tone marks, the dots of i
+// and full stops lie within a fraction of a millimetre of their letters, so they stay. It
+// returns the page and how many specks it erased. Run it on a page whose paper is white
+// (FlattenBackground).
+func RemoveSpecks(g *image.Gray, dpi int) (*image.Gray, int) {
+	if dpi <= 0 {
+		dpi = 300
+	}
+	const ink = 160
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	mm := float64(dpi) / 25.4
+	maxSide := max(2, int(0.5*mm+0.5))
+	near := max(3, int(1.0*mm+0.5))
+	labels := make([]int32, w*h)
+	type comp struct{ x0, y0, x1, y1, n int }
+	comps := []comp{{}} // label 0: paper
+	stack := make([]int, 0, 256)
+	for i0, v := range g.Pix[:w*h] {
+		if v >= ink || labels[i0] != 0 {
+			continue
+		}
+		id := int32(len(comps))
+		c := comp{x0: i0 % w, y0: i0 / w, x1: i0 % w, y1: i0 / w}
+		labels[i0] = id
+		stack = append(stack[:0], i0)
+		big := false
+		for len(stack) > 0 {
+			i := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			x, y := i%w, i/w
+			c.n++
+			c.x0, c.y0, c.x1, c.y1 = min(c.x0, x), min(c.y0, y), max(c.x1, x), max(c.y1, y)
+			if c.x1-c.x0 > maxSide || c.y1-c.y0 > maxSide {
+				big = true // a letter or a line: still labelled whole, never a speck
+			}
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					nx, ny := x+dx, y+dy
+					if nx < 0 || ny < 0 || nx >= w || ny >= h {
+						continue
+					}
+					j := ny*w + nx
+					if labels[j] == 0 && g.Pix[ny*g.Stride+nx] < ink {
+						labels[j] = id
+						stack = append(stack, j)
+					}
+				}
+			}
+		}
+		if big {
+			c.n = -1
+		}
+		comps = append(comps, c)
+	}
+	out := g
+	erased := 0
+	for id := 1; id < len(comps); id++ {
+		c := comps[id]
+		if c.n < 0 {
+			continue
+		}
+		alone := true
+		for y := max(0, c.y0-near); y <= min(h-1, c.y1+near) && alone; y++ {
+			for x := max(0, c.x0-near); x <= min(w-1, c.x1+near); x++ {
+				if l := labels[y*w+x]; l != 0 && l != int32(id) {
+					alone = false
+					break
+				}
+			}
+		}
+		if !alone {
+			continue
+		}
+		if out == g {
+			out = image.NewGray(g.Rect)
+			copy(out.Pix, g.Pix)
+		}
+		// The speck and its blurred rim, to the paper's white.
+		for y := max(0, c.y0-2); y <= min(h-1, c.y1+2); y++ {
+			for x := max(0, c.x0-2); x <= min(w-1, c.x1+2); x++ {
+				out.Pix[y*out.Stride+x] = 255
+			}
+		}
+		erased++
+	}
+	return out, erased
+}
