@@ -152,7 +152,29 @@ func decodeImage(f Format, data []byte, index int, lim Limits) (*image.Gray, Met
 		return nil, Meta{}, refuse(Corrupt, err, "cannot decode %s", f)
 	}
 	g := Gray(img)
-	return g, Meta{Format: f, Width: g.Rect.Dx(), Height: g.Rect.Dy(), DPI: dpiOf(f, data)}, nil
+	x, y := dpiOf(f, data)
+	return squarePixels(g, Meta{Format: f, Width: g.Rect.Dx(), Height: g.Rect.Dy(), DPI: x}, y, lim)
+}
+
+// squarePixels stretches a page whose vertical resolution differs from its horizontal one (a
+// fax in standard mode: 200×100 DPI) to square pixels at the horizontal resolution: every
+// later step, and Tesseract, assume square pixels, and read a fax squashed to half height as
+// noise.
+func squarePixels(g *image.Gray, m Meta, dpiY int, lim Limits) (*image.Gray, Meta, error) {
+	if m.DPI <= 0 || dpiY <= 0 || dpiY == m.DPI {
+		return g, m, nil
+	}
+	f := float64(m.DPI) / float64(dpiY)
+	if f < 0.2 || f > 5 {
+		return g, m, nil // not a resolution any scanner writes: trust neither
+	}
+	h := int(float64(g.Rect.Dy())*f + 0.5)
+	if err := checkSize(g.Rect.Dx(), h, lim); err != nil {
+		return nil, Meta{}, err
+	}
+	g = Gray(imaging.Resize(g, g.Rect.Dx(), h, imaging.Linear))
+	m.Height = h
+	return g, m, nil
 }
 
 func isUnsupported(err error) bool {

@@ -63,7 +63,7 @@ func (s *Source) Decode(ctx context.Context, index int, lim Limits) (*image.Gray
 	case PDF:
 		return renderPDF(ctx, s.data, s.pdf, s.pdfErrs, index, lim)
 	case TIFF:
-		return decodeTIFF(s.data, s.tiff, index)
+		return decodeTIFF(s.data, s.tiff, index, lim)
 	}
 	return decodeImage(s.format, s.data, index, lim)
 }

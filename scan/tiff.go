@@ -42,7 +42,7 @@ func init() {
 	C.setMsgSeverity(C.L_SEVERITY_ERROR)
 }
 
-type tiffPage struct{ w, h, dpi int }
+type tiffPage struct{ w, h, dpi, dpiY int }
 
 // tiffPages walks the IFD chain: page count and dimensions, without decoding anything.
 func tiffPages(b []byte, lim Limits) ([]tiffPage, error) {
@@ -73,7 +73,7 @@ func tiffPages(b []byte, lim Limits) ([]tiffPage, error) {
 			return nil, refuse(Corrupt, nil, "TIFF page %d directory is truncated", len(pages))
 		}
 		var p tiffPage
-		unit, xres := 2, 0
+		unit, xres, yres := 2, 0, 0
 		for e := 0; e < n; e++ {
 			f := b[o+2+12*e:]
 			tag, typ := bo.Uint16(f), bo.Uint16(f[2:])
@@ -90,20 +90,24 @@ func tiffPages(b []byte, lim Limits) ([]tiffPage, error) {
 				p.h = val()
 			case 296:
 				unit = val()
-			case 282:
+			case 282, 283:
 				if typ == 5 {
 					ro := int(bo.Uint32(f[8:]))
 					if ro > 0 && ro+8 <= len(b) {
 						if den := bo.Uint32(b[ro+4:]); den != 0 {
-							xres = int(bo.Uint32(b[ro:]) / den)
+							if tag == 282 {
+								xres = int(bo.Uint32(b[ro:]) / den)
+							} else {
+								yres = int(bo.Uint32(b[ro:]) / den)
+							}
 						}
 					}
 				}
 			}
 		}
-		p.dpi = xres
+		p.dpi, p.dpiY = xres, yres
 		if unit == 3 {
-			p.dpi = int(float64(xres)*2.54 + 0.5)
+			p.dpi, p.dpiY = int(float64(xres)*2.54+0.5), int(float64(yres)*2.54+0.5)
 		}
 		if err := checkSize(p.w, p.h, lim); err != nil {
 			return nil, fmt.Errorf("TIFF page %d: %w", len(pages), err)
@@ -119,7 +123,7 @@ func tiffPages(b []byte, lim Limits) ([]tiffPage, error) {
 
 // decodeTIFF decodes page index with Leptonica, from the page table (every page's size
 // checked) that tiffPages read.
-func decodeTIFF(data []byte, pages []tiffPage, index int) (*image.Gray, Meta, error) {
+func decodeTIFF(data []byte, pages []tiffPage, index int, lim Limits) (*image.Gray, Meta, error) {
 	if index < 0 || index >= len(pages) {
 		return nil, Meta{}, refuse(Corrupt, nil, "page %d does not exist (file has %d)", index, len(pages))
 	}
@@ -130,5 +134,5 @@ func decodeTIFF(data []byte, pages []tiffPage, index int) (*image.Gray, Meta, er
 	if rc != 0 {
 		return nil, Meta{}, refuse(Corrupt, nil, "cannot decode TIFF page %d (leptonica code %d)", index, int(rc))
 	}
-	return g, Meta{Format: TIFF, Width: p.w, Height: p.h, DPI: p.dpi}, nil
+	return squarePixels(g, Meta{Format: TIFF, Width: p.w, Height: p.h, DPI: p.dpi}, p.dpiY, lim)
 }
