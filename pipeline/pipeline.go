@@ -141,6 +141,7 @@ type Recognized struct {
 	Text               string
 	MeanConfidence     float64
 	LowConfidenceShare float64
+	Blank              bool // no word was read on the page
 }
 
 // Artifact is an object derived from a page or document, content-addressed in S3.

@@ -408,12 +408,13 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 		}
 		arts = append(arts, art)
 	}
-	rec := Recognized{Text: r.Text, MeanConfidence: round2(r.MeanConfidence), LowConfidenceShare: round2(r.LowConfidenceShare)}
+	rec := Recognized{Text: r.Text, MeanConfidence: round2(r.MeanConfidence), LowConfidenceShare: round2(r.LowConfidenceShare),
+		Blank: len(r.Words) == 0}
 	if _, err := s.Store.PageRecognized(ctx, p.ID, rec, arts); err != nil {
 		return fmt.Errorf("ocr %s: record: %w", p.ID, err)
 	}
 	Logger(ctx, s.Log).InfoContext(ctx, "recognized", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID,
-		"words", len(r.Words), "mean_confidence", rec.MeanConfidence)
+		"words", len(r.Words), "mean_confidence", rec.MeanConfidence, "blank", rec.Blank)
 	if s.Metrics != nil {
 		s.Metrics.Confidence.Observe(rec.MeanConfidence)
 	}

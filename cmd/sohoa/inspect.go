@@ -35,6 +35,7 @@ type inspectPage struct {
 	SkewDegrees           float64 `json:"skew_degrees"`
 	Text                  string  `json:"text"`
 	MeanConfidence        float64 `json:"mean_confidence"`
+	Blank                 bool    `json:"blank"` // no word read: empty text means an empty page
 }
 
 type inspectDoc struct {
@@ -55,8 +56,10 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print one JSON object per file and line")
 	lang := fs.String("lang", env("SOHOA_OCR_LANG", "vie"), "Tesseract languages (SOHOA_OCR_LANG)")
+	var psmErrs []error
+	psm := fs.Int("psm", envInt("SOHOA_OCR_PSM", ocr.PSMAuto, &psmErrs), "Tesseract page segmentation mode, 3 (automatic layout analysis) by default (SOHOA_OCR_PSM)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: sohoa inspect [--json] [--lang vie] FILE...\n\nPrepares, reads and classifies local scans with no service running.")
+		fmt.Fprintln(fs.Output(), "Usage: sohoa inspect [--json] [--lang vie] [--psm 3] FILE...\n\nPrepares, reads and classifies local scans with no service running.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -66,7 +69,10 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 		fs.Usage()
 		return errors.New("no file given")
 	}
-	engine, err := ocr.New(ocr.Config{Languages: strings.Split(*lang, "+"), Slots: 1})
+	if err := errors.Join(psmErrs...); err != nil {
+		return err
+	}
+	engine, err := ocr.New(ocr.Config{Languages: strings.Split(*lang, "+"), Slots: 1, PSM: *psm})
 	if err != nil {
 		return err
 	}
@@ -157,7 +163,7 @@ func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, 
 	}
 	return inspectPage{Index: i, Width: pp.Width, Height: pp.Height, Rotated: pp.Rotated,
 		OrientationConfidence: pp.OrientationConfidence, OrientationBy: pp.OrientationBy, SkewDegrees: pp.SkewDegrees, Text: r.Text,
-		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100}, r.Text, nil
+		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100, Blank: len(r.Words) == 0}, r.Text, nil
 }
 
 func printInspect(out io.Writer, r inspectFile) {

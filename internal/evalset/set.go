@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // formFamily is one layout family of a document type: its own wording order, title breaks,
@@ -127,8 +128,14 @@ func Fax(p Page) Page {
 	return p
 }
 
+// faceMu serialises what uses font faces (laying out, drawing): an opentype.Face keeps a
+// glyph buffer and is not safe for concurrent use, and faces are shared between pages.
+var faceMu sync.Mutex
+
 // render draws the page's paper once.
 func (p Page) render() (*laid, *layers, *layers, error) {
+	faceMu.Lock()
+	defer faceMu.Unlock()
 	dpi := p.Scanner.DPI
 	l, err := layout(p.doc, dpi)
 	if err != nil {
@@ -155,6 +162,8 @@ func (p Page) render() (*laid, *layers, *layers, error) {
 // References are the page's reference texts, one per reading order a person may take (the
 // first is the order it is written in).
 func (p Page) References() ([]string, error) {
+	faceMu.Lock()
+	defer faceMu.Unlock()
 	l, err := layout(p.doc, 100)
 	if err != nil {
 		return nil, err
@@ -184,4 +193,17 @@ func (p Page) Files() (file, twin []byte, err error) {
 	}
 	twin, err = scan(p.Scanner.Straight())
 	return file, twin, err
+}
+
+// PageOf is a page of one's own: a document d scanned by s (tests of odd pages: a table
+// alone, a blank sheet).
+func PageOf(name string, d Doc, s Scanner) Page {
+	return Page{Name: name, Family: "custom", Scanner: s, doc: d}
+}
+
+// Phone is the phone-photo scanner profile at dpi over the page: colour JPEG, no declared
+// resolution, a shadow, blur.
+func Phone(dpi int, seed uint64) Scanner {
+	return Scanner{Source: "phone", DPI: dpi, Format: "jpeg", Colour: true, NoDPI: true, Quality: 70,
+		Skew: 2.5, Blur: 1.0, Noise: 6, Dust: 150, Light: 0.35, Paper: [3]uint8{240, 232, 214}, Seed: seed}
 }

@@ -263,7 +263,7 @@ func (db *DB) PagePrepared(ctx context.Context, id uuid.UUID, p pipeline.Prepare
 func (db *DB) PageRecognized(ctx context.Context, id uuid.UUID, r pipeline.Recognized, arts []pipeline.Artifact) (advanced bool, err error) {
 	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE pages SET state = 'done', text = $2, mean_confidence = $3, low_confidence_share = $4,
-			updated_at = now() WHERE id = $1 AND state = 'prepared'`, id, r.Text, r.MeanConfidence, r.LowConfidenceShare)
+			blank = $5, updated_at = now() WHERE id = $1 AND state = 'prepared'`, id, r.Text, r.MeanConfidence, r.LowConfidenceShare, r.Blank)
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
 		}
