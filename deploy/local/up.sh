@@ -19,7 +19,8 @@ need_root() { [ "$(id -u)" -eq 0 ] || { echo "up.sh: run as root (it installs De
 
 PKGS=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-osd
       libtesseract-dev libleptonica-dev pkg-config gcc make postgresql postgresql-contrib
-      redis-server poppler-utils ca-certificates curl chromium fonts-noto-core awscli)
+      redis-server poppler-utils ca-certificates curl chromium fonts-noto-core awscli
+      fonts-liberation2 tesseract-ocr-deu tesseract-ocr-ita tesseract-ocr-spa tesseract-ocr-por)
 
 install_packages() {
   local missing=()
