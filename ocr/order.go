@@ -33,6 +33,10 @@ func (s segment) text() string {
 type textLine struct {
 	block int
 	segs  []segment
+	// paired: the segments come from two blocks Tesseract found apart (mergeSideBlocks), not
+	// from one of its lines.
+	paired bool
+	merged bool // made by mergeSideBlocks, paired or alone
 }
 
 // lines groups words (in Tesseract's order) into lines, each cut into segments at wide gaps.
@@ -78,24 +82,10 @@ func newSegment(ws []Word) segment {
 }
 
 // readingOrder is the page's text as a person reads it: blocks in Tesseract's order, a blank
-// line between blocks, sides of a block read one after the other, tables row by row.
+// line between blocks, sides read one after the other, tables row by row. A side-by-side run
+// may cross Tesseract's blocks (it often makes the header's first line a block of its own).
 func readingOrder(words []Word) string {
-	ls := lines(words)
-	var blocks []string
-	for i := 0; i < len(ls); {
-		j := i
-		for j < len(ls) && ls[j].block == ls[i].block {
-			j++
-		}
-		blocks = append(blocks, orderBlock(ls[i:j])...)
-		i = j
-	}
-	return strings.Join(blocks, "\n\n")
-}
-
-// orderBlock reads one Tesseract block: runs of lines with a single segment as they are, a
-// run where lines are cut into sides as its sides, one after the other, unless it is a table.
-func orderBlock(ls []textLine) []string {
+	ls := mergeSideBlocks(lines(words))
 	var out []string
 	var plain []string
 	flush := func() {
@@ -105,6 +95,9 @@ func orderBlock(ls []textLine) []string {
 		}
 	}
 	for i := 0; i < len(ls); {
+		if i > 0 && ls[i].block != ls[i-1].block {
+			flush()
+		}
 		if len(ls[i].segs) == 1 {
 			plain = append(plain, ls[i].segs[0].text())
 			i++
@@ -120,14 +113,16 @@ func orderBlock(ls []textLine) []string {
 			}
 			j++
 		}
-		// Lines of the left side alone at the run's end are as likely the body going on under
-		// it (a short last line of a paragraph): leave them out of the sides.
-		for j-1 > i && len(ls[j-1].segs) == 1 && columnOf(cols, ls[j-1].segs[0]) == 0 {
+		// Lines of the left side alone at the run's end that start at its left edge are as
+		// likely the body going on under it (a short last line of a paragraph): leave them out
+		// of the sides. A side's own lines are centred, and start further in.
+		for j-1 > i && !ls[j-1].merged && len(ls[j-1].segs) == 1 && columnOf(cols, ls[j-1].segs[0]) == 0 &&
+			ls[j-1].segs[0].x0 <= cols[0].x0+(ls[j-1].segs[0].y1-ls[j-1].segs[0].y0) {
 			j--
 		}
 		// A single side-by-side line followed by nothing that fits is a line with a wide gap
 		// (a label and its value, dotted leaders): read across.
-		if j-i == 1 || isTable(ls[i:j], cols) {
+		if (j-i == 1 && !ls[i].paired) || isTable(ls[i:j], cols) {
 			for _, l := range ls[i:j] {
 				t := make([]string, len(l.segs))
 				for k, s := range l.segs {
@@ -154,7 +149,7 @@ func orderBlock(ls []textLine) []string {
 		i = j
 	}
 	flush()
-	return out
+	return strings.Join(out, "\n\n")
 }
 
 type span struct{ x0, x1 int }
@@ -186,12 +181,23 @@ func columnOf(cols []span, s segment) int {
 	return best
 }
 
+// fits: every segment lies in one column, starting no further left than that column (a
+// centred title below the header overlaps the right side but starts left of it) and ending
+// before the next column begins.
 func fits(segs []segment, cols []span) bool {
 	if len(segs) > len(cols) {
 		return false
 	}
 	for _, s := range segs {
-		if columnOf(cols, s) < 0 {
+		c := columnOf(cols, s)
+		if c < 0 {
+			return false
+		}
+		tol := s.y1 - s.y0
+		if c > 0 && s.x0 < cols[c].x0-tol {
+			return false
+		}
+		if c+1 < len(cols) && s.x1 >= cols[c+1].x0 {
 			return false
 		}
 	}
@@ -204,9 +210,9 @@ func widen(cols []span, s segment) {
 }
 
 // isTable: a run is a table when it has three columns or more, or when at least three of its
-// lines fill every column and each column's cells start at the same place (left-aligned
-// cells), where the two sides of a form's header and signature are centred lines of differing
-// starts.
+// lines fill every column and four in five of each column's cells start at the same place
+// (left-aligned cells), where the two sides of a form's header and signature are centred
+// lines of differing starts.
 func isTable(ls []textLine, cols []span) bool {
 	if len(cols) >= 3 {
 		return true
@@ -227,10 +233,119 @@ func isTable(ls []textLine, cols []span) bool {
 	if full < 3 {
 		return false
 	}
+	// Most cells of each column start where the column's median cell does (a wrapped value
+	// or a date line under the table may not).
 	for _, st := range starts {
-		if slices.Max(st)-slices.Min(st) > h {
+		slices.Sort(st)
+		m, near := st[len(st)/2], 0
+		for _, x := range st {
+			if x-m <= h && m-x <= h {
+				near++
+			}
+		}
+		if near*5 < len(st)*4 {
 			return false
 		}
 	}
 	return true
+}
+
+// mergeSideBlocks joins two consecutive Tesseract blocks that stand side by side, apart by a
+// gap no word spacing makes (a form's labels and their values, the two sides of a header that
+// it found as blocks), into one block whose lines pair up by height: the run logic then reads
+// a table row by row and sides one after the other. Two columns of running text (lines filling
+// their column) are left as Tesseract found them.
+func mergeSideBlocks(ls []textLine) []textLine {
+	type blk struct {
+		lo, hi         int // line indexes
+		x0, y0, x1, y1 int
+		h              int
+	}
+	var bs []blk
+	for i := 0; i < len(ls); {
+		j := i
+		b := blk{lo: i, x0: 1 << 30, y0: 1 << 30}
+		for j < len(ls) && ls[j].block == ls[i].block {
+			for _, sg := range ls[j].segs {
+				b.x0, b.y0, b.x1, b.y1 = min(b.x0, sg.x0), min(b.y0, sg.y0), max(b.x1, sg.x1), max(b.y1, sg.y1)
+				b.h = max(b.h, sg.y1-sg.y0)
+			}
+			j++
+		}
+		b.hi = j
+		bs = append(bs, b)
+		i = j
+	}
+	single := func(b blk) bool {
+		for _, l := range ls[b.lo:b.hi] {
+			if len(l.segs) != 1 {
+				return false
+			}
+		}
+		return true
+	}
+	// prose: most lines fill the block and hold several words (running text, justified).
+	prose := func(b blk) bool {
+		if b.hi-b.lo < 4 {
+			return false
+		}
+		full := 0
+		for _, l := range ls[b.lo:b.hi] {
+			if sg := l.segs[0]; (sg.x1-sg.x0)*10 >= (b.x1-b.x0)*9 && len(sg.words) >= 5 {
+				full++
+			}
+		}
+		return full*10 >= (b.hi-b.lo)*6
+	}
+	var out []textLine
+	for k := 0; k < len(bs); k++ {
+		a := bs[k]
+		if k+1 < len(bs) {
+			b := bs[k+1]
+			l, r := a, b
+			if b.x1 < a.x0 {
+				l, r = b, a
+			}
+			h := max(a.h, b.h)
+			overlap := min(a.y1, b.y1) - max(a.y0, b.y0)
+			if single(a) && single(b) && r.x0-l.x1 > int(gapFactor*float64(h)) &&
+				overlap*2 > min(a.y1-a.y0, b.y1-b.y0) && !prose(a) && !prose(b) {
+				out = append(out, pairLines(ls[l.lo:l.hi], ls[r.lo:r.hi], a.lo)...)
+				k++
+				continue
+			}
+		}
+		out = append(out, ls[a.lo:a.hi]...)
+	}
+	return out
+}
+
+// pairLines merges the lines of a left and a right block by height: lines whose middles are
+// within half a line of each other become one line of two segments; the others stay alone.
+func pairLines(left, right []textLine, block int) []textLine {
+	mid := func(l textLine) int { return (l.segs[0].y0 + l.segs[0].y1) / 2 }
+	var out []textLine
+	i, j := 0, 0
+	for i < len(left) || j < len(right) {
+		switch {
+		case j == len(right) || (i < len(left) && mid(left[i]) < mid(right[j]) && !near(left[i], right[j])):
+			out = append(out, textLine{block: block, segs: left[i].segs, merged: true})
+			i++
+		case i == len(left) || (mid(right[j]) < mid(left[i]) && !near(left[i], right[j])):
+			out = append(out, textLine{block: block, segs: right[j].segs, merged: true})
+			j++
+		default:
+			out = append(out, textLine{block: block, segs: []segment{left[i].segs[0], right[j].segs[0]}, paired: true, merged: true})
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+func near(a, b textLine) bool {
+	sa, sb := a.segs[0], b.segs[0]
+	h := max(sa.y1-sa.y0, sb.y1-sb.y0)
+	d := (sa.y0 + sa.y1 - sb.y0 - sb.y1) / 2
+	return d*2 <= h && -d*2 <= h
 }

@@ -1,6 +1,9 @@
 package ocr
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // words lays out lines of segments: each segment is (x, text), words 20 px apart, 30 px high.
 func wordsOf(block int, lines ...[]any) []Word {
@@ -91,4 +94,39 @@ func shiftLines(ws []Word, by int) []Word {
 		ws[i].Line += by
 	}
 	return ws
+}
+
+func TestReadingOrderTitleUnderHeader(t *testing.T) {
+	// The centred title under the header overlaps the motto's side but starts left of it: it
+	// ends the header, and the label/value table under it is read row by row.
+	ws := wordsOf(0,
+		[]any{60, "BỆNH VIỆN ĐA KHOA", 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+		[]any{120, "Khoa Phụ sản", 880, "Độc lập - Tự do - Hạnh phúc"},
+		[]any{600, "GIẤY CHỨNG SINH"},
+		[]any{60, "Họ và tên mẹ:", 700, "Lê Phương Uyên"},
+		[]any{60, "Năm sinh:", 700, "1988"},
+		[]any{60, "Nơi cư trú:", 700, "Xóm 3, xã An Bình"})
+	want := "BỆNH VIỆN ĐA KHOA\nKhoa Phụ sản\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n" +
+		"GIẤY CHỨNG SINH\nHọ và tên mẹ: Lê Phương Uyên\nNăm sinh: 1988\nNơi cư trú: Xóm 3, xã An Bình"
+	if got := readingOrder(ws); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestReadingOrderSideBlocks(t *testing.T) {
+	// Tesseract found the labels and the values as two blocks: rows again.
+	labels := wordsOf(0, []any{60, "Họ và tên:"}, []any{60, "Ngày sinh:"}, []any{60, "Nơi sinh:"}, []any{60, "Giới tính:"})
+	values := shiftLines(wordsOf(1, []any{700, "Nguyễn Văn An"}, []any{700, "02/03/1990"}, []any{700, "Hà Nội"}, []any{700, "Nam"}), 4)
+	want := "Họ và tên: Nguyễn Văn An\nNgày sinh: 02/03/1990\nNơi sinh: Hà Nội\nGiới tính: Nam"
+	if got := readingOrder(append(labels, values...)); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	// Two columns of running text stay column by column.
+	long := "một dòng văn bản dài lấp đầy cột của nó"
+	left := wordsOf(0, []any{60, long}, []any{60, long}, []any{60, long}, []any{60, long}, []any{60, "hết."})
+	right := shiftLines(wordsOf(1, []any{900, long}, []any{900, long}, []any{900, long}, []any{900, long}, []any{900, "xong."}), 5)
+	want = strings.Repeat(long+"\n", 4) + "hết.\n\n" + strings.Repeat(long+"\n", 4) + "xong."
+	if got := readingOrder(append(left, right...)); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
 }
