@@ -204,6 +204,14 @@ func TestEvalSet(t *testing.T) {
 	for _, r := range rows {
 		t.Logf("%-44s cli %.4f  sohoa %.4f  marks %.3f/%.3f", r.page.Name, r.cli.Rate(), r.sohoa.Rate(), r.cli.MarkRate(), r.sohoa.MarkRate())
 	}
+	// The goal of the OCR issue: at least 20 % fewer character errors than the bare CLI at its
+	// best, and no more diacritic errors.
+	if s.sohoaEdits*5 > s.cliEdits*4 {
+		t.Errorf("sohoa made %d character errors, the bare CLI %d: want at least 20 %% fewer", s.sohoaEdits, s.cliEdits)
+	}
+	if s.sohoaMarks > s.cliMarks {
+		t.Errorf("diacritic error rate %.4f, the bare CLI's %.4f", s.sohoaMarks, s.cliMarks)
+	}
 	if out := os.Getenv("SOHOA_EVAL_OUT"); out != "" {
 		for _, r := range rows {
 			_ = os.WriteFile(filepath.Join(out, r.page.Name+".sohoa.txt"), []byte(r.text), 0o644)
