@@ -38,6 +38,10 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 	if dpi < 70 || dpi > 2400 {
 		dpi = guessDPI(g.Rect.Dx(), g.Rect.Dy())
 	}
+	// Paper made evenly white before anything reads the page: orientation, skew, text size
+	// and Tesseract's global threshold all fail under a phone's shadow (measured on the
+	// evaluation set: phone photos from CER 0.58 to 0.17, all pages 0.151 to 0.092).
+	g = scan.FlattenBackground(g, dpi)
 	out := &PreparedPage{Prepared: Prepared{DPI: dpi}}
 	// The clean page is kept at the resolution it is read at (ocr.ReadDPI, above the 200 DPI
 	// digitized copies must keep; the original stays in the locked bucket): turning, deskewing,
@@ -86,6 +90,9 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 	}
 	g = scan.Rescale(g, f)
 	out.DPI = int(float64(dpi)*f + 0.5)
+	// Dust last, on the page as Tesseract gets it (specks at its scale): 10 % fewer
+	// character errors on the evaluation set (3,505 to 3,153).
+	g, _ = scan.RemoveSpecks(g, out.DPI)
 	out.Scale = round2(f)
 	out.Image = g
 	out.Width, out.Height = g.Rect.Dx(), g.Rect.Dy()
