@@ -170,7 +170,7 @@ func median(v []float64) float64 {
 
 func (s evalSummary) table() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "| %d pages, vie | CER median | CER micro | character errors | diacritic errors | OCR time |\n|---|---|---|---|---|---|\n", s.pages)
+	fmt.Fprintf(&b, "| %d pages, vie | CER median | CER micro | character errors | diacritic errors | time, summed over pages |\n|---|---|---|---|---|---|\n", s.pages)
 	fmt.Fprintf(&b, "| (a) `tesseract twin - -l vie` (PSM 3), straight twin | %.4f | %.4f | %d | %.4f | %s |\n", s.cliMedian, s.cliMicro, s.cliEdits, s.cliMarks, s.cliTime.Round(time.Second))
 	fmt.Fprintf(&b, "| (b) sohoa (prepare + OCR, PSM %d), page as scanned | %.4f | %.4f | %d | %.4f | %s |\n", ocr.PSMAuto, s.sohoaMed, s.sohoaMicro, s.sohoaEdits, s.sohoaMarks, s.sohoaTime.Round(time.Second))
 	var srcs []string

@@ -114,7 +114,8 @@ func runSohoa(b *testing.B, pages []benchPage, slots int) (time.Duration, testen
 	return elapsed, used, texts
 }
 
-// BenchmarkThroughput compares, on the same pages and the same language (vie), (a) the
+// BenchmarkThroughput compares, on the same pages, the same language (vie) and the same page
+// segmentation mode (3, automatic layout analysis: the CLI's default and sohoa's), (a) the
 // tesseract CLI under xargs -P <cores> (the physical limit: OCR only), (b) OCRmyPDF with
 // --deskew --rotate-pages, and (c) sohoa end to end with all artifacts written.
 //
@@ -161,7 +162,7 @@ func BenchmarkThroughput(b *testing.B) {
 			in.WriteString(f + "\n")
 		}
 		cmd := exec.Command("xargs", "-P", strconv.Itoa(cores), "-I{}", "sh", "-c",
-			`tesseract "{}" "`+outDir+`/$(basename "{}" .png)" -l vie >/dev/null 2>&1`)
+			`tesseract "{}" "`+outDir+`/$(basename "{}" .png)" -l vie --psm 3 >/dev/null 2>&1`) // sohoa's mode too
 		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 		cmd.Stdin = &in
 		start, cpu := time.Now(), testenv.ReadCPUTime()
@@ -207,7 +208,7 @@ func BenchmarkThroughput(b *testing.B) {
 				b.Skipf("img2pdf: %v %s", err, o)
 			}
 		}
-		args := append([]string{"--jobs", strconv.Itoa(cores), "--deskew", "--rotate-pages", "-l", "vie"}, extra...)
+		args := append([]string{"--jobs", strconv.Itoa(cores), "--deskew", "--rotate-pages", "-l", "vie", "--tesseract-pagesegmode", "3"}, extra...)
 		cmd := exec.Command("ocrmypdf", append(args, "--sidecar", filepath.Join(out, "text.txt"), in, filepath.Join(out, "out.pdf"))...)
 		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 		start, cpu := time.Now(), testenv.ReadCPUTime()
