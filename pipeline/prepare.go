@@ -43,9 +43,9 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 	// evaluation set: phone photos from CER 0.58 to 0.17, all pages 0.151 to 0.092).
 	g = scan.FlattenBackground(g, dpi)
 	out := &PreparedPage{Prepared: Prepared{DPI: dpi}}
-	// The clean page is kept at the resolution it is read at (ocr.ReadDPI, above the 200 DPI
+	// The clean page is kept at the resolution it is read at (ocr.ReadDPI, the 200 DPI
 	// digitized copies must keep; the original stays in the locked bucket): turning, deskewing,
-	// storing and recognising a 300-DPI scan at 220 DPI handles half the pixels.
+	// storing and recognising a 300-DPI scan at 200 DPI handles under half the pixels.
 	full, fullDPI := g, dpi
 	reduce := func(g *image.Gray) (*image.Gray, int) {
 		if fullDPI > ocr.ReadDPI*5/4 {
