@@ -436,13 +436,12 @@ func gcsC(g *gen) (Doc, Fields) {
 
 // marriage is the facts of one marriage.
 type marriage struct {
-	o          office
-	wife, hus  person
-	reg        date
-	num, book  string
-	wifeTimes  string
-	husbTimes  string
-	officerMan bool
+	o         office
+	wife, hus person
+	reg       date
+	num, book string
+	wifeTimes string
+	husbTimes string
 }
 
 func (g *gen) marriage() marriage {

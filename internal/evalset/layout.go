@@ -260,9 +260,7 @@ func layout(d Doc, dpi int) (*laid, error) {
 			return nil, fmt.Errorf("evalset: the page's content runs past its foot (%.0f mm)", y)
 		}
 	}
-	for _, o := range d.Overlays {
-		out.seals = append(out.seals, o)
-	}
+	out.seals = append(out.seals, d.Overlays...)
 	return out, nil
 }
 

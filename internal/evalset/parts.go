@@ -92,15 +92,6 @@ func kvLines(pairs ...[2]string) []Text {
 	return out
 }
 
-// kvTable is a ruled two-column table of labels and values.
-func kvTable(labelW, valueW float64, pairs ...[2]string) Table {
-	cells := make([][]string, len(pairs))
-	for i, p := range pairs {
-		cells[i] = []string{p[0], p[1]}
-	}
-	return Table{Widths: []float64{labelW, valueW}, Cells: cells}
-}
-
 func pair(label, value string) [2]string { return [2]string{label, value} }
 
 // sealOf is an office's seal text.

@@ -102,9 +102,8 @@ type office struct {
 	wardKind string // "phường"
 }
 
-func (o office) wardFull() string     { return o.wardKind + " " + o.ward }                   // "phường Điện Biên"
-func (o office) districtFull() string { return o.d.kind + " " + o.d.name }                   // "quận Ba Đình"
-func (o office) place() string        { return strings.TrimPrefix(o.p.name, "Hồ Chí Minh") } // date lines
+func (o office) wardFull() string     { return o.wardKind + " " + o.ward } // "phường Điện Biên"
+func (o office) districtFull() string { return o.d.kind + " " + o.d.name } // "quận Ba Đình"
 func (o office) datePlace() string {
 	if o.p.name == "Hồ Chí Minh" {
 		return "Thành phố Hồ Chí Minh"
