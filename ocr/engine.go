@@ -332,6 +332,9 @@ type Options struct {
 	// recognised (the stored clean image), which the page PDF embeds rather than encoding the
 	// page again. Without it, or when it does not match, the engine encodes one.
 	PNG []byte
+	// AsIs: the page is already at the size to read (prepared by pipeline.PreparePage, whose
+	// text-size rescale may leave a fine-print page at 1,200 DPI on purpose): no reduction.
+	AsIs bool
 }
 
 // Recognize reads one prepared page, once: text, word boxes and confidences come from the hOCR
@@ -356,7 +359,11 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 	if dpi <= 0 {
 		dpi = 300
 	}
-	g, dpi = ReadingImage(g, dpi)
+	if !o.AsIs {
+		g, dpi = ReadingImage(g, dpi)
+	} else if dpi <= 0 {
+		dpi = 300
+	}
 	pdfBase, pngPath := "", ""
 	if o.PDF {
 		dir, err := os.MkdirTemp("", "sohoa-ocr-")

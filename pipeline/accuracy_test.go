@@ -83,14 +83,13 @@ func TestEngineMatchesCLI(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.file, err)
 		}
-		r, err := e.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{Languages: c.lang})
+		r, err := e.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{Languages: c.lang, AsIs: true})
 		if err != nil {
 			t.Fatalf("%s: %v", c.file, err)
 		}
-		// The pixels Tesseract is handed: the prepared page as the engine reduces it.
-		img, dpi := ocr.ReadingImage(pp.Image, pp.DPI)
+		// The pixels Tesseract is handed: the prepared page, as it is.
 		var png bytes.Buffer
-		if err := scan.EncodePNG(&png, img, dpi); err != nil {
+		if err := scan.EncodePNG(&png, pp.Image, pp.DPI); err != nil {
 			t.Fatal(err)
 		}
 		path := filepath.Join(dir, "prepared.png")
@@ -115,7 +114,7 @@ func sohoaRead(t *testing.T, e *ocr.Engine, file []byte, lang string) (string, *
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := e.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{Languages: lang})
+	r, err := e.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{Languages: lang, AsIs: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,7 +111,7 @@ func evalPage(engine *ocr.Engine, dir, lang string, p evalset.Page, row *evalRow
 	if err != nil {
 		return err
 	}
-	r, err := engine.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{})
+	r, err := engine.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{AsIs: true})
 	if err != nil {
 		return err
 	}

@@ -380,7 +380,7 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 			return s.pageFailed(ctx, p, "ocr", err)
 		}
 	}
-	r, err := s.Engine.Recognize(ctx, clean.image, p.DPI, ocr.Options{Languages: p.Languages, PDF: true, PNG: clean.png})
+	r, err := s.Engine.Recognize(ctx, clean.image, p.DPI, ocr.Options{Languages: p.Languages, PDF: true, PNG: clean.png, AsIs: true})
 	if err != nil {
 		if errors.Is(err, ocr.ErrLanguage) {
 			return s.pageFailed(ctx, p, "ocr", &Failure{Class: ClassLanguage, Err: err})

@@ -157,7 +157,7 @@ func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, 
 	if err != nil {
 		return inspectPage{}, "", err
 	}
-	r, err := engine.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{})
+	r, err := engine.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{AsIs: true})
 	if err != nil {
 		return inspectPage{}, "", err
 	}

@@ -115,7 +115,7 @@ func writeSet(eng *ocr.Engine, path string, people []synth.Person, auth []synth.
 				errs[j.i] = err
 				return
 			}
-			r, err := eng.Recognize(context.Background(), pp.Image, pp.DPI, ocr.Options{})
+			r, err := eng.Recognize(context.Background(), pp.Image, pp.DPI, ocr.Options{AsIs: true})
 			if err != nil {
 				errs[j.i] = err
 				return
