@@ -170,9 +170,6 @@ func CheckLanguages(langs string) error {
 // Languages returns the configured language string, as Tesseract takes it ("vie").
 func (e *Engine) Languages() string { return strings.Join(e.cfg.Languages, "+") }
 
-// PSM is the page segmentation mode the engine reads with.
-func (e *Engine) PSM() int { return e.cfg.PSM }
-
 // Close waits for the pages in flight, then frees every slot. Waiting matters: a worker that
 // stops (SIGTERM) returns before a cut-off recognition does, since a cgo call cannot be
 // interrupted, and freeing its Tesseract under it would crash the process. PageDeadline bounds
@@ -360,7 +357,7 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 		dpi = 300
 	}
 	if !o.AsIs {
-		g, dpi = ReadingImage(g, dpi)
+		g, dpi = readingImage(g, dpi)
 	} else if dpi <= 0 {
 		dpi = 300
 	}
@@ -405,11 +402,11 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 	return r, nil
 }
 
-// ReadingImage is the image Recognize hands Tesseract for a page g at dpi. Tesseract reads A4
+// readingImage is the image Recognize hands Tesseract for a page g at dpi. Tesseract reads A4
 // text better and faster near 200 DPI than at 300 (measured: BenchmarkRecognizeScale and the
 // evaluation set): a page finer than 250 DPI is reduced to ReadDPI, the 200 DPI that
 // digitized copies must keep (the page PDF is made from this image).
-func ReadingImage(g *image.Gray, dpi int) (*image.Gray, int) {
+func readingImage(g *image.Gray, dpi int) (*image.Gray, int) {
 	if dpi <= 0 {
 		dpi = 300
 	}

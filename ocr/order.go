@@ -33,10 +33,9 @@ func (s segment) text() string {
 type textLine struct {
 	block int
 	segs  []segment
-	// paired: the segments come from two blocks Tesseract found apart (mergeSideBlocks), not
-	// from one of its lines.
-	paired bool
-	merged bool // made by mergeSideBlocks, paired or alone
+	// merged: made by mergeSideBlocks from two blocks Tesseract found apart, the line's
+	// segments paired by height or alone, not one of Tesseract's lines.
+	merged bool
 }
 
 // lines groups words (in Tesseract's order) into lines, each cut into segments at wide gaps.
@@ -122,7 +121,7 @@ func readingOrder(words []Word) string {
 		}
 		// A single side-by-side line followed by nothing that fits is a line with a wide gap
 		// (a label and its value, dotted leaders): read across.
-		if (j-i == 1 && !ls[i].paired) || isTable(ls[i:j], cols) {
+		if (j-i == 1 && !ls[i].merged) || isTable(ls[i:j], cols) {
 			for _, l := range ls[i:j] {
 				t := make([]string, len(l.segs))
 				for k, s := range l.segs {
@@ -335,7 +334,7 @@ func pairLines(left, right []textLine, block int) []textLine {
 			out = append(out, textLine{block: block, segs: right[j].segs, merged: true})
 			j++
 		default:
-			out = append(out, textLine{block: block, segs: []segment{left[i].segs[0], right[j].segs[0]}, paired: true, merged: true})
+			out = append(out, textLine{block: block, segs: []segment{left[i].segs[0], right[j].segs[0]}, merged: true})
 			i++
 			j++
 		}
