@@ -32,9 +32,9 @@ const (
 // DetectSkew finds the text-line angle by projection profiles, as Leptonica does: shear the
 // ink pixels by a candidate angle, histogram them per row, and score the sharpness of the
 // histogram (sum of squared differences of adjacent rows). A coarse sweep on a 4x reduced
-// image finds the neighbourhood; finer sweeps at 2x and full resolution refine it.
+// image finds the neighbourhood; finer sweeps at 2x refine it.
 func DetectSkew(g *image.Gray) Skew {
-	p1, p2, p4 := inkLevels(g)
+	p2, p4 := inkPoints(g, 2), inkPoints(g, 4)
 	if len(p4.xy) < 200 {
 		return Skew{}
 	}
@@ -50,8 +50,11 @@ func DetectSkew(g *image.Gray) Skew {
 	if worstS > 0 {
 		conf = bestS / worstS
 	}
+	// The finest sweep on the 2x reduction too: the plateau's centre places the angle within
+	// about 0.02° on a page read at 200 DPI, finer than straightening needs
+	// (MinSkewCorrection), for a quarter of the points of a full-resolution sweep.
 	best = p2.sweep(best, 1.0, 0.1)
-	best = p1.sweep(best, 0.1, 0.01)
+	best = p2.sweep(best, 0.1, 0.01)
 	return Skew{Degrees: math.Round(best*100) / 100, Confidence: math.Round(conf*100) / 100,
 		Across: math.Round(p4.transposed().coarseConfidence()*100) / 100}
 }
@@ -138,11 +141,6 @@ func inkPixels(g *image.Gray) points {
 		}
 	}
 	return p
-}
-
-// inkLevels is inkPoints at factors 1, 2 and 4, as skew detection needs them.
-func inkLevels(g *image.Gray) (p1, p2, p4 points) {
-	return inkPixels(g), inkPoints(g, 2), inkPoints(g, 4)
 }
 
 // score is the projection sharpness after shearing by angle degrees.
@@ -244,10 +242,17 @@ func Rotate(g *image.Gray, deg float64) *image.Gray {
 			if ix < 0 || iy < 0 || ix >= int64(w-1) || iy >= int64(h-1) {
 				row[x] = 255
 			} else {
-				fx, fy := sx&(one-1), sy&(one-1)
 				i := int(iy)*g.Stride + int(ix)
 				p00, p10 := int64(g.Pix[i]), int64(g.Pix[i+1])
 				p01, p11 := int64(g.Pix[i+g.Stride]), int64(g.Pix[i+g.Stride+1])
+				if p00 == p10 && p00 == p01 && p00 == p11 {
+					// Even paper (most of a page): what the weights below give, for less.
+					row[x] = uint8(p00)
+					sx += cos
+					sy += sin
+					continue
+				}
+				fx, fy := sx&(one-1), sy&(one-1)
 				top := p00*one + (p10-p00)*fx
 				bot := p01*one + (p11-p01)*fx
 				row[x] = uint8((top*one + (bot-top)*fy) >> 32)
@@ -322,6 +327,11 @@ func Shrink(g *image.Gray, f float64) *image.Gray {
 				fx = 0
 			}
 			ix1 := min(ix+1, sw)
+			if v := r0[ix]; v == r0[ix1] && v == r1[ix] && v == r1[ix1] {
+				dst[x] = v // even paper: what the weights below give
+				sx += step
+				continue
+			}
 			top := int64(r0[ix])*one + (int64(r0[ix1])-int64(r0[ix]))*fx
 			bot := int64(r1[ix])*one + (int64(r1[ix1])-int64(r1[ix]))*fx
 			dst[x] = uint8((top*one + (bot-top)*fy) >> 32)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/sohoa/sohoa/internal/synth"
@@ -124,4 +125,88 @@ func TestShrinkEnlarges(t *testing.T) {
 	if a, b := out.Pix[40*out.Stride], out.Pix[40*out.Stride+199]; a > 2 || b < 196 {
 		t.Errorf("ends %d and %d, want about 0 and 198", a, b)
 	}
+}
+
+// The even-paper shortcuts of Rotate and Shrink must give exactly what the bilinear weights
+// give: the stored page, hence the text, may not depend on them.
+func TestResamplingShortcutsExact(t *testing.T) {
+	g := page(t, "don_dang_ky_dat_dai", synth.Options{Seed: 7, Noise: 0.002, Blur: 1.0})
+	for _, deg := range []float64{-3.7, 0.35, 11} {
+		if got, want := scan.Rotate(g, deg), rotateWeighted(g, deg); !slices.Equal(got.Pix, want.Pix) {
+			t.Errorf("Rotate(%v) differs from the weighted rotation", deg)
+		}
+	}
+	for _, f := range []float64{2.0 / 3, 0.8, 1.5} {
+		if got, want := scan.Shrink(g, f), shrinkWeighted(g, f); !slices.Equal(got.Pix, want.Pix) {
+			t.Errorf("Shrink(%v) differs from the weighted resize", f)
+		}
+	}
+}
+
+// rotateWeighted is Rotate without the shortcut.
+func rotateWeighted(g *image.Gray, deg float64) *image.Gray {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	rad := deg * math.Pi / 180
+	const one = 1 << 16
+	cos, sin := int64(math.Cos(rad)*one), int64(math.Sin(rad)*one)
+	cx, cy := int64(w)*one/2, int64(h)*one/2
+	for y := 0; y < h; y++ {
+		dy := int64(y)*one + one/2 - cy
+		dx := one/2 - cx
+		sx := cx + (dx*cos)>>16 - (dy*sin)>>16 - one/2
+		sy := cy + (dx*sin)>>16 + (dy*cos)>>16 - one/2
+		row := out.Pix[y*out.Stride : y*out.Stride+w]
+		for x := range row {
+			ix, iy := sx>>16, sy>>16
+			if ix < 0 || iy < 0 || ix >= int64(w-1) || iy >= int64(h-1) {
+				row[x] = 255
+			} else {
+				fx, fy := sx&(one-1), sy&(one-1)
+				i := int(iy)*g.Stride + int(ix)
+				p00, p10 := int64(g.Pix[i]), int64(g.Pix[i+1])
+				p01, p11 := int64(g.Pix[i+g.Stride]), int64(g.Pix[i+g.Stride+1])
+				top := p00*one + (p10-p00)*fx
+				bot := p01*one + (p11-p01)*fx
+				row[x] = uint8((top*one + (bot-top)*fy) >> 32)
+			}
+			sx += cos
+			sy += sin
+		}
+	}
+	return out
+}
+
+// shrinkWeighted is Shrink without the shortcut.
+func shrinkWeighted(g *image.Gray, f float64) *image.Gray {
+	w, h := max(1, int(float64(g.Rect.Dx())*f+0.5)), max(1, int(float64(g.Rect.Dy())*f+0.5))
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	const one = 1 << 16
+	step := int64(one / f)
+	sw, sh := int64(g.Rect.Dx()-1), int64(g.Rect.Dy()-1)
+	for y := 0; y < h; y++ {
+		sy := int64(y)*step + step/2 - one/2
+		iy := min(max(sy>>16, 0), sh)
+		fy := sy & (one - 1)
+		if sy < 0 {
+			fy = 0
+		}
+		iy1 := min(iy+1, sh)
+		r0, r1 := g.Pix[int(iy)*g.Stride:], g.Pix[int(iy1)*g.Stride:]
+		dst := out.Pix[y*out.Stride : y*out.Stride+w]
+		sx := step/2 - one/2
+		for x := range dst {
+			ix := min(max(sx>>16, 0), sw)
+			fx := sx & (one - 1)
+			if sx < 0 {
+				fx = 0
+			}
+			ix1 := min(ix+1, sw)
+			top := int64(r0[ix])*one + (int64(r0[ix1])-int64(r0[ix]))*fx
+			bot := int64(r1[ix])*one + (int64(r1[ix1])-int64(r1[ix]))*fx
+			dst[x] = uint8((top*one + (bot-top)*fy) >> 32)
+			sx += step
+		}
+	}
+	return out
 }

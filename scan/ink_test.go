@@ -7,16 +7,15 @@ import (
 	"testing"
 )
 
-// inkLevels gives exactly what inkPoints gives at each factor, on odd sizes too.
-func TestInkLevelsMatchInkPoints(t *testing.T) {
+// inkPoints' unrolled factors give exactly the definition, on odd sizes too.
+func TestInkPointsMatchDefinition(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, size := range [][2]int{{1, 1}, {3, 5}, {17, 9}, {203, 301}, {640, 480}} {
 		g := image.NewGray(image.Rect(0, 0, size[0], size[1]))
 		for i := range g.Pix {
 			g.Pix[i] = uint8(rng.IntN(256))
 		}
-		p1, p2, p4 := inkLevels(g)
-		for f, got := range map[int]points{1: p1, 2: p2, 4: p4} {
+		for f, got := range map[int]points{1: inkPoints(g, 1), 2: inkPoints(g, 2), 4: inkPoints(g, 4)} {
 			want := inkPointsGeneric(g, f)
 			if got.w != want.w || got.h != want.h || !slices.Equal(got.xy, want.xy) {
 				t.Errorf("%dx%d factor %d: %d points (%dx%d), want %d (%dx%d)", size[0], size[1], f,
