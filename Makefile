@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`. Both set up what they need.
-.PHONY: demo test up build bench bench-coverage bench-ocr chaos lint synth fuzz vulncheck
+.PHONY: demo test up build engine bench bench-coverage bench-ocr chaos lint synth fuzz vulncheck
 
 # The Go release with the standard library's security fixes (see go.mod's toolchain line).
 export GOTOOLCHAIN := $(or $(SOHOA_GOTOOLCHAIN),go1.26.11)
@@ -15,6 +15,14 @@ up:
 
 build:
 	go build -o bin/sohoa ./cmd/sohoa
+
+# The optimised Tesseract engine (opt-in): Debian's libtesseract source with line images kept
+# as Pix, installed in /opt/sohoa/tesseract, and bin/sohoa linked against it (same text, faster;
+# docs/benchmarks.md). `make build` keeps linking Debian's library.
+engine:
+	bash deploy/engine/build.sh
+	. deploy/engine/env.sh && go build -o bin/sohoa ./cmd/sohoa
+	ldd bin/sohoa | grep libtesseract
 
 vulncheck:
 	bash deploy/local/vulncheck.sh

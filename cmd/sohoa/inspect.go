@@ -36,6 +36,9 @@ type inspectPage struct {
 	Text                  string  `json:"text"`
 	MeanConfidence        float64 `json:"mean_confidence"`
 	Blank                 bool    `json:"blank"` // no word read: empty text means an empty page
+	// With --hocr: Tesseract's hOCR of the page and the words with their boxes.
+	HOCR  string     `json:"hocr,omitempty"`
+	Words []ocr.Word `json:"words,omitempty"`
 }
 
 type inspectDoc struct {
@@ -55,11 +58,12 @@ type inspectFailure struct {
 func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print one JSON object per file and line")
+	withHOCR := fs.Bool("hocr", false, "with --json: also each page's hOCR and word boxes")
 	lang := fs.String("lang", env("SOHOA_OCR_LANG", "vie"), "Tesseract languages (SOHOA_OCR_LANG)")
 	var psmErrs []error
 	psm := fs.Int("psm", envInt("SOHOA_OCR_PSM", ocr.PSMAuto, &psmErrs), "Tesseract page segmentation mode, 3 (automatic layout analysis) by default (SOHOA_OCR_PSM)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: sohoa inspect [--json] [--lang vie] [--psm 3] FILE...\n\nPrepares, reads and classifies local scans with no service running.")
+		fmt.Fprintln(fs.Output(), "Usage: sohoa inspect [--json [--hocr]] [--lang vie] [--psm 3] FILE...\n\nPrepares, reads and classifies local scans with no service running.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -80,7 +84,7 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 	rules := classify.Default()
 	failed := 0
 	for _, path := range fs.Args() {
-		res := inspectOne(ctx, engine, rules, path)
+		res := inspectOne(ctx, engine, rules, path, *withHOCR)
 		if res.Error != nil {
 			failed++
 		}
@@ -97,7 +101,7 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
-func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classifier, path string) inspectFile {
+func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classifier, path string, withHOCR bool) inspectFile {
 	res := inspectFile{File: path, Pages: []inspectPage{}}
 	fail := func(err error) inspectFile {
 		class := pipeline.ClassOf(err)
@@ -129,7 +133,7 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classif
 	var texts []string
 	var firstErr error
 	for i := 0; i < n; i++ {
-		p, text, err := readPage(ctx, engine, src, i, lim)
+		p, text, err := readPage(ctx, engine, src, i, lim, withHOCR)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = fmt.Errorf("page %d: %w", i, err)
@@ -152,7 +156,7 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classif
 	return res
 }
 
-func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, lim scan.Limits) (inspectPage, string, error) {
+func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, lim scan.Limits, withHOCR bool) (inspectPage, string, error) {
 	pp, err := pipeline.PrepareSource(ctx, engine, src, i, lim)
 	if err != nil {
 		return inspectPage{}, "", err
@@ -161,9 +165,13 @@ func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, 
 	if err != nil {
 		return inspectPage{}, "", err
 	}
-	return inspectPage{Index: i, Width: pp.Width, Height: pp.Height, Rotated: pp.Rotated,
+	p := inspectPage{Index: i, Width: pp.Width, Height: pp.Height, Rotated: pp.Rotated,
 		OrientationConfidence: pp.OrientationConfidence, OrientationBy: pp.OrientationBy, SkewDegrees: pp.SkewDegrees, Text: r.Text,
-		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100, Blank: len(r.Words) == 0}, r.Text, nil
+		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100, Blank: len(r.Words) == 0}
+	if withHOCR {
+		p.HOCR, p.Words = r.HOCR, r.Words
+	}
+	return p, r.Text, nil
 }
 
 func printInspect(out io.Writer, r inspectFile) {
