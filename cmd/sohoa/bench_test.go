@@ -62,8 +62,10 @@ func throughputPages(b *testing.B, n int) []benchPage {
 }
 
 // runSohoa digitizes pages end to end (upload, ingest, prepare, OCR, classify, finalize, every
-// artifact written) with one worker of `slots` OCR slots and returns the texts by file.
-func runSohoa(b *testing.B, pages []benchPage, slots int) (time.Duration, testenv.CPUTime, map[string]string) {
+// artifact written) with one worker of `slots` OCR slots and returns the texts by file. The
+// worker runs in this process, or, when bin is not empty, as that sohoa binary's `worker` (the
+// optimised engine's build), whose CPU is counted when it has stopped.
+func runSohoa(b *testing.B, pages []benchPage, slots int, bin string) (time.Duration, testenv.CPUTime, map[string]string) {
 	db, dbURL := testenv.Postgres(b)
 	_, s3cfg := testenv.Bucket(b)
 	redis := testenv.Redis(b, 5)
@@ -81,10 +83,23 @@ func runSohoa(b *testing.B, pages []benchPage, slots int) (time.Duration, testen
 	if err := db.UpsertDesk(ctx, pipeline.Desk{Code: "BENCH", Name: "Bench", Kind: pipeline.Locality}); err != nil {
 		b.Fatal(err)
 	}
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- a.worker(wctx, time.Minute) }()
-	defer func() { stop(); <-done }()
+	stopWorker := func() {}
+	if bin == "" {
+		wctx, stop := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- a.worker(wctx, time.Minute) }()
+		stopWorker = func() { stop(); <-done }
+	} else {
+		cmd := exec.Command(bin, "worker", "-reconcile-age", "1m")
+		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1", "SOHOA_DATABASE_URL="+dbURL, "SOHOA_REDIS_ADDR="+redis.Addr,
+			fmt.Sprintf("SOHOA_REDIS_DB=%d", redis.DB), "SOHOA_S3_ENDPOINT="+s3cfg.Endpoint, "SOHOA_S3_BUCKET="+s3cfg.Bucket,
+			"SOHOA_METRICS_ADDR=", fmt.Sprintf("SOHOA_CONCURRENCY=%d", slots), "SOHOA_OCR_LANG=vie")
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		stopWorker = func() { _ = cmd.Process.Signal(syscall.SIGTERM); _ = cmd.Wait() }
+	}
+	defer func() { stopWorker() }()
 	time.Sleep(2 * time.Second) // engine loaded before the clock starts
 	start, cpu := time.Now(), testenv.ReadCPUTime()
 	for i, p := range pages {
@@ -103,7 +118,12 @@ func runSohoa(b *testing.B, pages []benchPage, slots int) (time.Duration, testen
 		}
 		time.Sleep(25 * time.Millisecond) // the end to within a few ms: the CLI run ends when its last page does
 	}
-	elapsed, used := time.Since(start), testenv.ReadCPUTime().Since(cpu)
+	elapsed := time.Since(start)
+	if bin != "" {
+		stopWorker() // its CPU is the children's once it has exited
+		stopWorker = func() {}
+	}
+	used := testenv.ReadCPUTime().Since(cpu)
 	texts := map[string]string{}
 	rows, _ := db.Pool.Query(ctx, `SELECT d.filename, p.text FROM pages p JOIN documents d ON d.id = p.document_id`)
 	for rows.Next() {
@@ -247,7 +267,7 @@ func BenchmarkThroughput(b *testing.B) {
 
 	b.Run("c-sohoa", func(b *testing.B) {
 		for n := 0; n < b.N; n++ {
-			d, cpu, texts := runSohoa(b, pages, cores)
+			d, cpu, texts := runSohoa(b, pages, cores, "")
 			rate := perMin(d)
 			b.ReportMetric(rate, "pages/min")
 			reportCPU(b, cpu, cpu.Self+cpu.Children)
@@ -268,8 +288,10 @@ func BenchmarkThroughput(b *testing.B) {
 	// This machine's speed drifts between runs (the same code has taken 0.56 to 0.94 s of CPU a
 	// page), so single runs minutes apart compare poorly. Here the runs alternate,
 	// SOHOA_BENCH_ROUNDS times (default 5), and each ratio is taken within its round: a round
-	// runs (b), (a), (c) and (b-pdf), so that (c) is next to (a) and (b-pdf) and a minute from
-	// (b). SOHOA_BENCH_ROUNDS_OCRMYPDF=0 leaves OCRmyPDF out of the rounds (3 minutes a round).
+	// runs (b), (a), (c), (d) and (b-pdf), so that (c) and (d) are next to (a). (c) and (d) are
+	// both `sohoa worker` processes, built here: (c) against Debian's libtesseract, (d) against
+	// the optimised one of `make engine` (left out when it is not installed).
+	// SOHOA_BENCH_ROUNDS_OCRMYPDF=0 leaves OCRmyPDF out of the rounds.
 	b.Run("d-rounds", func(b *testing.B) {
 		rounds := 5
 		if n, err := strconv.Atoi(os.Getenv("SOHOA_BENCH_ROUNDS")); err == nil && n > 0 {
@@ -277,7 +299,14 @@ func BenchmarkThroughput(b *testing.B) {
 		}
 		_, err := exec.LookPath("ocrmypdf")
 		withB := err == nil && os.Getenv("SOHOA_BENCH_ROUNDS_OCRMYPDF") != "0"
-		var as, cs, ca, cb, cbPDF []float64
+		stock, pix := filepath.Join(dir, "sohoa-stock"), ""
+		buildSohoa(b, stock, "")
+		if _, err := os.Stat(filepath.Join(enginePrefix(), "lib", "pkgconfig", "tesseract.pc")); err == nil {
+			pix = filepath.Join(dir, "sohoa-pix")
+			buildSohoa(b, pix, enginePrefix())
+		}
+		perPage := func(c testenv.CPUTime) float64 { return (c.Self + c.Children).Seconds() / float64(len(pages)) }
+		var as, cs, ca, ds, da, cb, cbPDF []float64
 		for r := 0; r < rounds; r++ {
 			var bd, bPDFd time.Duration
 			if withB {
@@ -286,12 +315,18 @@ func BenchmarkThroughput(b *testing.B) {
 			ad, aCPU := xargs(files, filepath.Join(dir, "a"))
 			a := perMin(ad)
 			aPage := aCPU.Children.Seconds() / float64(len(pages))
-			d, cpu, _ := runSohoa(b, pages, cores)
+			d, cpu, _ := runSohoa(b, pages, cores, stock)
 			c := perMin(d)
 			as, cs, ca = append(as, a), append(cs, c), append(ca, c/a)
 			b.Logf("round %d: a %.1f, c %.1f pages/min, c/a %.3f; CPU a page a %.3f s, c %.3f s; idle a %.1f %%, c %.1f %%",
-				r+1, a, c, c/a, aPage, (cpu.Self+cpu.Children).Seconds()/float64(len(pages)),
-				aCPU.IdlePercent(), cpu.IdlePercent())
+				r+1, a, c, c/a, aPage, perPage(cpu), aCPU.IdlePercent(), cpu.IdlePercent())
+			if pix != "" {
+				dd, dcpu, _ := runSohoa(b, pages, cores, pix)
+				dr := perMin(dd)
+				ds, da = append(ds, dr), append(da, dr/a)
+				b.Logf("round %d: d %.1f pages/min, d/a %.3f, d/c %.3f; CPU a page d %.3f s; idle d %.1f %%",
+					r+1, dr, dr/a, dr/c, perPage(dcpu), dcpu.IdlePercent())
+			}
 			if withB {
 				bPDFd, _, _ = ocrmypdf(b, "b-pdf", "--output-type", "pdf")
 				br, bPDFr := perMin(bd), perMin(bPDFd)
@@ -304,6 +339,12 @@ func BenchmarkThroughput(b *testing.B) {
 		b.ReportMetric(median(ca), "c/a_median")
 		b.ReportMetric(slices.Min(ca), "c/a_min")
 		b.ReportMetric(slices.Max(ca), "c/a_max")
+		if pix != "" {
+			b.ReportMetric(median(ds), "d_pages/min")
+			b.ReportMetric(median(da), "d/a_median")
+			b.ReportMetric(slices.Min(da), "d/a_min")
+			b.ReportMetric(slices.Max(da), "d/a_max")
+		}
 		if withB {
 			b.ReportMetric(median(cb), "c/b_median")
 			b.ReportMetric(slices.Min(cb), "c/b_min")
