@@ -36,6 +36,9 @@ type Metrics struct {
 	Confidence prometheus.Histogram
 	Rejected   *prometheus.CounterVec
 	Skew       prometheus.Histogram
+	// Read counts the bytes the stages read from S3, by object kind: what a large file costs
+	// the store when its pages are prepared by several workers.
+	Read *prometheus.CounterVec
 }
 
 // NewMetrics registers the stage metrics on reg.
@@ -54,8 +57,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		Skew: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "sohoa_deskew_angle_degrees", Help: "Detected skew of prepared pages.",
 			Buckets: []float64{-15, -10, -5, -2, -1, -0.5, -0.1, 0.1, 0.5, 1, 2, 5, 10, 15}}),
+		Read: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "sohoa_s3_read_bytes_total", Help: "Bytes the stages read from S3, by object (original, page_image, page_pdf)."}, []string{"object"}),
 	}
-	reg.MustRegister(m.Duration, m.Pages, m.Confidence, m.Rejected, m.Skew)
+	reg.MustRegister(m.Duration, m.Pages, m.Confidence, m.Rejected, m.Skew, m.Read)
 	return m
 }
 

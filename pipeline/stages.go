@@ -60,11 +60,27 @@ type Versioner interface {
 
 // readOriginal reads the recorded version of an original when there is one, so a key written
 // again later cannot change what a document is.
-func (s *Stages) readOriginal(ctx context.Context, key, version string) ([]byte, error) {
+func (s *Stages) readOriginal(ctx context.Context, key, version string) (data []byte, err error) {
 	if v, ok := s.originals().(Versioner); ok && version != "" {
-		return v.GetVersion(ctx, key, version, s.Limits.MaxBytes)
+		data, err = v.GetVersion(ctx, key, version, s.Limits.MaxBytes)
+	} else {
+		data, err = s.originals().Get(ctx, key, s.Limits.MaxBytes)
 	}
-	return s.originals().Get(ctx, key, s.Limits.MaxBytes)
+	s.countRead("original", len(data))
+	return data, err
+}
+
+// get reads an artifact, counted as object.
+func (s *Stages) get(ctx context.Context, object, key string, maxBytes int64) ([]byte, error) {
+	data, err := s.Objects.Get(ctx, key, maxBytes)
+	s.countRead(object, len(data))
+	return data, err
+}
+
+func (s *Stages) countRead(object string, n int) {
+	if s.Metrics != nil && n > 0 {
+		s.Metrics.Read.WithLabelValues(object).Add(float64(n))
+	}
 }
 
 // openOriginal opens an original, from memory when this process has just opened it.
@@ -373,7 +389,7 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	}
 	clean, ok := s.caches().handoff.take(p.ImageKey)
 	if !ok {
-		if clean.png, err = s.Objects.Get(ctx, p.ImageKey, s.Limits.MaxBytes); err != nil {
+		if clean.png, err = s.get(ctx, "page_image", p.ImageKey, s.Limits.MaxBytes); err != nil {
 			return s.pageFailed(ctx, p, "ocr", err)
 		}
 		if clean.image, _, err = scan.Decode(ctx, clean.png, 0, s.Limits); err != nil {
@@ -467,7 +483,7 @@ func (s *Stages) documentPDF(ctx context.Context, doc uuid.UUID) error {
 	}
 	pages := make([][]byte, len(arts))
 	for i, a := range arts {
-		if pages[i], err = s.Objects.Get(ctx, a.Key, 0); err != nil {
+		if pages[i], err = s.get(ctx, "page_pdf", a.Key, 0); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,8 @@ package pipeline_test
 import (
 	"context"
 	"fmt"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 	"io"
 	"log/slog"
 	"os"
@@ -329,6 +331,7 @@ func TestMultiPageFileReadOnce(t *testing.T) {
 	ctx := context.Background()
 	counting := &countingObjects{Objects: r.stages.Objects, reads: map[string]int{}}
 	r.stages.Objects = counting
+	r.stages.Metrics = pipeline.NewMetrics(prometheus.NewRegistry())
 	data, err := os.ReadFile("../testdata/formats/scan-flate.pdf")
 	if err != nil {
 		t.Fatal(err)
@@ -349,6 +352,15 @@ func TestMultiPageFileReadOnce(t *testing.T) {
 	d, _ := r.db.Document(ctx, doc)
 	if n := counting.reads[d.SourceKey]; n != 1 {
 		t.Errorf("the original was read %d times for 3 pages, want once", n)
+	}
+	// What an operator sees of it: the original's bytes once; the page images came from the
+	// handoff, not from S3.
+	read := r.stages.Metrics.Read
+	if got := testutil.ToFloat64(read.WithLabelValues("original")); got != float64(len(data)) {
+		t.Errorf("sohoa_s3_read_bytes_total{object=original} = %v, want %d", got, len(data))
+	}
+	if got := testutil.ToFloat64(read.WithLabelValues("page_image")); got != 0 {
+		t.Errorf("sohoa_s3_read_bytes_total{object=page_image} = %v, want 0", got)
 	}
 }
 
