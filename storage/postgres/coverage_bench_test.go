@@ -91,6 +91,12 @@ func BenchmarkCoverage(b *testing.B) {
 		{"one-province-desks", pipeline.CoverageQuery{Level: pipeline.LevelDesk, Within: "P11", From: from, To: to, Compare: true}},
 		{"one-district-desks", pipeline.CoverageQuery{Level: pipeline.LevelDesk, Within: "H1101", From: from, To: to}},
 		{"national-unaligned", pipeline.CoverageQuery{Level: pipeline.LevelNational, From: from.AddDate(0, 0, 14), To: to.AddDate(0, 0, 14), Compare: true}},
+		// The dashboard's default period: 1 January to tomorrow.
+		{"national-year-to-date", pipeline.CoverageQuery{Level: pipeline.LevelNational, From: from, To: time.Date(2026, 10, 18, 0, 0, 0, 0, time.UTC), Compare: true}},
+		{"provinces-unaligned", pipeline.CoverageQuery{Level: pipeline.LevelProvince, From: from.AddDate(0, 0, 14), To: to.AddDate(0, 0, 14), Compare: true}},
+		{"one-province-districts-unaligned", pipeline.CoverageQuery{Level: pipeline.LevelDistrict, Within: "P11", From: from.AddDate(0, 0, 14), To: to.AddDate(0, 0, 14), Compare: true}},
+		{"one-province-desks-unaligned", pipeline.CoverageQuery{Level: pipeline.LevelDesk, Within: "P11", From: from.AddDate(0, 0, 14), To: to.AddDate(0, 0, 14), Compare: true}},
+		{"ministries-within-one-month", pipeline.CoverageQuery{Level: pipeline.LevelMinistry, From: time.Date(2026, 9, 3, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 9, 29, 0, 0, 0, 0, time.UTC), Compare: true}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			p95(b, func() {

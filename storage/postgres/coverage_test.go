@@ -134,6 +134,25 @@ func TestFiguresExactUnderConcurrency(t *testing.T) {
 	if diff := cmp.Diff(recount(fmt.Sprintf(facts, "date_trunc('month', o.received_on)::date")), monthly); diff != "" {
 		t.Errorf("desk_monthly differs from a recount (-recount +kept):\n%s", diff)
 	}
+	cells := recount(`SELECT province_code || '/' || district_code || '/' || ministry_code || ' ' || day, received, digitized,
+		results_issued, results_digitized, pages_done, pages_failed FROM cell_daily`)
+	cellFacts := recount(`SELECT k.province_code || '/' || k.district_code || '/' || k.ministry_code || ' ' || o.received_on, count(*),
+			count(*) FILTER (WHERE o.state = 'digitized'), count(*) FILTER (WHERE o.result_issued_on IS NOT NULL OR o.result_digitized),
+			count(*) FILTER (WHERE o.result_digitized), count(*) FILTER (WHERE p.state = 'done'), count(*) FILTER (WHERE p.state = 'failed')
+		FROM dossiers o JOIN desks k ON k.code = o.desk_code JOIN documents d ON d.dossier_id = o.id JOIN pages p ON p.document_id = d.id GROUP BY 1`)
+	if diff := cmp.Diff(cellFacts, cells); diff != "" {
+		t.Errorf("cell_daily differs from a recount (-recount +kept):\n%s", diff)
+	}
+	var badBits int
+	if err := db.Pool.QueryRow(ctx, `SELECT
+			(SELECT count(*) FROM desk_days b CROSS JOIN LATERAL generate_series(0, length(b.digitized) - 1) i
+			  WHERE (get_bit(b.digitized, i) = 1) <> EXISTS (SELECT 1 FROM dossiers o
+			        WHERE o.desk_code = b.desk_code AND o.received_on = b.first_day + i AND o.state = 'digitized'))
+		  + (SELECT count(*) FROM (SELECT DISTINCT desk_code, received_on FROM dossiers WHERE state = 'digitized') o
+			   LEFT JOIN desk_days b ON b.desk_code = o.desk_code
+			  WHERE b.desk_code IS NULL OR o.received_on < b.first_day OR o.received_on >= b.first_day + length(b.digitized))`).Scan(&badBits); err != nil || badBits != 0 {
+		t.Errorf("%d days of desk_days differ from the dossiers (%v)", badBits, err)
+	}
 	var digitized, failedPages int
 	_ = db.Pool.QueryRow(ctx, `SELECT sum(dossiers_digitized), sum(pages_failed) FROM desk_figures`).Scan(&digitized, &failedPages)
 	if digitized != 900 || failedPages != 100 {

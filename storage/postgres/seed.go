@@ -58,6 +58,31 @@ func (db *DB) Seed(ctx context.Context, desks, dossiers int, from, to time.Time,
 			SELECT desk_code, date_trunc('month', day)::date, sum(received), sum(digitized), sum(results_issued),
 			       sum(results_digitized), sum(pages_done), sum(pages_failed)
 			FROM desk_daily WHERE desk_code LIKE 'S%' GROUP BY 1, 2 ON CONFLICT (month, desk_code) DO NOTHING`},
+		{"cells", `INSERT INTO cell_daily (day, province_code, district_code, ministry_code, received, digitized, results_issued,
+				results_digitized, pages_done, pages_failed)
+			SELECT f.day, k.province_code, k.district_code, k.ministry_code, sum(f.received), sum(f.digitized), sum(f.results_issued),
+			       sum(f.results_digitized), sum(f.pages_done), sum(f.pages_failed)
+			FROM desk_daily f JOIN desks k ON k.code = f.desk_code
+			WHERE (k.province_code, k.district_code, k.ministry_code) IN (SELECT province_code, district_code, ministry_code FROM desks WHERE code LIKE 'S%')
+			GROUP BY 1, 2, 3, 4
+			ON CONFLICT (day, province_code, district_code, ministry_code) DO UPDATE SET received = EXCLUDED.received,
+				digitized = EXCLUDED.digitized, results_issued = EXCLUDED.results_issued, results_digitized = EXCLUDED.results_digitized,
+				pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`},
+		{"cells-monthly", `INSERT INTO cell_monthly (month, province_code, district_code, ministry_code, received, digitized, results_issued,
+				results_digitized, pages_done, pages_failed)
+			SELECT date_trunc('month', day)::date, province_code, district_code, ministry_code, sum(received), sum(digitized),
+			       sum(results_issued), sum(results_digitized), sum(pages_done), sum(pages_failed)
+			FROM cell_daily WHERE (province_code, district_code, ministry_code) IN (SELECT province_code, district_code, ministry_code FROM desks WHERE code LIKE 'S%')
+			GROUP BY 1, 2, 3, 4
+			ON CONFLICT (month, province_code, district_code, ministry_code) DO UPDATE SET received = EXCLUDED.received,
+				digitized = EXCLUDED.digitized, results_issued = EXCLUDED.results_issued, results_digitized = EXCLUDED.results_digitized,
+				pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`},
+		{"desk-days", `INSERT INTO desk_days
+			SELECT r.desk_code, r.first, string_agg(CASE WHEN f.digitized > 0 THEN '1' ELSE '0' END, '' ORDER BY g.day)::varbit
+			FROM (SELECT desk_code, min(day) AS first, max(day) AS last FROM desk_daily WHERE desk_code LIKE 'S%' GROUP BY 1) r
+			CROSS JOIN LATERAL generate_series(r.first, r.last, interval '1 day') g(day)
+			LEFT JOIN desk_daily f ON f.desk_code = r.desk_code AND f.day = g.day::date
+			GROUP BY r.desk_code, r.first ON CONFLICT (desk_code) DO NOTHING`},
 		{"analyze", `ANALYZE`},
 	}
 	args := map[string][]any{

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/storage/postgres"
 )
 
 // The seeding tool builds a consistent country: every province and ministry has desks, and the
@@ -64,7 +65,31 @@ func TestCoverageAnyPeriodExact(t *testing.T) {
 		{day(2025, 6, 1), day(2025, 9, 1)},    // whole months
 		{day(2025, 5, 9), day(2025, 5, 10)},   // one day
 	}
-	for _, p := range periods {
+	check := func(t *testing.T) {
+		t.Helper()
+		for _, p := range periods {
+			checkPeriod(t, db, key, p)
+		}
+	}
+	check(t)
+	// A desk moved to a district of another province takes its figures along.
+	var desk string
+	_ = db.Pool.QueryRow(ctx, `SELECT code FROM desks WHERE province_code = 'P01' AND code LIKE 'S%' ORDER BY code LIMIT 1`).Scan(&desk)
+	if err := db.UpsertDesk(ctx, pipeline.Desk{Code: desk, Name: desk, Unit: "H4003", Kind: pipeline.Locality}); err != nil {
+		t.Fatal(err)
+	}
+	var moved string
+	_ = db.Pool.QueryRow(ctx, `SELECT province_code FROM desks WHERE code = $1`, desk).Scan(&moved)
+	if moved != "P40" {
+		t.Fatalf("desk %s is in %q after the move", desk, moved)
+	}
+	check(t)
+}
+
+func checkPeriod(t *testing.T, db *postgres.DB, key map[string]string, p [2]time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	{
 		for _, c := range []struct{ level, within string }{
 			{pipeline.LevelNational, ""}, {pipeline.LevelProvince, ""}, {pipeline.LevelDistrict, ""},
 			{pipeline.LevelMinistry, ""}, {pipeline.LevelDesk, "P01"}, {pipeline.LevelDistrict, "P40"},

@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -15,7 +17,32 @@ var _ pipeline.Store = (*DB)(nil)
 // UpsertDesk creates or updates a desk. With a unit, its province, district and ministry are
 // found up the unit tree and its kind follows from them.
 func (db *DB) UpsertDesk(ctx context.Context, d pipeline.Desk) error {
-	_, err := db.Pool.Exec(ctx, `WITH RECURSIVE up AS (
+	return pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('desk:' || $1))`, d.Code); err != nil {
+			return err
+		}
+		var was [3]string
+		err := tx.QueryRow(ctx, `SELECT province_code, district_code, ministry_code FROM desks WHERE code = $1`, d.Code).Scan(&was[0], &was[1], &was[2])
+		moved := err == nil
+		if err != nil && err != pgx.ErrNoRows {
+			return fmt.Errorf("upsert desk %s: %w", d.Code, err)
+		}
+		var now [3]string
+		if err := upsertDesk(ctx, tx, d).Scan(&now[0], &now[1], &now[2]); err != nil {
+			return fmt.Errorf("upsert desk %s: %w", d.Code, err)
+		}
+		if !moved || was == now {
+			return nil
+		}
+		// The desk moved to another cell: both cells are recounted on every day it has figures.
+		return recomputeCells(ctx, tx, `SELECT $2::text, $3::text, $4::text, day FROM desk_daily WHERE desk_code = $1
+			UNION ALL SELECT $5::text, $6::text, $7::text, day FROM desk_daily WHERE desk_code = $1`,
+			d.Code, was[0], was[1], was[2], now[0], now[1], now[2])
+	})
+}
+
+func upsertDesk(ctx context.Context, tx pgx.Tx, d pipeline.Desk) pgx.Row {
+	return tx.QueryRow(ctx, `WITH RECURSIVE up AS (
 			SELECT code, level, parent_code FROM units WHERE code = NULLIF($6, '')
 			UNION ALL SELECT u.code, u.level, u.parent_code FROM units u JOIN up ON u.code = up.parent_code),
 		anc AS (SELECT
@@ -27,12 +54,9 @@ func (db *DB) UpsertDesk(ctx context.Context, d pipeline.Desk) error {
 		       $5, NULLIF($6, ''), anc.province, anc.district, anc.ministry FROM anc
 		ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_unit = EXCLUDED.parent_unit, kind = EXCLUDED.kind,
 			ocr_languages = EXCLUDED.ocr_languages, unit_code = EXCLUDED.unit_code, province_code = EXCLUDED.province_code,
-			district_code = EXCLUDED.district_code, ministry_code = EXCLUDED.ministry_code`,
+			district_code = EXCLUDED.district_code, ministry_code = EXCLUDED.ministry_code
+		RETURNING province_code, district_code, ministry_code`,
 		d.Code, d.Name, d.ParentUnit, string(d.Kind), d.Languages, d.Unit)
-	if err != nil {
-		return fmt.Errorf("upsert desk %s: %w", d.Code, err)
-	}
-	return nil
 }
 
 // UpsertUnit creates or updates a unit of the administrative tree.
@@ -70,17 +94,27 @@ func (db *DB) RegisterDossiers(ctx context.Context, rs []pipeline.DossierRecord)
 			touched[key{r.Desk, r.ReceivedOn}] = true
 			touched[key{r.Desk, old}] = true
 		}
+		// Every desk's lock first, in one order (another import, or a finalize, takes them too;
+		// cells are locked after desks, see recomputeCells).
 		desks := map[string]bool{}
 		for k := range touched {
-			if !desks[k.desk] {
-				desks[k.desk] = true
-				if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('desk:' || $1))`, k.desk); err != nil {
-					return err
-				}
+			desks[k.desk] = true
+		}
+		for _, d := range slices.Sorted(maps.Keys(desks)) {
+			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('desk:' || $1))`, d); err != nil {
+				return err
 			}
+		}
+		var cellDesks []string
+		var cellDays []time.Time
+		for k := range touched {
 			if err := recomputeDay(ctx, tx, k.desk, k.day); err != nil {
 				return err
 			}
+			cellDesks, cellDays = append(cellDesks, k.desk), append(cellDays, k.day)
+		}
+		if err := recomputeDayCells(ctx, tx, cellDesks, cellDays); err != nil {
+			return err
 		}
 		for d := range desks {
 			if err := recomputeDesk(ctx, tx, d); err != nil {
@@ -368,6 +402,9 @@ func (db *DB) FinalizeDossier(ctx context.Context, id uuid.UUID, procedure strin
 		if err := recomputeDay(ctx, tx, desk, day); err != nil {
 			return err
 		}
+		if err := recomputeDayCells(ctx, tx, []string{desk}, []time.Time{day}); err != nil {
+			return err
+		}
 		return recomputeDesk(ctx, tx, desk)
 	})
 }
@@ -390,14 +427,89 @@ func recomputeDay(ctx context.Context, tx pgx.Tx, desk string, day time.Time) er
 			pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`, desk, day); err != nil {
 		return fmt.Errorf("recompute %s %s: %w", desk, day.Format(time.DateOnly), err)
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO desk_monthly (desk_code, month, received, digitized, results_issued, results_digitized, pages_done, pages_failed)
+	if _, err := tx.Exec(ctx, `INSERT INTO desk_monthly (desk_code, month, received, digitized, results_issued, results_digitized, pages_done, pages_failed)
 		SELECT $1, date_trunc('month', $2::date)::date, COALESCE(sum(received), 0), COALESCE(sum(digitized), 0),
 		       COALESCE(sum(results_issued), 0), COALESCE(sum(results_digitized), 0), COALESCE(sum(pages_done), 0), COALESCE(sum(pages_failed), 0)
 		FROM desk_daily WHERE desk_code = $1 AND day >= date_trunc('month', $2::date) AND day < date_trunc('month', $2::date) + interval '1 month'
 		ON CONFLICT (month, desk_code) DO UPDATE SET received = EXCLUDED.received, digitized = EXCLUDED.digitized,
 			results_issued = EXCLUDED.results_issued, results_digitized = EXCLUDED.results_digitized,
-			pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`, desk, day)
+			pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`, desk, day); err != nil {
+		return err
+	}
+	// The day's bit in desk_days: the string grows at either end to reach the day, then the
+	// bit is set from the day's recount.
+	if _, err := tx.Exec(ctx, `INSERT INTO desk_days AS t (desk_code, first_day, digitized) VALUES ($1, $2::date, B'0')
+		ON CONFLICT (desk_code) DO UPDATE SET first_day = LEAST(t.first_day, $2::date),
+			digitized = repeat('0', GREATEST(t.first_day - $2::date, 0))::varbit || t.digitized
+			         || repeat('0', GREATEST($2::date - t.first_day + 1 - length(t.digitized), 0))::varbit`, desk, day); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `UPDATE desk_days SET digitized = set_bit(digitized, $2::date - first_day,
+			(SELECT CASE WHEN COALESCE(bool_or(digitized > 0), false) THEN 1 ELSE 0 END FROM desk_daily WHERE desk_code = $1 AND day = $2::date))
+		WHERE desk_code = $1`, desk, day)
 	return err
+}
+
+// recomputeDayCells recounts the cells of these desks' days (desks[i] on days[i]), after
+// recomputeDay has recounted the desks.
+func recomputeDayCells(ctx context.Context, tx pgx.Tx, desks []string, days []time.Time) error {
+	return recomputeCells(ctx, tx, `SELECT k.province_code, k.district_code, k.ministry_code, t.day
+		FROM unnest($1::text[], $2::date[]) t(desk, day) JOIN desks k ON k.code = t.desk`, desks, days)
+}
+
+// recomputeCells recounts cell_daily for the cells and days the query selects, from desk_daily,
+// and their cell_monthly rows. Each cell and month is locked first, in one order everywhere, and the lock is held to commit:
+// whichever writer of a cell's desks recounts last sees every other's committed rows. Callers
+// have taken their desks' locks already (desks before cells, so no cycle).
+func recomputeCells(ctx context.Context, tx pgx.Tx, cells string, args ...any) error {
+	rows, err := tx.Query(ctx, `SELECT DISTINCT * FROM (`+cells+`) c ORDER BY 1, 2, 3, 4`, args...)
+	if err != nil {
+		return fmt.Errorf("cells: %w", err)
+	}
+	type cell struct {
+		province, district, ministry string
+		day                          time.Time
+	}
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (cell, error) {
+		var c cell
+		err := r.Scan(&c.province, &c.district, &c.ministry, &c.day)
+		return c, err
+	})
+	if err != nil {
+		return fmt.Errorf("cells: %w", err)
+	}
+	for _, c := range list {
+		// By month: the month's row is recounted from its days under the same lock.
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('cell:' || $1 || '/' || $2 || '/' || $3 || '/' || to_char($4::date, 'YYYY-MM')))`,
+			c.province, c.district, c.ministry, c.day); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO cell_daily (day, province_code, district_code, ministry_code, received, digitized,
+				results_issued, results_digitized, pages_done, pages_failed)
+			SELECT $4::date, $1, $2, $3, COALESCE(sum(f.received), 0), COALESCE(sum(f.digitized), 0), COALESCE(sum(f.results_issued), 0),
+			       COALESCE(sum(f.results_digitized), 0), COALESCE(sum(f.pages_done), 0), COALESCE(sum(f.pages_failed), 0)
+			FROM desks k JOIN desk_daily f ON f.desk_code = k.code AND f.day = $4::date
+			WHERE k.province_code = $1 AND k.district_code = $2 AND k.ministry_code = $3
+			ON CONFLICT (day, province_code, district_code, ministry_code) DO UPDATE SET received = EXCLUDED.received,
+				digitized = EXCLUDED.digitized, results_issued = EXCLUDED.results_issued, results_digitized = EXCLUDED.results_digitized,
+				pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`,
+			c.province, c.district, c.ministry, c.day); err != nil {
+			return fmt.Errorf("recompute cell %s/%s/%s %s: %w", c.province, c.district, c.ministry, c.day.Format(time.DateOnly), err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO cell_monthly (month, province_code, district_code, ministry_code, received, digitized,
+				results_issued, results_digitized, pages_done, pages_failed)
+			SELECT date_trunc('month', $4::date)::date, $1, $2, $3, COALESCE(sum(received), 0), COALESCE(sum(digitized), 0),
+			       COALESCE(sum(results_issued), 0), COALESCE(sum(results_digitized), 0), COALESCE(sum(pages_done), 0), COALESCE(sum(pages_failed), 0)
+			FROM cell_daily WHERE province_code = $1 AND district_code = $2 AND ministry_code = $3
+			  AND day >= date_trunc('month', $4::date) AND day < date_trunc('month', $4::date) + interval '1 month'
+			ON CONFLICT (month, province_code, district_code, ministry_code) DO UPDATE SET received = EXCLUDED.received,
+				digitized = EXCLUDED.digitized, results_issued = EXCLUDED.results_issued, results_digitized = EXCLUDED.results_digitized,
+				pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`,
+			c.province, c.district, c.ministry, c.day); err != nil {
+			return fmt.Errorf("recompute cell %s/%s/%s %s: %w", c.province, c.district, c.ministry, c.day.Format("2006-01"), err)
+		}
+	}
+	return nil
 }
 
 func recomputeDesk(ctx context.Context, tx pgx.Tx, desk string) error {
@@ -506,6 +618,9 @@ func (db *DB) RevivePage(ctx context.Context, id uuid.UUID, state string) (bool,
 			return err
 		}
 		if err := recomputeDay(ctx, tx, desk, day); err != nil {
+			return err
+		}
+		if err := recomputeDayCells(ctx, tx, []string{desk}, []time.Time{day}); err != nil {
 			return err
 		}
 		return recomputeDesk(ctx, tx, desk)
