@@ -25,19 +25,28 @@ func newHandoff() *memo[cleanPage] {
 	return &memo[cleanPage]{max: handoffSize, cost: func(cleanPage) int { return 1 }}
 }
 
-// The sources keep recently opened multi-page originals (PDF, TIFF) in memory with their page
-// tables, so that the prepare tasks of a file's pages, which this worker runs one after the
-// other (pages go depth-first), read it from S3 and ask poppler for its page table once rather
-// than once a page. Keyed by S3 key and version: an entry is always the recorded bytes.
+// The sources keep recently opened multi-page originals (PDF, TIFF) with their page tables, so
+// that the prepare tasks of a file's pages, which this worker runs one after the other (pages
+// go depth-first), read it from S3 and ask poppler for its page table once rather than once a
+// page. A TIFF is kept in memory; a PDF stays in its spooled file and counts an eighth of its
+// size (disk, not memory: a 100 MB stack costs 12.5 MB of the budget). Keyed by S3 key and
+// version: an entry is always the recorded bytes.
 const sourcesBytes = 128 << 20
 
+func sourceCost(src *scan.Source) int {
+	if src.OnDisk() {
+		return int(src.Size() / 8)
+	}
+	return int(src.Resident())
+}
+
 func newSources() *memo[*scan.Source] {
-	return &memo[*scan.Source]{max: sourcesBytes, cost: (*scan.Source).Size}
+	return &memo[*scan.Source]{max: sourcesBytes, cost: sourceCost}
 }
 
 // keepSource keeps src when it has several pages and is small enough to share the budget.
 func (s *Stages) keepSource(key string, src *scan.Source) {
-	if src.Pages() > 1 && src.Size() <= sourcesBytes/2 {
+	if src.Pages() > 1 && sourceCost(src) <= sourcesBytes/2 {
 		s.caches().sources.put(key, src)
 	}
 }

@@ -9,9 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"io"
 	"log/slog"
 	"math"
+	"os"
+	"path/filepath"
 	"sync"
+	"syscall"
 
 	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
@@ -83,21 +87,68 @@ func (s *Stages) countRead(object string, n int) {
 	}
 }
 
-// openOriginal opens an original, from memory when this process has just opened it.
+// Spooler streams an object (the recorded version when version is set) to w; *s3.Objects is
+// one. Originals are spooled to a file rather than read into memory, so that a large PDF stays
+// on disk and each of its pages is rendered from there.
+type Spooler interface {
+	Spool(ctx context.Context, key, version string, maxBytes int64, w io.Writer) (int64, error)
+}
+
+// openOriginal opens an original, from this process's cache when it has opened it lately.
 func (s *Stages) openOriginal(ctx context.Context, key, version string) (*scan.Source, error) {
 	if src, ok := s.caches().sources.get(sourceKey(key, version)); ok {
 		return src, nil
 	}
-	data, err := s.readOriginal(ctx, key, version)
-	if err != nil {
-		return nil, err
+	var src *scan.Source
+	var err error
+	if sp, ok := s.originals().(Spooler); ok {
+		src, err = s.spoolOriginal(ctx, sp, key, version)
+	} else {
+		var data []byte
+		if data, err = s.readOriginal(ctx, key, version); err == nil {
+			src, err = scan.Open(ctx, data, s.Limits)
+		}
 	}
-	src, err := scan.Open(ctx, data, s.Limits)
 	if err != nil {
 		return nil, err
 	}
 	s.keepSource(sourceKey(key, version), src)
 	return src, nil
+}
+
+// SpoolDir makes this process's directory for spooled originals under the system's temporary
+// directory, after removing those of processes no longer running (a worker killed with
+// SIGKILL leaves its own behind). The caller removes it when the worker stops.
+func SpoolDir() (string, error) {
+	old, _ := filepath.Glob(filepath.Join(os.TempDir(), "sohoa-spool-*"))
+	for _, d := range old {
+		var pid int
+		if _, err := fmt.Sscanf(filepath.Base(d), "sohoa-spool-%d-", &pid); err == nil && pid != os.Getpid() &&
+			syscall.Kill(pid, 0) == syscall.ESRCH {
+			_ = os.RemoveAll(d)
+		}
+	}
+	return os.MkdirTemp("", fmt.Sprintf("sohoa-spool-%d-", os.Getpid()))
+}
+
+func (s *Stages) spoolOriginal(ctx context.Context, sp Spooler, key, version string) (*scan.Source, error) {
+	f, err := os.CreateTemp(s.SpoolDir, "sohoa-original-*")
+	if err != nil {
+		return nil, fmt.Errorf("spool %s: %w", key, err)
+	}
+	n, err := sp.Spool(ctx, key, version, s.Limits.MaxBytes, f)
+	s.countRead("original", int(n))
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("spool %s: %w", key, cerr)
+	}
+	var src *scan.Source
+	if err == nil {
+		src, err = scan.OpenFile(ctx, f.Name(), s.Limits)
+	}
+	if src == nil || !src.OnDisk() { // else the Source owns the file
+		_ = os.Remove(f.Name())
+	}
+	return src, err
 }
 
 func sourceKey(key, version string) string { return key + "\x00" + version }
@@ -147,6 +198,9 @@ type Stages struct {
 	Limits     scan.Limits
 	Log        *slog.Logger
 	Metrics    *Metrics // optional
+	// SpoolDir holds the originals spooled from S3 (the system's temporary directory when
+	// empty); a worker gives each process its own (SpoolDir) and removes it when it stops.
+	SpoolDir string
 
 	cacheOnce sync.Once
 	cache     *stageCaches
@@ -225,9 +279,12 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 		}
 		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
 	}
-	sum := sha256.Sum256(src.Bytes())
+	sum, err := src.SHA256()
+	if err != nil {
+		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
+	}
 	format, n := src.Format(), src.Pages()
-	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), int64(src.Size()), string(format), n)
+	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), src.Size(), string(format), n)
 	if err != nil {
 		return fmt.Errorf("ingest %s: split: %w", doc.SourceKey, err)
 	}
@@ -480,6 +537,13 @@ func (s *Stages) documentPDF(ctx context.Context, doc uuid.UUID) error {
 	arts, err := s.Store.PageArtifacts(ctx, doc, ArtifactPagePDF)
 	if err != nil || len(arts) == 0 {
 		return err
+	}
+	if len(arts) == 1 {
+		// A one-page document's PDF is its page's, byte for byte: recorded as the same object
+		// rather than read back and written again (most certificates and forms are one page).
+		a := arts[0]
+		a.Kind = ArtifactPDF
+		return s.Store.PutDocumentArtifact(ctx, doc, a)
 	}
 	pages := make([][]byte, len(arts))
 	for i, a := range arts {

@@ -8,6 +8,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -364,6 +366,50 @@ func TestMultiPageFileReadOnce(t *testing.T) {
 	}
 }
 
+// Through a real S3 client (a Spooler), a PDF original is streamed to a file once and its pages
+// rendered from that file: read from S3 once, never held in memory, and poppler's scratch
+// directories gone afterwards.
+func TestPDFOriginalSpooledOnce(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	r := newRig(t)
+	ctx := context.Background()
+	r.stages.Metrics = pipeline.NewMetrics(prometheus.NewRegistry())
+	data, err := os.ReadFile("../testdata/formats/scan-dct.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D1", Batch: "b", Dossier: "HS-SPOOL", Filename: "scan.pdf"}, data, "application/pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := r.process(t, doc)
+	if len(pages) != 3 {
+		t.Fatalf("%d pages, want 3", len(pages))
+	}
+	for _, p := range pages {
+		if p.state != pipeline.PageDone || !strings.Contains(p.text, " ") {
+			t.Errorf("page %d: %s %s %q", p.index, p.state, p.class, p.text)
+		}
+	}
+	if got := testutil.ToFloat64(r.stages.Metrics.Read.WithLabelValues("original")); got != float64(len(data)) {
+		t.Errorf("read %v bytes of the original from S3, want %d (once)", got, len(data))
+	}
+	left, _ := filepath.Glob(filepath.Join(tmp, "*"))
+	var spooled []string
+	for _, f := range left {
+		if strings.HasPrefix(filepath.Base(f), "sohoa-original-") {
+			spooled = append(spooled, f)
+		} else if strings.HasPrefix(filepath.Base(f), "sohoa-pdf-") {
+			t.Errorf("poppler's scratch directory %s left behind", f)
+		}
+	}
+	// The one spooled copy is the cached Source's, kept for the file's next pages.
+	if len(spooled) != 1 {
+		t.Errorf("spooled files %v, want the cached one", spooled)
+	}
+}
+
 // One worker at a time holds the reconciler's lease; it renews it while it lives, and another
 // takes it over once it lapses.
 func TestReconcilerLease(t *testing.T) {
@@ -390,4 +436,35 @@ func TestReconcilerLease(t *testing.T) {
 	time.Sleep(700 * time.Millisecond) // a stopped renewing
 	hold(b, true)
 	hold(a, false)
+}
+
+// A worker's spool directory is its own; one left by a process that died is swept when the
+// next worker starts, and a live process's is left alone.
+func TestSpoolDirSweepsTheDead(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(tmp, fmt.Sprintf("sohoa-spool-%d-1", dead.Process.Pid))
+	live := filepath.Join(tmp, "sohoa-spool-1-1") // pid 1 runs
+	for _, d := range []string{stale, live} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir, err := pipeline.SpoolDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the dead process's %s is still there", stale)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("the live process's directory was removed: %v", err)
+	}
+	if !strings.HasPrefix(filepath.Base(dir), fmt.Sprintf("sohoa-spool-%d-", os.Getpid())) {
+		t.Errorf("spool directory %s", dir)
+	}
 }

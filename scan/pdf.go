@@ -40,18 +40,21 @@ func (p pdfPage) renderDPI(lim Limits) int {
 	return dpi
 }
 
-// withPDF writes data to a private temporary file for poppler to read.
-func withPDF(data []byte, fn func(path string) error) error {
+// withPDF gives poppler a file of the PDF: the one it was opened from (OpenFile), or data
+// written to a private temporary file; and a private directory for what poppler writes.
+func withPDF(data []byte, path string, fn func(path, dir string) error) error {
 	dir, err := os.MkdirTemp("", "sohoa-pdf-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return err
+	if path == "" {
+		path = filepath.Join(dir, "in.pdf")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			return err
+		}
 	}
-	return fn(path)
+	return fn(path, dir)
 }
 
 // poppler runs one poppler tool under the page time limit and an address-space cap.
@@ -88,10 +91,10 @@ var (
 
 // pdfPages lists a PDF's pages with their sizes and scan resolutions, refusing pages that are
 // not documents (over MaxPageInches) before anything is rendered.
-func pdfPages(ctx context.Context, data []byte, lim Limits) ([]pdfPage, []error, error) {
+func pdfPages(ctx context.Context, data []byte, file string, lim Limits) ([]pdfPage, []error, error) {
 	var pages []pdfPage
 	var pageErrs []error
-	err := withPDF(data, func(path string) error {
+	err := withPDF(data, file, func(path, _ string) error {
 		out, err := poppler(ctx, lim, "pdfinfo", path)
 		if err != nil {
 			return err
@@ -165,7 +168,7 @@ func pdfPages(ctx context.Context, data []byte, lim Limits) ([]pdfPage, []error,
 
 // renderPDF renders page index to gray at its scan's resolution, from the page table that
 // pdfPages read.
-func renderPDF(ctx context.Context, data []byte, pages []pdfPage, pageErrs []error, index int, lim Limits) (*image.Gray, Meta, error) {
+func renderPDF(ctx context.Context, data []byte, file string, pages []pdfPage, pageErrs []error, index int, lim Limits) (*image.Gray, Meta, error) {
 	if index < 0 || index >= len(pages) {
 		return nil, Meta{}, refuse(Corrupt, nil, "page %d does not exist (file has %d)", index, len(pages))
 	}
@@ -178,8 +181,8 @@ func renderPDF(ctx context.Context, data []byte, pages []pdfPage, pageErrs []err
 		return nil, Meta{}, err
 	}
 	var g *image.Gray
-	err := withPDF(data, func(path string) error {
-		out := filepath.Join(filepath.Dir(path), "page")
+	err := withPDF(data, file, func(path, dir string) error {
+		out := filepath.Join(dir, "page")
 		n := strconv.Itoa(index + 1)
 		if _, err := poppler(ctx, lim, "pdftoppm", "-f", n, "-l", n, "-r", strconv.Itoa(dpi), "-gray", "-singlefile", path, out); err != nil {
 			return err

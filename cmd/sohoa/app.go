@@ -187,8 +187,13 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 			}
 		}
 	}()
+	spool, err := pipeline.SpoolDir()
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(spool)
 	stages := &pipeline.Stages{Store: a.db, Originals: a.originals, Objects: a.objects, Queue: a.queue, Engine: engine,
-		Classifier: live, Limits: scan.DefaultLimits, Log: a.log, Metrics: a.metrics}
+		Classifier: live, Limits: scan.DefaultLimits, Log: a.log, Metrics: a.metrics, SpoolDir: spool}
 	srv := asynq.NewServer(a.redis, asynq.Config{
 		// Bookkeeping stages must not wait behind OCR: more handlers than OCR slots, and the
 		// engine pool bounds the CPU-heavy work to one page per core.

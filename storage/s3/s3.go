@@ -113,6 +113,28 @@ func (o *Objects) get(ctx context.Context, key string, opts minio.GetObjectOptio
 	return b, nil
 }
 
+// Spool streams an object (that version, when version is set) to w, refusing one larger than
+// maxBytes before reading it, and returns the bytes written.
+func (o *Objects) Spool(ctx context.Context, key, version string, maxBytes int64, w io.Writer) (int64, error) {
+	obj, err := o.Client.GetObject(ctx, o.Bucket, key, minio.GetObjectOptions{VersionID: version})
+	if err != nil {
+		return 0, fmt.Errorf("s3: get %s: %w", key, err)
+	}
+	defer obj.Close()
+	st, err := obj.Stat()
+	if err != nil {
+		return 0, fmt.Errorf("s3: get %s: %w", key, translate(err))
+	}
+	if maxBytes > 0 && st.Size > maxBytes {
+		return 0, &scan.Error{Class: scan.TooLarge, Msg: fmt.Sprintf("object is %d bytes, over the limit of %d", st.Size, maxBytes)}
+	}
+	n, err := io.Copy(w, io.LimitReader(obj, st.Size+1))
+	if err != nil {
+		return n, fmt.Errorf("s3: read %s: %w", key, translate(err))
+	}
+	return n, nil
+}
+
 // Ping checks that the bucket answers.
 func (o *Objects) Ping(ctx context.Context) error {
 	_, err := o.Client.BucketExists(ctx, o.Bucket)
