@@ -378,12 +378,12 @@ func median(v []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
-// BenchmarkSoak runs 1,000 pages through one worker with one OCR slot and reports the growth
-// of its resident memory between page 100 and page 1,000.
+// BenchmarkSoak runs 1,000 pages through one `sohoa worker` process with one OCR slot, built
+// against Debian's libtesseract and, when `make engine` has installed it, against the optimised
+// one, and reports the growth of the worker's resident memory between page 100 and page 1,000.
 //
 //	go test -run '^$' -bench Soak -benchtime 1x -timeout 60m ./cmd/sohoa/
 func BenchmarkSoak(b *testing.B) {
-	const total, mark = 1000, 100
 	samples, err := synth.Corpus(10, 3)
 	if err != nil {
 		b.Fatal(err)
@@ -395,6 +395,24 @@ func BenchmarkSoak(b *testing.B) {
 		_ = scan.EncodePNG(&buf, g, 300)
 		imgs = append(imgs, buf.Bytes())
 	}
+	dir := b.TempDir()
+	engines := []struct{ name, prefix string }{{"stock", ""}}
+	if _, err := os.Stat(filepath.Join(enginePrefix(), "lib", "pkgconfig", "tesseract.pc")); err == nil {
+		engines = append(engines, struct{ name, prefix string }{"pix", enginePrefix()})
+	}
+	for _, e := range engines {
+		bin := filepath.Join(dir, "sohoa-"+e.name)
+		buildSohoa(b, bin, e.prefix)
+		b.Run(e.name, func(b *testing.B) {
+			for n := 0; n < b.N; n++ {
+				soak(b, bin, imgs)
+			}
+		})
+	}
+}
+
+func soak(b *testing.B, bin string, imgs [][]byte) {
+	const total, mark = 1000, 100
 	db, dbURL := testenv.Postgres(b)
 	_, s3cfg := testenv.Bucket(b)
 	redis := testenv.Redis(b, 6)
@@ -405,6 +423,9 @@ func BenchmarkSoak(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer a.close()
+	if err := a.objects.EnsureBucket(ctx); err != nil {
+		b.Fatal(err)
+	}
 	_ = db.UpsertDesk(ctx, pipeline.Desk{Code: "SOAK", Name: "Soak", Kind: pipeline.Locality})
 	for i := 0; i < total; i++ {
 		u := pipeline.Upload{Desk: "SOAK", Batch: "soak", Dossier: fmt.Sprintf("S%04d", i/10), Filename: fmt.Sprintf("p%04d.png", i)}
@@ -412,26 +433,31 @@ func BenchmarkSoak(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
+	cmd := exec.Command(bin, "worker", "-reconcile-age", "1h")
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1", "SOHOA_DATABASE_URL="+dbURL, "SOHOA_REDIS_ADDR="+redis.Addr,
+		fmt.Sprintf("SOHOA_REDIS_DB=%d", redis.DB), "SOHOA_S3_ENDPOINT="+s3cfg.Endpoint, "SOHOA_S3_BUCKET="+s3cfg.Bucket,
+		"SOHOA_METRICS_ADDR=", "SOHOA_CONCURRENCY=1", "SOHOA_OCR_LANG=vie")
 	start := time.Now()
-	go func() { done <- a.worker(wctx, time.Hour) }()
-	defer func() { stop(); <-done }()
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Signal(syscall.SIGTERM); _ = cmd.Wait() }()
+	rss := func() int64 { return testenv.ProcStatusOf(cmd.Process.Pid, "VmRSS") }
 	var rssAtMark int64
 	for {
 		var n int
 		_ = db.Pool.QueryRow(ctx, `SELECT count(*) FROM pages WHERE state IN ('done', 'failed')`).Scan(&n)
 		if n >= mark && rssAtMark == 0 {
-			rssAtMark = testenv.ProcStatus("VmRSS")
+			rssAtMark = rss()
 		}
 		if n >= total {
 			break
 		}
 		time.Sleep(time.Second)
 	}
-	rss := testenv.ProcStatus("VmRSS")
+	end := rss()
 	b.ReportMetric(float64(rssAtMark)/(1<<20), "rss_at_100_MB")
-	b.ReportMetric(float64(rss)/(1<<20), "rss_at_1000_MB")
-	b.ReportMetric(100*float64(rss-rssAtMark)/float64(rssAtMark), "growth_%")
+	b.ReportMetric(float64(end)/(1<<20), "rss_at_1000_MB")
+	b.ReportMetric(100*float64(end-rssAtMark)/float64(rssAtMark), "growth_%")
 	b.ReportMetric(float64(total)/time.Since(start).Minutes(), "pages/min")
 }

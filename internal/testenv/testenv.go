@@ -153,8 +153,13 @@ func Redis(t testing.TB, db int) asynq.RedisClientOpt {
 
 // ProcStatus reads a size field of /proc/self/status (e.g. "VmRSS", "VmHWM") in bytes; 0 when
 // absent.
-func ProcStatus(field string) int64 {
-	b, _ := os.ReadFile("/proc/self/status")
+func ProcStatus(field string) int64 { return procStatus("self", field) }
+
+// ProcStatusOf reads the field of another process (a worker a benchmark started).
+func ProcStatusOf(pid int, field string) int64 { return procStatus(strconv.Itoa(pid), field) }
+
+func procStatus(proc, field string) int64 {
+	b, _ := os.ReadFile("/proc/" + proc + "/status")
 	for _, l := range strings.Split(string(b), "\n") {
 		if strings.HasPrefix(l, field+":") {
 			f := strings.Fields(l)
