@@ -545,21 +545,84 @@ func (s *Stages) documentPDF(ctx context.Context, doc uuid.UUID) error {
 		a.Kind = ArtifactPDF
 		return s.Store.PutDocumentArtifact(ctx, doc, a)
 	}
-	pages := make([][]byte, len(arts))
-	for i, a := range arts {
-		if pages[i], err = s.get(ctx, "page_pdf", a.Key, 0); err != nil {
-			return err
-		}
-	}
-	joined, err := pdf.Join(ctx, pages)
+	// On disk, not in memory: the page PDFs of a 200-page stack are about 600 MB.
+	dir, err := os.MkdirTemp(s.SpoolDir, "sohoa-join-")
 	if err != nil {
 		return err
 	}
-	art, err := s.putArtifact(ctx, ArtifactPDF, joined, "application/pdf", "pdf", arts[0].Engine)
+	defer os.RemoveAll(dir)
+	paths := make([]string, len(arts))
+	for i, a := range arts {
+		paths[i] = filepath.Join(dir, fmt.Sprintf("p%05d.pdf", i))
+		if err := s.fetchTo(ctx, "page_pdf", a.Key, paths[i]); err != nil {
+			return err
+		}
+	}
+	out := filepath.Join(dir, "document.pdf")
+	if err := pdf.JoinFiles(ctx, paths, out); err != nil {
+		return err
+	}
+	art, err := s.putArtifactFile(ctx, ArtifactPDF, out, "application/pdf", "pdf", arts[0].Engine)
 	if err != nil {
 		return err
 	}
 	return s.Store.PutDocumentArtifact(ctx, doc, art)
+}
+
+// fetchTo writes an artifact to the file path, streamed when the bucket can (Spooler).
+func (s *Stages) fetchTo(ctx context.Context, object, key, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if sp, ok := s.Objects.(Spooler); ok {
+		n, err := sp.Spool(ctx, key, "", 0, f)
+		s.countRead(object, int(n))
+		if err != nil {
+			return err
+		}
+		return f.Close()
+	}
+	data, err := s.get(ctx, object, key, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// putArtifactFile is putArtifact of a file's bytes, streamed when the bucket can (ReaderPutter).
+func (s *Stages) putArtifactFile(ctx context.Context, kind, path, contentType, ext, engine string) (Artifact, error) {
+	rp, ok := s.Objects.(ReaderPutter)
+	if !ok {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return Artifact{}, err
+		}
+		return s.putArtifact(ctx, kind, data, contentType, ext, engine)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Artifact{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	size, err := io.Copy(h, f)
+	if err != nil {
+		return Artifact{}, err
+	}
+	sum := hex.EncodeToString(h.Sum(nil))
+	key := fmt.Sprintf("artifacts/%s/%s/%s.%s", kind, sum[:2], sum, ext)
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return Artifact{}, err
+	}
+	if err := rp.PutReader(ctx, key, f, size, contentType); err != nil {
+		return Artifact{}, fmt.Errorf("store %s: %w", kind, err)
+	}
+	return Artifact{Kind: kind, Key: key, SHA256: sum, Size: size, ContentType: contentType, Engine: engine}, nil
 }
 
 // Finalize ends a dossier whose documents have all ended and recomputes its desk's figures.
