@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sohoa/sohoa/internal/editdist"
 	"github.com/sohoa/sohoa/pipeline"
@@ -37,8 +38,12 @@ type Type struct {
 	Name       string   `json:"name"`
 	Role       string   `json:"role"` // input or result
 	Procedures []string `json:"procedures"`
-	Titles     []string `json:"titles"`   // folded (no diacritics, lower case)
-	Keywords   []string `json:"keywords"` // folded
+	// Fields this type carries beyond the common ones (number, date, authority, IDs, names):
+	// "parcel", "map_sheet", "enterprise_code", "book", and "serial" (its number is the serial
+	// of its register: "Số vào sổ cấp GCN: CS 04512").
+	Fields   []string `json:"fields,omitempty"`
+	Titles   []string `json:"titles"`   // folded (no diacritics, lower case)
+	Keywords []string `json:"keywords"` // folded
 }
 
 // Procedure is an administrative procedure and the components its dossier needs.
@@ -135,6 +140,21 @@ type ruleMatch struct {
 	keyword []string
 }
 
+// titleCandidates are the head's lines and, for titles printed over two or three lines
+// ("GIẤY CHỨNG NHẬN" / "QUYỀN SỬ DỤNG ĐẤT, ..."), each line joined with the lines after it.
+func titleCandidates(head []string) []string {
+	var out []string
+	for i := range head {
+		joined := head[i]
+		out = append(out, joined)
+		for j := i + 1; j < len(head) && j <= i+2; j++ {
+			joined += " " + head[j]
+			out = append(out, joined)
+		}
+	}
+	return out
+}
+
 // rules finds the best title match (similarity >= 0.8, longest title first on ties) and the
 // keywords found for each type.
 func (c *Classifier) rules(lines []string, body string) (best ruleMatch) {
@@ -147,12 +167,13 @@ func (c *Classifier) rules(lines []string, body string) (best ruleMatch) {
 			break
 		}
 	}
+	cands := titleCandidates(head)
 	bestScore := 0.0
 	for _, t := range c.cat.Types {
 		m := ruleMatch{code: t.Code}
 		for _, title := range t.Titles {
-			for _, l := range head {
-				if s := titleSimilarity(l, title); s >= 0.8 && (s > m.sim || (s == m.sim && len(title) > len(m.title))) {
+			for _, l := range cands {
+				if s := titleSimilarity(l, title); s >= titleThreshold(title) && (s > m.sim || (s == m.sim && len(title) > len(m.title))) {
 					m.sim, m.title = s, title
 				}
 			}
@@ -179,56 +200,110 @@ func (c *Classifier) rules(lines []string, body string) (best ruleMatch) {
 	return best
 }
 
+// titleThreshold is how alike a line must be to a title: 80 %, but a short title must match
+// within one slip in ten ("hoa don", an invoice, is two slips from "hop dong").
+func titleThreshold(title string) float64 {
+	if utf8.RuneCountInString(title) < 12 {
+		return 0.9
+	}
+	return 0.8
+}
+
+// ModelAlone is the probability above which the model alone names a type when neither a title
+// nor the catalogue's keywords were read; below it the page is unknown. Either way such a page
+// goes to review.
+const ModelAlone = 0.9
+
 // Classify returns the document's type, role, confidence and a reason a person can read.
 func (c *Classifier) Classify(text string) pipeline.Classification {
 	folded := Fold(text)
 	lines := strings.Split(folded, "\n")
 	body := strings.Join(lines, " ")
 	r := c.rules(lines, body)
-	var probs []Prob
+	var top *Prob
 	if c.model != nil {
-		probs = c.model.Predict(body)
-	}
-	out := pipeline.Classification{Type: Unknown}
-	var why []string
-	switch {
-	case r.code != "" && r.sim > 0:
-		out.Type = r.code
-		out.Confidence = 0.75 + 0.2*(r.sim-0.8)/0.2
-		why = append(why, fmt.Sprintf("title %q (%.0f%% alike)", r.title, 100*r.sim))
-	case r.code != "":
-		out.Type = r.code
-		out.Confidence = 0.5
-	}
-	if len(r.keyword) > 0 {
-		why = append(why, "keywords "+quoteAll(r.keyword))
-		out.Confidence += 0.02 * float64(min(len(r.keyword), 3))
-	}
-	if len(probs) > 0 {
-		top := probs[0]
-		switch {
-		case out.Type == Unknown:
-			out.Type = top.Type
-			out.Confidence = 0.9 * top.P
-			why = append(why, fmt.Sprintf("model v%d: %s %.0f%%", c.model.Version, top.Type, 100*top.P))
-		case top.Type == out.Type:
-			out.Confidence = max(out.Confidence, 0.9+0.09*top.P)
-			why = append(why, fmt.Sprintf("model v%d agrees (%.0f%%)", c.model.Version, 100*top.P))
-		default:
-			out.Confidence -= 0.3 * top.P
-			why = append(why, fmt.Sprintf("model v%d says %s (%.0f%%)", c.model.Version, top.Type, 100*top.P))
+		if probs := c.model.Predict(body); len(probs) > 0 {
+			top = &probs[0]
 		}
 	}
-	out.Confidence = max(0, min(0.99, out.Confidence))
+	out := arbitrate(r, top, c.modelVersion())
 	if t, ok := c.cat.Type(out.Type); ok {
 		out.Role = t.Role
 	}
-	if len(why) == 0 {
+	out.NeedsReview = out.Confidence < ReviewThreshold
+	t, _ := c.cat.Type(out.Type)
+	out.Fields, _ = json.Marshal(ExtractFor(t, text))
+	return out
+}
+
+func (c *Classifier) modelVersion() int {
+	if c.model == nil {
+		return 0
+	}
+	return c.model.Version
+}
+
+// arbitrate decides between the three signals, in this order of strength: a title (read where
+// titles stand), the catalogue's keywords (two or more of one type), the model. The strongest
+// signal present names the type; a weaker one that agrees raises the confidence; a strong
+// signal against it sends the document to review (confidence below ReviewThreshold) rather
+// than letting one silently win. Every step is said in the reason.
+func arbitrate(r ruleMatch, top *Prob, version int) pipeline.Classification {
+	out := pipeline.Classification{Type: Unknown}
+	var why []string
+	review := func(format string, a ...any) {
+		out.Confidence = min(out.Confidence, ReviewThreshold-0.1)
+		why = append(why, fmt.Sprintf(format, a...)+": review")
+	}
+	modelSays := func() string { return fmt.Sprintf("model v%d says %s (%.0f%%)", version, top.Type, 100*top.P) }
+	switch {
+	case r.sim > 0: // a title
+		out.Type = r.code
+		out.Confidence = 0.75 + 0.2*(r.sim-0.8)/0.2 + 0.02*float64(min(len(r.keyword), 3))
+		why = append(why, fmt.Sprintf("title %q (%.0f%% alike)", r.title, 100*r.sim))
+		if len(r.keyword) > 0 {
+			why = append(why, "keywords "+quoteAll(r.keyword))
+		}
+		switch {
+		case top == nil:
+		case top.Type == out.Type:
+			out.Confidence = max(out.Confidence, 0.9+0.09*top.P)
+			why = append(why, fmt.Sprintf("model v%d agrees (%.0f%%)", version, 100*top.P))
+		case top.P >= 0.5:
+			out.Confidence -= 0.3 * top.P
+			review("%s", modelSays())
+		default:
+			out.Confidence -= 0.3 * top.P
+			why = append(why, modelSays())
+		}
+	case r.code != "": // keywords only
+		out.Type = r.code
+		out.Confidence = 0.5 + 0.02*float64(min(len(r.keyword), 3))
+		why = append(why, "no title read; keywords "+quoteAll(r.keyword))
+		switch {
+		case top == nil:
+		case top.Type == out.Type:
+			out.Confidence = max(out.Confidence, 0.8+0.1*top.P)
+			why = append(why, fmt.Sprintf("model v%d agrees (%.0f%%)", version, 100*top.P))
+		case top.P >= ModelAlone:
+			// The model saw the whole page; keywords are a few phrases: its type, for review.
+			out.Type = top.Type
+			review("%s, over the keywords", modelSays())
+		default:
+			review("%s", modelSays())
+		}
+	case top != nil && top.P >= ModelAlone:
+		out.Type = top.Type
+		out.Confidence = 0.6 * top.P
+		why = append(why, "no title or keyword read; "+modelSays())
+		review("the model alone")
+	case top != nil:
+		why = append(why, fmt.Sprintf("no title or keyword read; model v%d's best, %s, only %.0f%%: unknown", version, top.Type, 100*top.P))
+	default:
 		why = append(why, "no title, keyword or learned pattern of the catalogue found")
 	}
+	out.Confidence = max(0, min(0.99, out.Confidence))
 	out.Reason = strings.Join(why, "; ")
-	out.NeedsReview = out.Confidence < ReviewThreshold
-	out.Fields, _ = json.Marshal(Extract(text))
 	return out
 }
 
@@ -242,9 +317,17 @@ func quoteAll(ss []string) string {
 
 // titleSimilarity compares a title with the start of a line, forgiving OCR slips:
 // 1 - edit distance / title length, on the line's prefix of the title's length (and the whole
-// line, for a title with noise around it).
+// line, for a title with noise around it), and the same without spaces, for letter-spaced
+// titles ("G I Ấ Y  K H A I  S I N H") and words OCR split or ran together.
 func titleSimilarity(line, title string) float64 {
-	l, t := []rune(line), []rune(title)
+	best := prefixSimilarity([]rune(line), []rune(title))
+	if s := prefixSimilarity([]rune(strings.ReplaceAll(line, " ", "")), []rune(strings.ReplaceAll(title, " ", ""))); s > best {
+		best = s
+	}
+	return best
+}
+
+func prefixSimilarity(l, t []rune) float64 {
 	if len(l) < len(t)*8/10 {
 		return 0
 	}

@@ -3,131 +3,551 @@ package classify
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Fields are the key fields read from a document, normalised. They are personal data: never
 // logged, masked in list APIs (Masked).
 type Fields struct {
-	Number      string   `json:"number,omitempty"`      // "125/QĐ-UBND"
+	Number      string   `json:"number,omitempty"`      // "125/QĐ-UBND", a certificate's serial in its register ("CS 04512")
 	IssuedOn    string   `json:"issued_on,omitempty"`   // ISO date, "2024-10-28"
 	Authority   string   `json:"authority,omitempty"`   // the issuing body, as printed
 	CitizenIDs  []string `json:"citizen_ids,omitempty"` // 12 digits
-	OldIDs      []string `json:"old_ids,omitempty"`     // 9 digits
-	Names       []string `json:"names,omitempty"`       // people named after their labels
+	OldIDs      []string `json:"old_ids,omitempty"`     // 9 digits, after their label (CMND)
+	Names       []string `json:"names,omitempty"`       // people named after their labels, and signers
 	DossierCode string   `json:"dossier_code,omitempty"`
+	// What a desk looks for on some types.
+	Parcel         string `json:"parcel,omitempty"`          // thửa đất số, on land documents
+	MapSheet       string `json:"map_sheet,omitempty"`       // tờ bản đồ số
+	EnterpriseCode string `json:"enterprise_code,omitempty"` // mã số doanh nghiệp
+	Book           string `json:"book,omitempty"`            // quyển số of a civil-status register
 }
 
+// The patterns run on folded text (Fold: lower case, no diacritics, one rune for one rune), so
+// OCR's slips in marks do not matter; values are cut from the original at the same runes.
 var (
-	numberRE  = regexp.MustCompile(`(?m)(?:^|\s)S[ốôoóồ]\s*[:.]\s*([0-9]{1,6}/[0-9A-ZĐ][0-9A-ZĐ/\-]*)`)
-	longDate  = regexp.MustCompile(`ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})`)
-	placeDate = regexp.MustCompile(`,\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})`)
-	id12RE    = regexp.MustCompile(`(?:^|[^\d])(\d{12})(?:[^\d]|$)`)
-	id9RE     = regexp.MustCompile(`(?:^|[^\d/])(\d{9})(?:[^\d/]|$)`)
-	dossierRE = regexp.MustCompile(`(?i)M[ãa]\s+h[ồô]\s+s[ơo]\s*[:.]?\s*([A-Z0-9][A-Z0-9.\-]{5,})`)
+	// "Số: 125/QĐ-UBND", "Số 125/QĐ-UBND" (no colon: then the "/" must be there), "$ố: 19/GKS".
+	numberColonRE = regexp.MustCompile(`(?m)(?:^|[\s_.,;|])[s$]o\s*[:.]\s*([0-9]{1,7}(?:/[0-9\pL][0-9\pL/\-]*)?)(?:[^0-9]|$)`)
+	numberSlashRE = regexp.MustCompile(`(?m)(?:^|[\s_.,;|])[s$]o\s+([0-9]{1,7}/[0-9\pL][0-9\pL/\-]*)`)
+	// The serial of a land certificate in the register: "Số vào sổ cấp GCN: CS 04512".
+	serialRE = regexp.MustCompile(`so vao so cap[^:\n]{0,30}[:.]\s*([a-z]{1,3}\s?[0-9]{3,7})`)
+	// Dates.
+	longDate  = regexp.MustCompile(`ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})`)
+	shortDate = regexp.MustCompile(`(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
+	dmyDate   = regexp.MustCompile(`(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})`) // after a label that ends in "ngày"
+	// Where a date is the document's: after a place ("Hà Nội, ngày ..."), after the labels of
+	// registration, issue or receipt, or "Hôm nay, ngày" of a contract.
+	dateLabelRE = regexp.MustCompile(`(ngay, thang, nam dang ky|ngay dang ky|dang ky ngay|dang ky lan dau|ngay cap|cap ngay|ngay tiep nhan|ngay nhan|hom nay|thoi gian nhan ho so|dang ky tai [^,\n]{3,80})\s*[:,]?\s*`)
+	changedRE   = regexp.MustCompile(`dang ky thay doi lan thu[^:\n]{0,6}:?\s*`)
+	id12RE      = regexp.MustCompile(`(?:^|[^\d])(\d{12})(?:[^\d]|$)`)
+	id9RE       = regexp.MustCompile(`(?:cmnd|cmtnd|chung minh nhan dan)[^\d\n]{0,20}(\d{9})(?:[^\d]|$)`)
+	dossierRE   = regexp.MustCompile(`ma\s+ho\s+so\s*[:.]?\s*([0-9a-z][0-9a-z.\-]{5,})`)
+	parcelRE    = regexp.MustCompile(`thua\s*dat\s*so\s*[:.]?\s*(\d{1,5})`)
+	sheetRE     = regexp.MustCompile(`to\s*ban\s*do\s*so\s*[:.]?\s*(\d{1,4})`)
+	// In a table whose header has both, the values stand on a later line, in that order.
+	parcelTableRE  = regexp.MustCompile(`thua\s*dat\s*so\s*\|?\s*to\s*ban\s*do\s*so[^\n]*\n(?:[^\n]*\n)?\s*(\d{1,5})\s+(\d{1,4})\s`)
+	enterpriseRE   = regexp.MustCompile(`ma\s*so\s*doanh\s*nghiep\s*[:.]?\s*(\d{10}(?:-\d{3})?)`)
+	bookRE         = regexp.MustCompile(`quyen\s*so\s*[:.]?\s*(\d{1,4}(?:/\d{4})?)`)
+	phoneContextRE = regexp.MustCompile(`(dien thoai|sdt|dt|phone|tel|fax|ma so thue|mst|ma so doanh nghiep)\s*[:.]?\s*$`)
 )
 
-// authorityPrefixes open the issuer block of a document (folded).
-var authorityPrefixes = []string{"uy ban nhan dan", "ubnd", "cong an", "so ", "bo ", "phong ", "benh vien", "cuc ", "chi cuc", "van phong"}
+// issuerWords open the name of an issuing body (folded).
+var issuerWords = []string{"uy ban nhan dan", "ubnd", "cong an", "so ", "bo ", "phong ", "benh vien", "cuc ", "chi cuc",
+	"van phong", "tram y te", "trung tam", "bo phan", "toa an", "vien kiem sat"}
 
-// nameLabels come before a person's name (folded), in the forms the templates use.
-var nameLabels = []string{"ho va ten", "ho, chu dem, ten", "ho, chu dem va ten", "ho, chu dem, ten nguoi yeu cau",
-	"ho, chu dem, ten chong", "ho, chu dem, ten vo", "ho, chu dem, ten nguoi cha", "ho, chu dem, ten nguoi me",
-	"ho va ten me", "full name", "ben b (nguoi lao dong)", "nguoi su dung dat", "toi la", "tiep nhan ho so cua",
-	"nguoi dai dien theo phap luat", "ben uy quyen", "ben nhan uy quyen", "thong tin ben nam", "thong tin ben nu"}
+// ExtractFor reads the common fields and those of type t (its Fields).
+func ExtractFor(t Type, text string) Fields {
+	f := extract(text, slices.Contains(t.Fields, "serial"))
+	has := func(k string) bool { return slices.Contains(t.Fields, k) }
+	if !has("parcel") {
+		f.Parcel = ""
+	}
+	if !has("map_sheet") {
+		f.MapSheet = ""
+	}
+	if !has("enterprise_code") {
+		f.EnterpriseCode = ""
+	}
+	if !has("book") {
+		f.Book = ""
+	}
+	return f
+}
 
-// Extract reads the key fields of a document's text.
-func Extract(text string) Fields {
+// Extract reads the key fields of a document's text, of whatever type: the common ones and
+// every per-type field found.
+func Extract(text string) Fields { return extract(text, true) }
+
+func extract(text string, serial bool) Fields {
 	var f Fields
-	if m := numberRE.FindStringSubmatch(text); m != nil {
-		f.Number = strings.TrimRight(m[1], "-/")
-	}
+	text = strings.ReplaceAll(text, "\r", "")
 	folded := Fold(text)
-	flat := strings.ReplaceAll(folded, "\n", " ")
-	if m := placeDate.FindStringSubmatch(flat); m != nil {
-		f.IssuedOn = isoDate(m[1], m[2], m[3])
-	} else if m := longDate.FindStringSubmatch(flat); m != nil {
-		f.IssuedOn = isoDate(m[1], m[2], m[3])
+	at := func(m []int, i int) string { return cut(text, folded, m[2*i], m[2*i+1]) }
+	head := firstLines(folded, 14)
+	if m := serialRE.FindStringSubmatchIndex(folded); m != nil && serial {
+		f.Number = strings.ToUpper(at(m, 1))
+	} else if m := firstNumber(numberColonRE, folded[:head]); m != nil {
+		f.Number = at(m, 1)
+	} else if m := firstNumber(numberSlashRE, folded); m != nil {
+		f.Number = at(m, 1)
 	}
-	lines := strings.Split(text, "\n")
-	flines := strings.Split(folded, "\n")
-	for i := 0; i < len(lines) && i < 4; i++ {
-		for _, p := range authorityPrefixes {
-			if strings.HasPrefix(strings.TrimSpace(flines[i]), p) && f.Authority == "" {
-				f.Authority = strings.TrimSpace(lines[i])
-			}
+	f.Number = strings.TrimRight(f.Number, "-/.")
+	if m := enterpriseRE.FindStringSubmatch(folded); m != nil {
+		f.EnterpriseCode = m[1]
+		if f.Number == "" { // an enterprise's certificate is numbered by its code
+			f.Number = m[1]
 		}
 	}
+	f.IssuedOn = issueDate(folded)
+	f.Authority = authority(text, folded)
 	seen := map[string]bool{}
-	for _, m := range id12RE.FindAllStringSubmatch(text, -1) {
-		if !seen[m[1]] {
-			seen[m[1]] = true
-			f.CitizenIDs = append(f.CitizenIDs, m[1])
+	for _, m := range id12RE.FindAllStringSubmatchIndex(folded, -1) {
+		id := folded[m[2]:m[3]]
+		if seen[id] || phoneContextRE.MatchString(folded[max(0, m[2]-24):m[2]]) {
+			continue
 		}
+		seen[id] = true
+		f.CitizenIDs = append(f.CitizenIDs, id)
 	}
-	for _, m := range id9RE.FindAllStringSubmatch(text, -1) {
+	for _, m := range id9RE.FindAllStringSubmatch(folded, -1) {
 		if !seen[m[1]] {
 			seen[m[1]] = true
 			f.OldIDs = append(f.OldIDs, m[1])
 		}
 	}
-	for i, fl := range flines {
-		for _, label := range nameLabels {
-			if !strings.HasPrefix(strings.TrimSpace(fl), label) {
-				continue
-			}
-			if n := nameAfterLabel(lines[i]); n != "" && !seen[n] {
-				seen[n] = true
-				f.Names = append(f.Names, n)
-			}
-			break
+	f.Names = names(text, folded)
+	if m := dossierRE.FindStringSubmatchIndex(folded); m != nil {
+		f.DossierCode = strings.ToUpper(strings.TrimRight(at(m, 1), ".-"))
+	}
+	if m := parcelRE.FindStringSubmatch(folded); m != nil {
+		f.Parcel = m[1]
+	}
+	if m := sheetRE.FindStringSubmatch(folded); m != nil {
+		f.MapSheet = m[1]
+	}
+	if f.Parcel == "" || f.MapSheet == "" {
+		if m := parcelTableRE.FindStringSubmatch(folded); m != nil {
+			f.Parcel, f.MapSheet = m[1], m[2]
 		}
 	}
-	if m := dossierRE.FindStringSubmatch(text); m != nil {
-		f.DossierCode = strings.TrimRight(m[1], ".-")
+	if m := bookRE.FindStringSubmatch(folded); m != nil {
+		f.Book = m[1]
 	}
 	return f
 }
 
+// firstNumber is re's first match that is a document's number, not a form's ("Mẫu số 04/HT")
+// or a law's ("Thông tư số 01/2021/TT-BKHĐT", "Luật ... số 45/2019/QH14").
+func firstNumber(re *regexp.Regexp, folded string) []int {
+	for _, m := range re.FindAllStringSubmatchIndex(folded, -1) {
+		before := folded[max(0, m[0]-24) : m[0]+1]
+		if strings.Contains(before, "mau") || strings.Contains(before, "thong tu") || strings.Contains(before, "luat") ||
+			strings.Contains(before, "nghi dinh") || strings.Contains(before, "cccd") || strings.Contains(before, "cmnd") {
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// cut returns the original text at the byte offsets [i, j) of folded, which has the same runes.
+func cut(text, folded string, i, j int) string {
+	ri, rj := utf8.RuneCountInString(folded[:i]), utf8.RuneCountInString(folded[:j])
+	r := []rune(text)
+	if rj > len(r) {
+		return folded[i:j]
+	}
+	return string(r[ri:rj])
+}
+
+// firstLines is the byte length of s's first n lines.
+func firstLines(s string, n int) int {
+	i := 0
+	for k := 0; k < n; k++ {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return len(s)
+		}
+		i += j + 1
+	}
+	return i
+}
+
+// issueDate is the document's date: the first after a place name ("Hà Nội, ngày 28 tháng 10
+// năm 2024", not a time's "10 phút, ngày ...") or after a label of registration, issue or
+// receipt, long or numeric; else none (a birth date is not an issue date).
+func issueDate(folded string) string {
+	flat := strings.ReplaceAll(folded, "\n", " ")
+	for _, m := range longDate.FindAllStringSubmatchIndex(flat, -1) {
+		before := strings.TrimRight(flat[:m[0]], " ")
+		if !strings.HasSuffix(before, ",") {
+			continue
+		}
+		words := strings.Fields(strings.TrimSuffix(before, ","))
+		if len(words) == 0 || isTimeWord(words[len(words)-1]) || strings.HasSuffix(before, "hom nay,") {
+			continue
+		}
+		if d := isoDate(flat[m[2]:m[3]], flat[m[4]:m[5]], flat[m[6]:m[7]]); d != "" {
+			return d
+		}
+	}
+	// The latest change of a registration dates the certificate issued for it.
+	if m := changedRE.FindStringIndex(flat); m != nil {
+		if d := longDate.FindStringSubmatchIndex(flat[m[1]:min(len(flat), m[1]+40)]); d != nil {
+			rest := flat[m[1]:]
+			if iso := isoDate(rest[d[2]:d[3]], rest[d[4]:d[5]], rest[d[6]:d[7]]); iso != "" {
+				return iso
+			}
+		}
+	}
+	for _, m := range dateLabelRE.FindAllStringIndex(flat, -1) {
+		rest := flat[m[1]:min(len(flat), m[1]+40)]
+		for _, re := range []*regexp.Regexp{longDate, dmyDate, shortDate} {
+			if d := re.FindStringSubmatchIndex(rest); d != nil && d[0] <= 6 {
+				if iso := isoDate(rest[d[2]:d[3]], rest[d[4]:d[5]], rest[d[6]:d[7]]); iso != "" {
+					return iso
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func isTimeWord(w string) bool {
+	switch strings.Trim(w, ".:;") {
+	case "phut", "gio", "luc", "sinh":
+		return true
+	}
+	return false
+}
+
 func isoDate(d, m, y string) string {
-	var dd, mm, yy int
-	fmt.Sscan(d, &dd)
-	fmt.Sscan(m, &mm)
-	fmt.Sscan(y, &yy)
+	// Atoi, not Sscan: Sscan reads "08" and "09" as octal and fails on them.
+	dd, _ := strconv.Atoi(d)
+	mm, _ := strconv.Atoi(m)
+	yy, _ := strconv.Atoi(y)
 	if dd < 1 || dd > 31 || mm < 1 || mm > 12 || yy < 1900 || yy > 2100 {
 		return ""
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", yy, mm, dd)
 }
 
-// nameAfterLabel takes the value after the label's colon, up to the next comma or full stop,
-// when it looks like a Vietnamese name: two to six capitalised words.
-func nameAfterLabel(line string) string {
-	_, v, ok := strings.Cut(line, ":")
-	if !ok {
-		return ""
-	}
-	v = strings.TrimSpace(v)
-	if i := strings.IndexAny(v, ",.;("); i >= 0 {
-		v = strings.TrimSpace(v[:i])
-	}
-	words := strings.Fields(v)
-	if len(words) < 2 || len(words) > 6 {
-		return ""
-	}
-	for _, w := range words {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
-			return ""
+// authority reads the issuer block, the upper-case lines at the top before the national
+// motto: the last line that opens a body's name, with the lines its name wraps onto
+// ("ỦY BAN NHÂN DÂN" / "PHƯỜNG VĨNH NINH"; "UBND THÀNH PHỐ VINH" / "UBND PHƯỜNG HƯNG BÌNH" is
+// the ward's). Without such a block, the body named where the document was registered.
+func authority(text, folded string) string {
+	lines, flines := strings.Split(text, "\n"), strings.Split(folded, "\n")
+	// The block's lines, each cut where the motto's column begins when OCR put both on one.
+	var block, fblock []string
+	for i := 0; i < len(lines) && i < 8; i++ {
+		line, fl := lines[i], flines[i]
+		for _, motto := range []string{"cong hoa xa hoi", "doc lap - tu do", "doc lap"} {
+			if k := strings.Index(fl, motto); k >= 0 {
+				line, fl = cut(line, fl, 0, k), fl[:k]
+			}
 		}
-		for _, c := range r {
-			if !unicode.IsLetter(c) {
-				return ""
+		fl = strings.TrimSpace(fl)
+		if fl == "" {
+			if len(block) > 0 || strings.Contains(flines[i], "cong hoa") {
+				break
+			}
+			continue
+		}
+		if numberColonRE.MatchString(fl) || numberSlashRE.MatchString(fl) {
+			continue // the number under the block, not a body ("Số 125/QĐ-UBND", "Sở Y tế")
+		}
+		if !mostlyUpper(line) {
+			if len(block) > 0 {
+				break
+			}
+			continue
+		}
+		block, fblock = append(block, line), append(fblock, fl)
+	}
+	start := -1
+	for k, fl := range fblock {
+		if issuerStart(strings.TrimLeft(fl, ".,_-'\"")) {
+			start = k
+		}
+	}
+	if start >= 0 {
+		var parts []string
+		for k := start; k < len(block); k++ {
+			if len(parts) > 0 && placeStart(fblock[k]) && hasPlace(Fold(strings.Join(parts, " "))) {
+				break // the place of a body already named ("... QUẬN HẢI CHÂU" / "THÀNH PHỐ ĐÀ NẴNG")
+			}
+			parts = append(parts, cleanWords(block[k]))
+		}
+		return expandUBND(strings.Join(parts, " "))
+	}
+	if a := signedFor(lines, flines); a != "" {
+		return a
+	}
+	flat := strings.ReplaceAll(folded, "\n", " ")
+	for _, label := range []string{"noi dang ky khai sinh:", "noi dang ky:", "dang ky ket hon tai", "dang ky tai"} {
+		if i := strings.Index(flat, label); i >= 0 {
+			rest := strings.TrimSpace(flat[i+len(label):])
+			if strings.HasPrefix(rest, "uy ban nhan dan ") || strings.HasPrefix(rest, "cong an ") {
+				j := strings.IndexAny(rest, ",;")
+				if j < 0 {
+					j = min(len(rest), 60)
+				}
+				off := len(flat) - len(rest)
+				return cut(strings.ReplaceAll(text, "\n", " "), flat, off, off+j)
 			}
 		}
 	}
+	return ""
+}
+
+// unitWords open the name of a place of the administrative tree (folded).
+var unitWords = []string{"phuong ", "xa ", "thi tran ", "quan ", "huyen ", "thi xa ", "thanh pho ", "tinh "}
+
+func placeStart(fl string) bool {
+	for _, p := range unitWords {
+		if strings.HasPrefix(fl, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPlace: the name holds a place ("phường Vĩnh Ninh"), a unit word and a word after it.
+func hasPlace(folded string) bool {
+	for _, p := range unitWords {
+		if i := strings.Index(" "+folded, " "+p); i >= 0 && len(strings.TrimSpace(folded[i+len(p)-1:])) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanWords drops what OCR made of specks and seal edges ("„„.J,") from a line of a name.
+func cleanWords(line string) string {
+	var out []string
+	for _, w := range strings.Fields(line) {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		core := strings.TrimRight(w, ".,;")
+		switch {
+		case letters >= 2 || (letters > 0 && letters == utf8.RuneCountInString(core)): // words, "Y" of "Y tế"
+			out = append(out, w)
+		case len(out) > 0 && letters == 0 && strings.Trim(core, "0123456789") == "" && core != "":
+			out = append(out, w) // "HẢI CHÂU 1"
+		}
+	}
+	return strings.Trim(strings.Join(out, " "), ".,_-'\" ")
+}
+
+// signedFor is the body a document is signed for ("TM. ỦY BAN NHÂN DÂN" / "THÀNH PHỐ SẦM SƠN"),
+// with the line of its place when the name goes on below.
+func signedFor(lines, flines []string) string {
+	for i, fl := range flines {
+		fl = strings.TrimSpace(fl)
+		var rest string
+		for _, p := range []string{"tm. ", "tm ", "t/m ", "kt. ", "q. "} {
+			if strings.HasPrefix(fl, p) {
+				rest = strings.TrimSpace(fl[len(p):])
+				break
+			}
+		}
+		if rest == "" || !issuerStart(rest) || i >= len(lines) {
+			continue
+		}
+		k := strings.Index(flines[i], rest)
+		name := cleanWords(cut(lines[i], flines[i], k, k+len(rest)))
+		if !hasPlace(Fold(name)) && i+1 < len(lines) && placeStart(strings.TrimSpace(flines[i+1])) && mostlyUpper(lines[i+1]) {
+			name += " " + cleanWords(lines[i+1])
+		}
+		if hasPlace(Fold(name)) {
+			return expandUBND(name)
+		}
+	}
+	return ""
+}
+
+func issuerStart(fl string) bool {
+	for _, p := range issuerWords {
+		if strings.HasPrefix(fl, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func expandUBND(s string) string {
+	if rest, ok := strings.CutPrefix(s, "UBND "); ok {
+		return "ỦY BAN NHÂN DÂN " + rest
+	}
+	return s
+}
+
+// mostlyUpper: most of the line's letters are capitals (an issuer block, a title).
+func mostlyUpper(s string) bool {
+	up, low := 0, 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+		}
+	}
+	return up >= 3 && up > 3*low
+}
+
+// nameLabel matches the labels before a person's name (folded): "Họ, chữ đệm, tên người mẹ:",
+// "Họ và tên:", "Ông/Bà:", "Dự định đặt tên con là:", "Người nộp", and a signature's "(Ký, ghi
+// rõ họ tên)" line, after which the signer's name stands.
+var nameLabel = regexp.MustCompile(`(ho[,;]?\s*(?:chu dem[,;]?\s*(?:va\s*)?|va\s*)ten(?:\s+(?:nguoi\s+)?(?:me|cha|chong|vo|nguoi yeu cau|nguoi di khai sinh|chu ho|bo, me hoac nguoi nuoi duong))?|ong/ba|ong \(ba\)|du dinh dat ten con la|nguoi nop|chu doanh nghiep|theo de nghi cua cong dan|tiep nhan ho so cua|nguoi dai dien theo phap luat|dai dien|toi la \(ghi ho ten bang chu in hoa\)|toi la|ben uy quyen|ben nhan uy quyen|full name)\s*[:.]?\s*`)
+
+var signatureLine = regexp.MustCompile(`^\(ky[^)]*(ho|ten)[^)]*\)`)
+
+// names reads the people a document names: after their labels, after "Ông"/"Bà", and the
+// signer under a signature line. Two names side by side (two columns read as one line) are
+// told apart by a family name starting the second.
+func names(text, folded string) []string {
+	lines, flines := strings.Split(text, "\n"), strings.Split(folded, "\n")
+	var out []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		for _, n := range splitNames(n) {
+			if k := Fold(n); !seen[k] {
+				seen[k] = true
+				out = append(out, n)
+			}
+		}
+	}
+	// A name not after a "họ … tên" label must begin with a family name: a signature's line
+	// may as well be a place ("Thanh Hóa, ngày ...").
+	family := func(n string) string {
+		if w := strings.Fields(n); len(w) > 0 && familyNames[Fold(w[0])] {
+			return n
+		}
+		return ""
+	}
+	for i, fl := range flines {
+		if i >= len(lines) {
+			break
+		}
+		for _, m := range nameLabel.FindAllStringIndex(fl, -1) {
+			n := nameAt(cut(lines[i], fl, m[1], len(fl)))
+			if n == "" && m[1] == len(strings.TrimRight(fl, " ")) && i+1 < len(lines) {
+				n = nameAt(lines[i+1]) // the label ends its line: the name is below
+			}
+			if !strings.HasPrefix(fl[m[0]:], "ho") {
+				n = family(n)
+			}
+			add(n)
+		}
+		for _, w := range []string{"Ông ", "Bà "} {
+			for rest := lines[i]; ; {
+				j := strings.Index(rest, w)
+				if j < 0 {
+					break
+				}
+				rest = rest[j+len(w):]
+				if n := family(nameAt(rest)); n != "" && allCapsWords(n) {
+					add(n)
+				}
+			}
+		}
+		if signatureLine.MatchString(strings.TrimSpace(fl)) {
+			for k := i + 1; k < len(lines) && k <= i+4; k++ {
+				if n := nameAt(lines[k]); n != "" && strings.TrimSpace(lines[k]) == n {
+					add(family(n))
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// labelWords begin the label that follows a name on the same line ("Võ Diệu Hương Họ và tên:
+// ...", "Đặng Ngọc Giang Giới tính: Nữ"): a name stops before them.
+var labelWords = map[string]bool{"họ": true, "giới": true, "quan": true, "năm": true, "sinh": true, "dân": true,
+	"nơi": true, "ngày": true, "số": true, "địa": true, "chức": true, "điện": true, "mã": true,
+	"của": true, "bên": true, "người": true, "hồ sơ": true}
+
+// nameAt takes the name at the start of s: two to six capitalised words of letters, up to a
+// comma, a semicolon or a parenthesis.
+func nameAt(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) // OCR's ".|" after a label
+	if i := strings.IndexAny(s, ",;(:"); i >= 0 {
+		s = s[:i]
+	}
+	var words []string
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || !allLetters(r) || (len(words) > 0 && labelWords[strings.ToLower(w)] && !allUpper(w)) {
+			break
+		}
+		words = append(words, w)
+	}
+	// A table's gender column after the name ("Lưu Hữu Sơn Nam").
+	if k := len(words); k >= 4 && (words[k-1] == "Nam" || words[k-1] == "Nữ") {
+		words = words[:k-1]
+	}
+	if len(words) < 2 || len(words) > 8 {
+		return ""
+	}
 	return strings.Join(words, " ")
+}
+
+func allLetters(r []rune) bool {
+	for _, c := range r {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func allUpper(w string) bool { return strings.ToUpper(w) == w }
+
+func allCapsWords(n string) bool {
+	for _, w := range strings.Fields(n) {
+		if !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// familyNames are the most common Vietnamese family names (folded), enough to tell where a
+// second name begins when two stand on one line.
+var familyNames = map[string]bool{"nguyen": true, "tran": true, "le": true, "pham": true, "hoang": true, "huynh": true,
+	"phan": true, "vu": true, "vo": true, "dang": true, "bui": true, "do": true, "ho": true, "ngo": true, "duong": true,
+	"ly": true, "dinh": true, "mai": true, "truong": true, "luu": true, "dao": true, "doan": true, "cao": true, "lam": true,
+	"ha": true, "trinh": true, "ta": true, "chu": true, "luong": true, "to": true, "thai": true, "kieu": true}
+
+// splitNames cuts "Bùi Minh Thắng Huỳnh Hữu Sơn" into two names at the second family name.
+func splitNames(n string) []string {
+	words := strings.Fields(n)
+	if len(words) <= 4 {
+		if len(words) >= 2 {
+			return []string{n}
+		}
+		return nil
+	}
+	for k := 2; k <= len(words)-2; k++ {
+		if familyNames[Fold(words[k])] {
+			return append(splitNames(strings.Join(words[:k], " ")), splitNames(strings.Join(words[k:], " "))...)
+		}
+	}
+	if len(words) > 6 {
+		return nil
+	}
+	return []string{n}
 }
 
 // Masked hides personal data for lists: IDs keep three digits each end, names keep the family

@@ -150,9 +150,10 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classif
 		}
 	}
 	c := rules.Classify(strings.Join(texts, "\n\n"))
-	text := strings.Join(texts, "\n\n")
+	var fields classify.Fields
+	_ = json.Unmarshal(c.Fields, &fields) // the type's fields, as the pipeline records them
 	res.Document = &inspectDoc{Type: c.Type, Role: c.Role, Confidence: c.Confidence, Reason: c.Reason,
-		NeedsReview: c.NeedsReview, Fields: classify.Extract(text)}
+		NeedsReview: c.NeedsReview, Fields: fields}
 	return res
 }
 

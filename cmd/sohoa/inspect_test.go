@@ -5,8 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sohoa/sohoa/classify"
+	"github.com/sohoa/sohoa/internal/evalset"
 )
 
 // `sohoa inspect --json` keeps its documented contract: a skewed Vietnamese page comes back with
@@ -58,5 +63,75 @@ func TestInspectJSON(t *testing.T) {
 	}
 	if b := files[2]; b.Error == nil || b.Error.Class != "corrupt" || len(b.Pages) != 0 || b.Document != nil {
 		t.Errorf("broken file: %+v", b)
+	}
+}
+
+// The land certificate of the classification issue, laid out as such certificates are (the
+// issuing body top left, the title over two lines, the serial in the register, place and date
+// above the signature) and scanned on a flatbed: `inspect --json` types it a result, with its
+// serial, issue date and authority.
+func TestInspectTwoLineTitleCertificate(t *testing.T) {
+	ctr := func(s string, size float64, bold bool) evalset.Text {
+		return evalset.Text{S: s, Size: size, Bold: bold, Align: evalset.Center}
+	}
+	doc := evalset.Doc{Font: "times", Items: []any{
+		evalset.Row{Blocks: []evalset.Block{
+			{X: 0, W: 75, Lines: []evalset.Text{ctr("ỦY BAN NHÂN DÂN", 12, true), ctr("HUYỆN DIỄN CHÂU", 12, true)}, Rule: 2},
+			{X: 80, Lines: []evalset.Text{ctr("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true), ctr("Độc lập - Tự do - Hạnh phúc", 13, true)}, Rule: 2},
+		}},
+		evalset.Gap(10),
+		evalset.Block{Lines: []evalset.Text{ctr("GIẤY CHỨNG NHẬN", 18, true),
+			ctr("QUYỀN SỬ DỤNG ĐẤT, QUYỀN SỞ HỮU TÀI SẢN GẮN LIỀN VỚI ĐẤT", 14, true)}},
+		evalset.Gap(6),
+		evalset.Block{Lines: []evalset.Text{
+			{S: "1. Người sử dụng đất: Ông NGUYỄN VĂN HÙNG, năm sinh 1975, số định danh cá nhân 040075123456"},
+			{S: "Địa chỉ: Xóm 5, xã Diễn Kỷ, huyện Diễn Châu, tỉnh Nghệ An"},
+			{S: "2. Thửa đất: a) Thửa đất số: 215, tờ bản đồ số: 18; b) Diện tích: 356,0 m2"},
+			{S: "c) Mục đích sử dụng: Đất ở tại nông thôn; d) Thời hạn sử dụng: Lâu dài"},
+		}},
+		evalset.Gap(8),
+		evalset.Row{Blocks: []evalset.Block{
+			{X: 0, W: 80, Lines: []evalset.Text{{S: "Số vào sổ cấp GCN: CS 74805"}}},
+			{X: 85, Lines: []evalset.Text{{S: "Nghệ An, ngày 18 tháng 08 năm 2020", Italic: true, Align: evalset.Center},
+				ctr("TM. ỦY BAN NHÂN DÂN HUYỆN DIỄN CHÂU", 12, true), ctr("CHỦ TỊCH", 12, true)}},
+		}},
+	}}
+	page := evalset.PageOf("gcn.png", doc, evalset.Scanner{Source: "flatbed", DPI: 300, Format: "png",
+		Skew: 1.2, Blur: 0.5, Noise: 4, Dust: 120, Paper: [3]uint8{245, 243, 236}, Seed: 7})
+	file, _, err := page.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "gcn.png")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := inspectCmd(context.Background(), []string{"--json", path}, &out); err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Document struct {
+			Type, Role, Reason string
+			Fields             struct {
+				Number    string `json:"number"`
+				IssuedOn  string `json:"issued_on"`
+				Authority string `json:"authority"`
+				Parcel    string `json:"parcel"`
+				MapSheet  string `json:"map_sheet"`
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	d := res.Document
+	if d.Type != "giay_chung_nhan_qsdd" || d.Role != "result" {
+		t.Errorf("typed %s, role %s (%s)", d.Type, d.Role, d.Reason)
+	}
+	f := d.Fields
+	if f.Number != "CS 74805" || f.IssuedOn != "2020-08-18" || classify.Fold(f.Authority) != "uy ban nhan dan huyen dien chau" ||
+		f.Parcel != "215" || f.MapSheet != "18" {
+		t.Errorf("fields %+v", f)
 	}
 }
