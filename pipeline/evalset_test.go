@@ -193,12 +193,8 @@ func TestEvalSet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("OCR of about 100 pages")
 	}
-	pages, err := evalset.Pages(1, 1, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	start := time.Now()
-	rows := evaluate(t, pages, "vie")
+	rows := seed1Rows(t)
 	s := summarise(rows)
 	t.Logf("evaluation set, %d pages, in %s:\n%s", len(rows), time.Since(start).Round(time.Second), s.table())
 	for _, r := range rows {

@@ -190,6 +190,7 @@ func gksC(g *gen) (Doc, Fields) {
 		}},
 	}}
 	tr := b.truth()
+	tr.Number += "/GKS" // as printed
 	tr.Names = append(tr.Names, officer)
 	return d, tr
 }
@@ -431,7 +432,7 @@ func gcsC(g *gen) (Doc, Fields) {
 			signer(80, 85, []string{b.o.datePlace() + ", " + issued.long(false), "TRƯỞNG TRẠM"}, "", head, sealOf(station)),
 		}},
 	}}
-	return d, Fields{Number: num, IssuedOn: issued.iso(), Authority: station, CitizenIDs: []string{m.id}, Names: []string{m.name, c.name, head}}
+	return d, Fields{Number: num + "/GCS", IssuedOn: issued.iso(), Authority: station, CitizenIDs: []string{m.id}, Names: []string{m.name, c.name, head}}
 }
 
 // marriage is the facts of one marriage.
