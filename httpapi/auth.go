@@ -55,10 +55,12 @@ label{display:block;margin:.6rem 0 .2rem}input{width:100%;padding:.4rem}button{m
 <label for="password">Mật khẩu / Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button id="submit" type="submit">Đăng nhập / Log in</button></form></body></html>`))
 
-// safeNext keeps a post-login redirect on this site.
+// safeNext keeps a post-login redirect on this site: a clean absolute path of printable
+// ASCII, no backslash (browsers read "/\\evil.example" as another host), no "//", no scheme.
 func safeNext(next string) string {
 	u, err := url.Parse(next)
-	if err != nil || next == "" || u.IsAbs() || u.Host != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+	if err != nil || next == "" || u.IsAbs() || u.Host != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsAny(next, "\\") || strings.IndexFunc(next, func(r rune) bool { return r <= ' ' || r >= 0x7f }) >= 0 {
 		return "/dashboard"
 	}
 	return next

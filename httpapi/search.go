@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -17,12 +18,20 @@ type searchHit struct {
 	PDFURL      string `json:"pdf_url,omitempty"`
 }
 
+// MaxQuery is the longest search query, in bytes: a long sentence of Vietnamese.
+const MaxQuery = 512
+
 // search serves GET /api/v1/search?q=...[&desk=CODE]: pages whose OCR text holds every word of
 // q, typed with or without diacritics.
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if q == "" {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "q is required"})
+		return
+	}
+	// A 750 KB query took PostgreSQL 10 s and ended in "stack depth limit exceeded".
+	if len(q) > MaxQuery || strings.ContainsRune(q, 0) {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf("q is limited to %d bytes of text", MaxQuery)})
 		return
 	}
 	hits, err := s.Store.Search(r.Context(), q, scope(r), 50)
