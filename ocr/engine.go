@@ -82,10 +82,41 @@ type Engine struct {
 }
 
 // slot is what one OCR slot owns: one Tesseract instance per language set it has been asked
-// for (loaded on first use, kept), and one orientation handle.
+// for (loaded on first use, kept for the next pages, at most MaxLanguageSets of them, the
+// least recently used freed first; the configured set is never freed), and one orientation
+// handle.
 type slot struct {
 	langs map[string]*tess
+	used  []string // language sets, least recently used first
 	osd   *osd
+}
+
+// MaxLanguageSets bounds the Tesseract instances a slot keeps (about 25 to 90 MB each): a desk
+// key sending batches with ever new "lang" strings grew a worker from 174 to 920 MB.
+const MaxLanguageSets = 4
+
+// MaxLanguages is the most languages one page is read with.
+const MaxLanguages = 4
+
+// CanonicalLanguages is langs as the engine loads it: each language once, in the order given
+// ("vie+vie+eng" is "vie+eng"), not "osd" (orientation data, not a language), at most
+// MaxLanguages, each installed. Two spellings of one set share one instance.
+func CanonicalLanguages(langs string) (string, error) {
+	var out []string
+	for _, l := range strings.Split(langs, "+") {
+		if l = strings.TrimSpace(l); l == "" || l == "osd" || slices.Contains(out, l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		return "", fmt.Errorf("%w: %q names no language", ErrLanguage, langs)
+	}
+	if len(out) > MaxLanguages {
+		return "", fmt.Errorf("%w: %q names %d languages, at most %d are read together", ErrLanguage, langs, len(out), MaxLanguages)
+	}
+	c := strings.Join(out, "+")
+	return c, CheckLanguages(c)
 }
 
 // initMu serialises Tesseract initialisation: loading models concurrently gains nothing and
@@ -112,9 +143,11 @@ func New(cfg Config) (*Engine, error) {
 	if err := CheckPSM(cfg.PSM); err != nil {
 		return nil, err
 	}
-	if err := CheckLanguages(strings.Join(cfg.Languages, "+")); err != nil {
+	langs, err := CanonicalLanguages(strings.Join(cfg.Languages, "+"))
+	if err != nil {
 		return nil, err
 	}
+	cfg.Languages = strings.Split(langs, "+")
 	e := &Engine{cfg: cfg, slots: make(chan *slot, cfg.Slots)}
 	for i := 0; i < cfg.Slots; i++ {
 		s := &slot{langs: map[string]*tess{}}
@@ -136,12 +169,28 @@ func New(cfg Config) (*Engine, error) {
 	return e, nil
 }
 
+// tessFor returns the slot's instance for langs (already canonical), loading it when new and
+// freeing the least recently used other set beyond MaxLanguageSets.
 func (e *Engine) tessFor(s *slot, langs string) (*tess, error) {
+	use := func() {
+		s.used = append(slices.DeleteFunc(s.used, func(l string) bool { return l == langs }), langs)
+	}
 	if t, ok := s.langs[langs]; ok {
+		use()
 		return t, nil
 	}
 	if err := CheckLanguages(langs); err != nil {
 		return nil, err
+	}
+	for len(s.langs) >= MaxLanguageSets {
+		i := slices.IndexFunc(s.used, func(l string) bool { return l != e.Languages() })
+		if i < 0 {
+			break
+		}
+		old := s.used[i]
+		s.langs[old].close() // the slot is held: nothing runs on it
+		delete(s.langs, old)
+		s.used = slices.Delete(s.used, i, i+1)
 	}
 	initMu.Lock()
 	defer initMu.Unlock()
@@ -150,7 +199,17 @@ func (e *Engine) tessFor(s *slot, langs string) (*tess, error) {
 		return nil, err
 	}
 	s.langs[langs] = t
+	use()
 	return t, nil
+}
+
+// loaded is how many Tesseract instances the slots hold (tests).
+func (e *Engine) loaded() int {
+	n := 0
+	for _, s := range e.all {
+		n += len(s.langs)
+	}
+	return n
 }
 
 // CheckLanguages reports, with ErrLanguage, a language of "vie+eng" whose data is not installed.
@@ -343,6 +402,10 @@ func (e *Engine) Recognize(ctx context.Context, g *image.Gray, dpi int, o Option
 	langs := o.Languages
 	if langs == "" {
 		langs = e.Languages()
+	}
+	langs, err := CanonicalLanguages(langs)
+	if err != nil {
+		return nil, err
 	}
 	s, err := e.acquire(ctx)
 	if err != nil {
