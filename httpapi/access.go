@@ -4,8 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"strings"
+
+	"github.com/sohoa/sohoa/pipeline"
 )
 
 // Keys is the record of desks' API keys.
@@ -44,6 +47,10 @@ func (s *Server) authenticated(h http.HandlerFunc) http.Handler {
 		var p Principal
 		if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") {
 			desk, err := s.Keys.KeyDesk(r.Context(), hashToken(strings.TrimPrefix(auth, "Bearer ")))
+			if err != nil && !errors.Is(err, pipeline.ErrNotFound) {
+				s.unavailable(w, r, err) // the key store is down: the key may well be good
+				return
+			}
 			if err != nil {
 				writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "unknown or revoked API key"})
 				return
@@ -53,7 +60,10 @@ func (s *Server) authenticated(h http.HandlerFunc) http.Handler {
 				writeJSON(w, http.StatusTooManyRequests, map[string]string{"error": "too many requests for this key; slow down"})
 				return
 			}
-		} else if u, err := s.sessionUser(r); err == nil {
+		} else if u, err := s.sessionUser(r); err != nil && !errors.Is(err, errNoSession) && !errors.Is(err, pipeline.ErrNotFound) {
+			s.unavailable(w, r, err)
+			return
+		} else if err == nil {
 			if r.Method != http.MethodGet && r.Method != http.MethodHead && !sameOrigin(r) {
 				writeJSON(w, http.StatusForbidden, map[string]string{"error": "cross-site request refused"})
 				return
@@ -81,4 +91,12 @@ func scope(r *http.Request) string {
 		return p.Desk
 	}
 	return r.URL.Query().Get("desk")
+}
+
+// unavailable answers 503 with Retry-After when what a request needs (the key or session store)
+// cannot be reached: a database outage must not read as a revoked key.
+func (s *Server) unavailable(w http.ResponseWriter, r *http.Request, err error) {
+	s.Log.WarnContext(r.Context(), "store unavailable", "error", err)
+	w.Header().Set("Retry-After", "5")
+	writeJSON(w, http.StatusServiceUnavailable, map[string]string{"error": "sohoa cannot reach its database just now; try again shortly"})
 }

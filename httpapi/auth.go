@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sohoa/sohoa/pipeline"
 	"golang.org/x/crypto/bcrypt"
 )
 
@@ -152,6 +153,10 @@ func (s *Server) sessionUser(r *http.Request) (User, error) {
 func (s *Server) requireRole(h http.Handler, roles ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		u, err := s.sessionUser(r)
+		if err != nil && !errors.Is(err, errNoSession) && !errors.Is(err, pipeline.ErrNotFound) {
+			s.unavailable(w, r, err)
+			return
+		}
 		if err != nil {
 			if r.Method == http.MethodGet && !strings.Contains(r.URL.Path, "/api/") {
 				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)

@@ -168,34 +168,58 @@ func uploadDemo(ctx context.Context, base, dir string, keys map[string]string, o
 	return batches, nil
 }
 
-// waitBatches polls until every batch has ended and every dossier of them is finalized.
+// waitBatches polls until every batch has ended and every dossier of them is finalized. A
+// database that does not answer for a while (a restart) is waited out, up to the context's
+// deadline; a batch that does not exist is an error at once.
 func waitBatches(ctx context.Context, a *app, batches map[string]uuid.UUID, out io.Writer) ([]pipeline.BatchStatus, error) {
 	last := ""
+	outage := false
 	for {
 		var (
 			sts                 []pipeline.BatchStatus
 			total, done, failed int
 			finished            = true
+			pollErr             error
 		)
 		for _, id := range batches {
 			st, err := a.db.BatchStatus(ctx, id)
-			if err != nil {
+			if errors.Is(err, pipeline.ErrNotFound) {
 				return nil, err
+			}
+			if err != nil {
+				pollErr = err
+				break
 			}
 			sts = append(sts, st)
 			total, done, failed = total+st.Pages, done+st.PagesDone, failed+st.PagesFailed
 			finished = finished && st.Finished
 		}
-		if finished {
+		if finished && pollErr == nil {
 			var open int
 			desks := make([]string, 0, len(batches))
 			for d := range batches {
 				desks = append(desks, d)
 			}
-			if err := a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM dossiers WHERE state = 'open' AND desk_code = ANY($1)`, desks).Scan(&open); err != nil {
-				return nil, err
-			}
+			pollErr = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM dossiers WHERE state = 'open' AND desk_code = ANY($1)`, desks).Scan(&open)
 			finished = open == 0
+		}
+		if pollErr != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("demo did not finish: %w (the database: %v)", ctx.Err(), pollErr)
+			}
+			if !outage {
+				fmt.Fprintf(out, "  the database does not answer (%v); waiting\n", pollErr)
+				outage = true
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(time.Second):
+			}
+			continue
+		}
+		if outage {
+			fmt.Fprintln(out, "  the database answers again")
+			outage = false
 		}
 		line := fmt.Sprintf("  pages: %d done, %d failed, %d in work", done, failed, total-done-failed)
 		if line != last {

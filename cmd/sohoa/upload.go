@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -70,30 +71,73 @@ func scanDir(dir string) ([]localFile, error) {
 type uploader struct {
 	server, key string
 	client      *http.Client
+	log         io.Writer // where waits are told; nil for none
 }
 
+// callPatience is how long a call waits out a server that cannot serve (503, 502, 504, no
+// connection): a database restart or a deploy, not a reason to tell a clerk to start again.
+var callPatience = 10 * time.Minute
+
+// call sends one API request; the API's calls are idempotent (presign, complete and status
+// answer the same when repeated), so an unavailable server is retried until callPatience,
+// honouring Retry-After.
 func (u *uploader) call(ctx context.Context, method, path string, body, out any) error {
-	var rd io.Reader
+	var payload []byte
 	if body != nil {
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
+		payload, _ = json.Marshal(body)
+	}
+	deadline := time.Now().Add(callPatience)
+	for {
+		retryAfter, err := u.callOnce(ctx, method, path, payload, out)
+		if retryAfter == 0 || time.Now().Add(retryAfter).After(deadline) {
+			return err
+		}
+		if u.log != nil {
+			fmt.Fprintf(u.log, "server unavailable (%v); retrying in %s\n", err, retryAfter.Round(time.Second))
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(retryAfter):
+		}
+	}
+}
+
+// callOnce returns, with the error, how long to wait before trying again when the failure is
+// the server's availability (0 when it is final).
+func (u *uploader) callOnce(ctx context.Context, method, path string, payload []byte, out any) (time.Duration, error) {
+	var rd io.Reader
+	if payload != nil {
+		rd = bytes.NewReader(payload)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(u.server, "/")+path, rd)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	req.Header.Set("Authorization", "Bearer "+u.key)
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := u.client.Do(req)
 	if err != nil {
-		return err
+		if ctx.Err() != nil {
+			return 0, err
+		}
+		return 5 * time.Second, err // no connection: the API restarting
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 300 {
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		return fmt.Errorf("%s %s: %s: %s", method, path, resp.Status, strings.TrimSpace(string(msg)))
+		err := fmt.Errorf("%s %s: %s: %s", method, path, resp.Status, strings.TrimSpace(string(msg)))
+		switch resp.StatusCode {
+		case http.StatusServiceUnavailable, http.StatusBadGateway, http.StatusGatewayTimeout:
+			after := 5 * time.Second
+			if n, perr := strconv.Atoi(resp.Header.Get("Retry-After")); perr == nil && n > 0 {
+				after = time.Duration(min(n, 60)) * time.Second
+			}
+			return after, err
+		}
+		return 0, err
 	}
-	return json.NewDecoder(resp.Body).Decode(out)
+	return 0, json.NewDecoder(resp.Body).Decode(out)
 }
 
 // put sends one file to its presigned URL with its real length.
@@ -145,7 +189,7 @@ func uploadCmd(ctx context.Context, args []string, out io.Writer, client *http.C
 	if err != nil {
 		return err
 	}
-	u := &uploader{server: *server, key: *key, client: client}
+	u := &uploader{server: *server, key: *key, client: client, log: out}
 	var manifest struct {
 		Files []pipeline.UploadSlot `json:"files"`
 	}

@@ -124,3 +124,37 @@ func TestUploadResumes(t *testing.T) {
 		t.Error("the recorded version of the original no longer holds the uploaded bytes")
 	}
 }
+
+// The upload CLI waits out an API that cannot reach its database (503, Retry-After) instead of
+// giving up, and gives up at once on a refused key.
+func TestUploadWaitsOutUnavailable(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "Bearer bad" {
+			http.Error(w, `{"error":"unknown or revoked API key"}`, http.StatusUnauthorized)
+			return
+		}
+		if calls.Add(1) <= 2 {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, `{"error":"database"}`, http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte(`{"ok": true}`))
+	}))
+	defer srv.Close()
+	var log strings.Builder
+	u := &uploader{server: srv.URL, key: "good", client: srv.Client(), log: &log}
+	var out struct{ OK bool }
+	start := time.Now()
+	if err := u.call(context.Background(), "GET", "/api/v1/batches/x", nil, &out); err != nil || !out.OK {
+		t.Fatalf("call: %v %+v", err, out)
+	}
+	if calls.Load() != 3 || time.Since(start) < 2*time.Second || !strings.Contains(log.String(), "retrying") {
+		t.Errorf("%d calls in %v; told %q", calls.Load(), time.Since(start), log.String())
+	}
+	u.key = "bad"
+	start = time.Now()
+	if err := u.call(context.Background(), "GET", "/api/v1/batches/x", nil, &out); err == nil || time.Since(start) > time.Second {
+		t.Errorf("a refused key: %v after %v", err, time.Since(start))
+	}
+}

@@ -1,0 +1,49 @@
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// keyStore answers as a database would: a known key, an unknown one, or an outage.
+type keyStore struct{ err error }
+
+func (k keyStore) KeyDesk(ctx context.Context, hash string) (string, error) {
+	if k.err != nil {
+		return "", k.err
+	}
+	return "D1", nil
+}
+
+// A database outage must read as 503 with Retry-After (the CLI waits it out), never as 401
+// "unknown or revoked API key", which told a clerk a good key was revoked.
+func TestKeyStoreOutageIs503(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want int
+	}{
+		{nil, http.StatusOK},
+		{pipeline.ErrNotFound, http.StatusUnauthorized},
+		{errors.New("failed to connect to `host=127.0.0.1`: connection refused"), http.StatusServiceUnavailable},
+	} {
+		s := &Server{Keys: keyStore{c.err}, RateLimit: NewLimiter(20, 200), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		h := s.authenticated(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) })
+		req := httptest.NewRequest("GET", "/api/v1/batches/x", nil)
+		req.Header.Set("Authorization", "Bearer sohoa_abc")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != c.want {
+			t.Errorf("key store error %v: %d, want %d", c.err, w.Code, c.want)
+		}
+		if c.want == http.StatusServiceUnavailable && w.Header().Get("Retry-After") == "" {
+			t.Error("503 without Retry-After")
+		}
+	}
+}
