@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/sohoa/sohoa/pipeline"
 )
@@ -45,5 +47,43 @@ func TestKeyStoreOutageIs503(t *testing.T) {
 		if c.want == http.StatusServiceUnavailable && w.Header().Get("Retry-After") == "" {
 			t.Error("503 without Retry-After")
 		}
+	}
+}
+
+// A body that stops sending is cut after BodyStall, while one that keeps sending is read whole.
+func TestStalledBodyCut(t *testing.T) {
+	old := BodyStall
+	BodyStall = 300 * time.Millisecond
+	defer func() { BodyStall = old }()
+	srv := httptest.NewServer(stallGuard(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, err := io.Copy(io.Discard, r.Body)
+		if err != nil {
+			w.WriteHeader(http.StatusRequestTimeout)
+			return
+		}
+		_, _ = io.WriteString(w, strconv.FormatInt(n, 10))
+	})))
+	defer srv.Close()
+	send := func(pause time.Duration) (int, error) {
+		pr, pw := io.Pipe()
+		go func() {
+			for i := 0; i < 5; i++ {
+				_, _ = pw.Write([]byte("x"))
+				time.Sleep(pause)
+			}
+			pw.Close()
+		}()
+		resp, err := http.Post(srv.URL, "application/octet-stream", pr)
+		if err != nil {
+			return 0, err
+		}
+		defer resp.Body.Close()
+		return resp.StatusCode, nil
+	}
+	if code, err := send(100 * time.Millisecond); err != nil || code != http.StatusOK {
+		t.Errorf("a steady body: %d %v, want 200", code, err)
+	}
+	if code, err := send(time.Second); err == nil && code == http.StatusOK {
+		t.Errorf("a body pausing a second between bytes was read whole (%d)", code)
 	}
 }

@@ -107,7 +107,7 @@ func (s *Server) Handler() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
-	return s.accessLog(mux)
+	return s.accessLog(stallGuard(mux))
 }
 
 // spooled is an uploaded file written to a private temporary file.
