@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"runtime"
 	"strconv"
@@ -71,7 +72,7 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 	fs.StringVar(&c.Originals, "s3-originals-bucket", env("SOHOA_S3_ORIGINALS_BUCKET", ""), "bucket of originals, versioned and object-locked (SOHOA_S3_ORIGINALS_BUCKET; default <bucket>-originals)")
 	c.RetentionDays = uint(envInt("SOHOA_RETENTION_DAYS", 3650, &errs))
 	c.S3.AccessKey = env("SOHOA_S3_ACCESS_KEY", "sohoa")
-	c.S3.SecretKey = env("SOHOA_S3_SECRET_KEY", "sohoa-local-secret")
+	c.S3.SecretKey = env("SOHOA_S3_SECRET_KEY", devS3Secret)
 	if f := env("SOHOA_S3_SECRET_KEY_FILE", ""); f != "" {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -110,8 +111,28 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 		if c.S3.Bucket == "" || c.S3.Endpoint == "" {
 			errs = append(errs, fmt.Errorf("S3 endpoint and bucket are required"))
 		}
+		if c.S3.SecretKey == devS3Secret && !loopback(c.S3.Endpoint) {
+			errs = append(errs, fmt.Errorf("S3 at %s with the local development secret: set SOHOA_S3_SECRET_KEY or SOHOA_S3_SECRET_KEY_FILE", c.S3.Endpoint))
+		}
 		return errors.Join(errs...)
 	}
+}
+
+// devS3Secret is the local gateway's development secret (deploy/local/up.sh): accepted only for
+// an S3 server on this machine's loopback.
+const devS3Secret = "sohoa-local-secret"
+
+// loopback tells an endpoint (host:port) on this machine's loopback.
+func loopback(endpoint string) bool {
+	host, _, err := net.SplitHostPort(endpoint)
+	if err != nil {
+		host = endpoint
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // OriginalsBucket is the bucket of originals.
