@@ -46,7 +46,8 @@ func (s *Server) authenticated(h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var p Principal
 		if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") {
-			desk, err := s.Keys.KeyDesk(r.Context(), hashToken(strings.TrimPrefix(auth, "Bearer ")))
+			keyHash := hashToken(strings.TrimPrefix(auth, "Bearer "))
+			desk, err := s.Keys.KeyDesk(r.Context(), keyHash)
 			if err != nil && !errors.Is(err, pipeline.ErrNotFound) {
 				s.unavailable(w, r, err) // the key store is down: the key may well be good
 				return
@@ -56,7 +57,7 @@ func (s *Server) authenticated(h http.HandlerFunc) http.Handler {
 				return
 			}
 			p = Principal{Desk: desk, Role: "desk"}
-			if !s.allow(p.Desk) {
+			if !s.allow(keyHash) {
 				writeJSON(w, http.StatusTooManyRequests, map[string]string{"error": "too many requests for this key; slow down"})
 				return
 			}

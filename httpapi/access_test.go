@@ -87,3 +87,49 @@ func TestStalledBodyCut(t *testing.T) {
 		t.Errorf("a body pausing a second between bytes was read whole (%d)", code)
 	}
 }
+
+// Buckets are per key, and idle ones are dropped: a limiter keyed by every key or address ever
+// seen must not grow without end.
+func TestLimiterPerKeyEvicts(t *testing.T) {
+	l := NewLimiter(1, 3)
+	now := time.Now()
+	for i := 0; i < 3; i++ {
+		if !l.allow("a", now) {
+			t.Fatalf("request %d of a burst of 3 refused", i+1)
+		}
+	}
+	if l.allow("a", now) {
+		t.Error("a fourth request within the second allowed")
+	}
+	if !l.allow("b", now) {
+		t.Error("another key starved by the first")
+	}
+	for i := 0; i < 1000; i++ {
+		l.allow(strconv.Itoa(i), now)
+	}
+	l.allow("late", now.Add(l.idle()+time.Second))
+	if n := l.size(); n != 1 {
+		t.Errorf("%d buckets kept after they all went idle, want 1", n)
+	}
+}
+
+// Sign-ins are throttled per account and per address: 30 wrong passwords in 3 s were all
+// answered before.
+func TestLoginThrottled(t *testing.T) {
+	s := &Server{LoginLimit: NewLimiter(1.0/6, 10), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	refused := 0
+	for i := 0; i < 30; i++ {
+		if !s.allowLogin("admin", "192.0.2.7:51234") {
+			refused++
+		}
+	}
+	if refused != 20 {
+		t.Errorf("%d of 30 attempts refused, want 20 (a burst of 10)", refused)
+	}
+	if !s.allowLogin("clerk", "198.51.100.9:4000") {
+		t.Error("another account from another address refused")
+	}
+	if s.allowLogin("clerk", "192.0.2.7:60000") {
+		t.Error("the throttled address let through for another account")
+	}
+}

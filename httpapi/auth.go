@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"html/template"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -79,6 +80,14 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<14)
 	name, pw, next := r.PostFormValue("name"), r.PostFormValue("password"), safeNext(r.PostFormValue("next"))
+	if !s.allowLogin(name, r.RemoteAddr) {
+		s.Log.WarnContext(r.Context(), "login throttled")
+		w.Header().Set("Retry-After", "60")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_ = loginTmpl.Execute(w, map[string]string{"Next": next, "Err": "Quá nhiều lần thử; hãy đợi một phút / Too many attempts; wait a minute"})
+		return
+	}
 	u, err := s.Users.User(r.Context(), name)
 	// Compare against a hash even for an unknown user, so timing does not tell who exists.
 	hash := []byte("$2a$10$7EqJtq98hPqEX7fNZaFWoOa0Ss0i1RK1Sx5d8rF/mGYtY8M7b9Y2a")
@@ -185,4 +194,20 @@ func HashPassword(pw string) (string, error) {
 	}
 	b, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
 	return string(b), err
+}
+
+// allowLogin throttles sign-in attempts per account and per client address (guessing one
+// password or many accounts from one place); both must allow.
+func (s *Server) allowLogin(name, remote string) bool {
+	if s.LoginLimit == nil {
+		return true
+	}
+	host, _, err := net.SplitHostPort(remote)
+	if err != nil {
+		host = remote
+	}
+	now := time.Now()
+	byName := s.LoginLimit.allow("user:"+strings.ToLower(strings.TrimSpace(name)), now)
+	byAddr := s.LoginLimit.allow("addr:"+host, now)
+	return byName && byAddr
 }

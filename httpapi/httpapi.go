@@ -54,8 +54,10 @@ type Server struct {
 	Registry Registry
 	Keys     Keys
 	Uploads  BatchUploads
-	// RateLimit bounds requests per desk key; nil for none.
+	// RateLimit bounds requests per desk API key; nil for none.
 	RateLimit *Limiter
+	// LoginLimit bounds sign-in attempts per account and per client address; nil for none.
+	LoginLimit *Limiter
 	// Redis is where asynqmon reads the queues; nil leaves it unmounted.
 	Redis   asynq.RedisConnOpt
 	Metrics http.Handler

@@ -3,48 +3,68 @@ package httpapi
 import (
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
-// Limiter is a token bucket per desk key: a scanner stuck in a loop slows down without
-// starving the other desks.
+// Limiter is a token bucket (golang.org/x/time/rate) per key: per API key for desks, so a
+// scanner stuck in a loop slows down without starving the others; per account and per address
+// for sign-ins. Buckets idle for longer than it takes them to fill again are dropped, so the
+// map does not grow with every key or address ever seen.
 type Limiter struct {
 	mu      sync.Mutex
-	rate    float64 // tokens per second
-	burst   float64
-	buckets map[string]*bucket
+	rate    rate.Limit
+	burst   int
+	buckets map[string]*entry
+	swept   time.Time
 }
 
-type bucket struct {
-	tokens float64
-	last   time.Time
+type entry struct {
+	l    *rate.Limiter
+	seen time.Time
+}
+
+// NewLimiter allows per second requests a second per key, in bursts of up to burst.
+func NewLimiter(perSecond float64, burst int) *Limiter {
+	return &Limiter{rate: rate.Limit(perSecond), burst: burst, buckets: map[string]*entry{}}
+}
+
+// idle is how long a bucket must be unused to be dropped: by then it would be full again.
+func (l *Limiter) idle() time.Duration {
+	return time.Duration(float64(l.burst)/float64(l.rate)*float64(time.Second)) + time.Minute
 }
 
 func (l *Limiter) allow(key string, now time.Time) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.buckets == nil {
-		l.buckets = map[string]*bucket{}
+	if now.Sub(l.swept) > l.idle() {
+		for k, e := range l.buckets {
+			if now.Sub(e.seen) > l.idle() {
+				delete(l.buckets, k)
+			}
+		}
+		l.swept = now
 	}
-	b, ok := l.buckets[key]
+	e, ok := l.buckets[key]
 	if !ok {
-		b = &bucket{tokens: l.burst, last: now}
-		l.buckets[key] = b
+		e = &entry{l: rate.NewLimiter(l.rate, l.burst)}
+		l.buckets[key] = e
 	}
-	b.tokens = min(l.burst, b.tokens+now.Sub(b.last).Seconds()*l.rate)
-	b.last = now
-	if b.tokens < 1 {
-		return false
-	}
-	b.tokens--
-	return true
+	e.seen = now
+	return e.l.AllowN(now, 1)
 }
 
-func (s *Server) allow(desk string) bool {
+// size is how many buckets are kept (tests).
+func (l *Limiter) size() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.buckets)
+}
+
+// allow rate-limits a desk's API key (by its hash, never the key itself).
+func (s *Server) allow(keyHash string) bool {
 	if s.RateLimit == nil {
 		return true
 	}
-	return s.RateLimit.allow(desk, time.Now())
+	return s.RateLimit.allow(keyHash, time.Now())
 }
-
-// NewLimiter allows rate requests a second per desk key, in bursts of up to burst.
-func NewLimiter(rate, burst float64) *Limiter { return &Limiter{rate: rate, burst: burst} }
