@@ -46,9 +46,19 @@ type Batches struct {
 	TTL      time.Duration
 }
 
-// sameObject reports whether key holds exactly size bytes hashing to sum. One read: Get refuses
-// an object larger than size before downloading it.
+// MaxManifest is the most files one manifest may list: a day's batch of a busy desk is a few
+// hundred; each entry costs the API a read of its object.
+const MaxManifest = 2000
+
+// sameObject reports whether key holds exactly size bytes hashing to sum. One read, streamed
+// through the hash when the bucket can (a 150 MB object listed 20 times took the API to 937 MB
+// when each was read whole); either way an object larger than size is refused before reading.
 func (b *Batches) sameObject(ctx context.Context, key string, size int64, sum string) bool {
+	if sp, ok := b.Objects.(Spooler); ok {
+		h := sha256.New()
+		n, err := sp.Spool(ctx, key, "", size, h)
+		return err == nil && n == size && hex.EncodeToString(h.Sum(nil)) == sum
+	}
 	data, err := b.Objects.Get(ctx, key, size)
 	if err != nil || int64(len(data)) != size {
 		return false
@@ -57,9 +67,13 @@ func (b *Batches) sameObject(ctx context.Context, key string, size int64, sum st
 	return hex.EncodeToString(h[:]) == sum
 }
 
-// Presign answers a manifest: for each file its key and either a PUT URL or done, when that
-// very content is already there (an upload resumed after an interruption).
-func (b *Batches) Presign(ctx context.Context, desk, batch string, files []UploadFile) ([]UploadSlot, error) {
+// checkManifest refuses a manifest too long or too large as a whole, and marks entries it
+// cannot take: a bad name, a size out of bounds, a malformed hash, a file listed twice (it
+// would be checked twice).
+func (b *Batches) checkManifest(desk, batch string, files []UploadFile) ([]UploadSlot, error) {
+	if len(files) > MaxManifest {
+		return nil, &Failure{Class: ClassTooLarge, Err: fmt.Errorf("manifest of %d files, over the limit of %d: split the batch", len(files), MaxManifest)}
+	}
 	var total int64
 	for _, f := range files {
 		total += max(f.Size, 0)
@@ -68,7 +82,7 @@ func (b *Batches) Presign(ctx context.Context, desk, batch string, files []Uploa
 		return nil, &Failure{Class: ClassTooLarge, Err: fmt.Errorf("batch of %d bytes, over the limit of %d: split it", total, b.MaxBatch)}
 	}
 	out := make([]UploadSlot, len(files))
-	keys := make([]string, len(files))
+	seen := map[string]bool{}
 	for i, f := range files {
 		u := Upload{Desk: desk, Batch: batch, Dossier: f.Dossier, Filename: f.Filename}
 		out[i].UploadFile = f
@@ -76,7 +90,7 @@ func (b *Batches) Presign(ctx context.Context, desk, batch string, files []Uploa
 			out[i].Error = err.Error()
 			continue
 		}
-		if f.Size <= 0 || f.Size > b.MaxFile {
+		if f.Size <= 0 || (b.MaxFile > 0 && f.Size > b.MaxFile) {
 			out[i].Error = fmt.Sprintf("size %d: want 1 to %d bytes", f.Size, b.MaxFile)
 			continue
 		}
@@ -84,7 +98,26 @@ func (b *Batches) Presign(ctx context.Context, desk, batch string, files []Uploa
 			out[i].Error = "sha256 must be 64 hex digits"
 			continue
 		}
-		out[i].Key = Key(u.Desk, u.Batch, u.Dossier, u.Filename)
+		key := Key(u.Desk, u.Batch, u.Dossier, u.Filename)
+		if seen[key] {
+			out[i].Error = "listed twice in this manifest"
+			continue
+		}
+		seen[key] = true
+		out[i].Key = key
+	}
+	return out, nil
+}
+
+// Presign answers a manifest: for each file its key and either a PUT URL or done, when that
+// very content is already there (an upload resumed after an interruption).
+func (b *Batches) Presign(ctx context.Context, desk, batch string, files []UploadFile) ([]UploadSlot, error) {
+	out, err := b.checkManifest(desk, batch, files)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, len(out))
+	for i := range out {
 		keys[i] = out[i].Key
 	}
 	known, err := b.Known.KnownSources(ctx, keys)
@@ -110,18 +143,22 @@ func (b *Batches) Presign(ctx context.Context, desk, batch string, files []Uploa
 // Complete checks each uploaded object against its manifest entry and registers it (which
 // enqueues its ingestion). Files that do not match are reported and not registered.
 func (b *Batches) Complete(ctx context.Context, desk, batch, languages string, files []UploadFile) ([]UploadSlot, uuid.UUID, error) {
-	out := make([]UploadSlot, len(files))
+	out, err := b.checkManifest(desk, batch, files)
+	if err != nil {
+		return nil, uuid.Nil, err
+	}
 	var batchID uuid.UUID
 	for i, f := range files {
+		if out[i].Error != "" {
+			continue
+		}
 		u := Upload{Desk: desk, Batch: batch, Dossier: f.Dossier, Filename: f.Filename, Languages: languages}
-		out[i].UploadFile = f
 		if err := u.clean(); err != nil {
 			out[i].Error = err.Error()
 			continue
 		}
-		u.Key = Key(u.Desk, u.Batch, u.Dossier, u.Filename)
+		u.Key = out[i].Key
 		u.Size = f.Size
-		out[i].Key = u.Key
 		if !b.sameObject(ctx, u.Key, f.Size, f.SHA256) {
 			out[i].Error = "the uploaded object is missing or does not match its size and sha256"
 			continue
