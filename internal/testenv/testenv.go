@@ -137,7 +137,8 @@ func Bucket(t testing.TB) (*s3.Objects, s3.Config) {
 }
 
 // Redis returns database db of the local Redis, flushed. Each test package uses its own db
-// number, since packages run in parallel.
+// number, since packages run in parallel; a db with keys other than Asynq's and sohoa's is
+// never flushed.
 func Redis(t testing.TB, db int) asynq.RedisClientOpt {
 	t.Helper()
 	opt := asynq.RedisClientOpt{Addr: env("SOHOA_REDIS_ADDR", "127.0.0.1:6379"), DB: db}
@@ -145,6 +146,17 @@ func Redis(t testing.TB, db int) asynq.RedisClientOpt {
 	defer rc.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	// Only Asynq's and sohoa's keys are flushed: a db holding anything else (another
+	// application's data in this Redis) is left alone and the test fails.
+	iter := rc.Scan(ctx, 0, "*", 1000).Iterator()
+	for seen := 0; iter.Next(ctx) && seen < 100_000; seen++ {
+		if k := iter.Val(); !strings.HasPrefix(k, "asynq:") && !strings.HasPrefix(k, "sohoa:") {
+			t.Fatalf("Redis db %d at %s holds %q, which no sohoa test wrote: refusing to flush it (point SOHOA_REDIS_ADDR at a Redis for tests)", db, opt.Addr, k)
+		}
+	}
+	if err := iter.Err(); err != nil {
+		Unavailable(t, "Redis", err)
+	}
 	if err := rc.FlushDB(ctx).Err(); err != nil {
 		Unavailable(t, "Redis", err)
 	}
