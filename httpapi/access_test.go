@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,5 +132,23 @@ func TestLoginThrottled(t *testing.T) {
 	}
 	if s.allowLogin("clerk", "192.0.2.7:60000") {
 		t.Error("the throttled address let through for another account")
+	}
+}
+
+// Another site cannot sign an operator out; a PDF's name cannot inject into its header.
+func TestLogoutSameSiteAndSafeDisposition(t *testing.T) {
+	s := &Server{}
+	req := httptest.NewRequest("POST", "/logout", nil)
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	w := httptest.NewRecorder()
+	s.logout(w, req)
+	if w.Code != http.StatusForbidden {
+		t.Errorf("cross-site logout: %d, want 403", w.Code)
+	}
+	for _, name := range []string{"giấy khai sinh.png", "a\"; filename=evil.exe\r\nX-Evil: 1.png", "\u202egpj.exe"} {
+		d := disposition(name)
+		if strings.ContainsAny(d, "\r\n") || strings.Contains(d, "\u202e") || !strings.HasPrefix(d, "inline; filename") {
+			t.Errorf("disposition(%q) = %q", name, d)
+		}
 	}
 }

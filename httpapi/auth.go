@@ -108,16 +108,20 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: r.TLS != nil,
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: r.TLS != nil || s.SecureCookies,
 		SameSite: http.SameSiteLaxMode, Expires: time.Now().Add(sessionTTL)})
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	if !sameOrigin(r) { // another site must not sign an operator out
+		http.Error(w, "cross-site request refused", http.StatusForbidden)
+		return
+	}
 	if c, err := r.Cookie(sessionCookie); err == nil {
 		_ = s.Users.DeleteSession(r.Context(), hashToken(c.Value))
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true})
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: r.TLS != nil || s.SecureCookies})
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 

@@ -58,6 +58,9 @@ type Server struct {
 	RateLimit *Limiter
 	// LoginLimit bounds sign-in attempts per account and per client address; nil for none.
 	LoginLimit *Limiter
+	// SecureCookies marks the session cookie Secure even on plain HTTP: set it behind a proxy
+	// that terminates TLS (the server itself sees no TLS then).
+	SecureCookies bool
 	// Redis is where asynqmon reads the queues; nil leaves it unmounted.
 	Redis   asynq.RedisConnOpt
 	Metrics http.Handler

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"fmt"
+	"mime"
 	"net/http"
 	"strings"
 
@@ -151,7 +152,7 @@ func (s *Server) documentPDF(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="`+strings.TrimSuffix(d.Filename, ".pdf")+`.pdf"`)
+	w.Header().Set("Content-Disposition", disposition(d.Filename))
 	_, _ = w.Write(b)
 }
 
@@ -164,4 +165,17 @@ func (s *Server) dossiers(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"dossiers": ds})
+}
+
+// disposition is the Content-Disposition of a document's PDF: quoted and encoded by mime
+// (RFC 2231 for Vietnamese names), never the raw name, so quotes, CR/LF or bidi controls in a
+// file's name cannot reach the header as they are.
+func disposition(filename string) string {
+	name := strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || (r >= 0x200b && r <= 0x200f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			return -1
+		}
+		return r
+	}, strings.TrimSuffix(filename, ".pdf")) + ".pdf"
+	return mime.FormatMediaType("inline", map[string]string{"filename": name})
 }

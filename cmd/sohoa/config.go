@@ -23,6 +23,8 @@ type Config struct {
 	S3          s3.Config
 	HTTPAddr    string
 	MetricsAddr string
+	// SecureCookies: serve sits behind a TLS-terminating proxy.
+	SecureCookies bool
 	// ShutdownTimeout and DelayedCheck tune the worker; zero keeps the defaults.
 	ShutdownTimeout time.Duration
 	DelayedCheck    time.Duration
@@ -81,6 +83,7 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 		c.S3.SecretKey = strings.TrimSpace(string(b))
 	}
 	fs.StringVar(&c.HTTPAddr, "http-addr", env("SOHOA_HTTP_ADDR", "127.0.0.1:8080"), "API listen address (SOHOA_HTTP_ADDR)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", env("SOHOA_SECURE_COOKIES", "false") == "true", "mark session cookies Secure: serve is behind a proxy that terminates TLS (SOHOA_SECURE_COOKIES)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("SOHOA_METRICS_ADDR", "127.0.0.1:9091"), "worker metrics listen address, empty for none (SOHOA_METRICS_ADDR)")
 	fs.StringVar(&c.Languages, "lang", env("SOHOA_OCR_LANG", "vie"), "Tesseract languages, e.g. vie or vie+eng (SOHOA_OCR_LANG)")
 	fs.IntVar(&c.PSM, "psm", envInt("SOHOA_OCR_PSM", ocr.PSMAuto, &errs), "Tesseract page segmentation mode: 3 automatic layout analysis (columns, header and signature blocks), 4 one column, 6 one uniform block, 11 sparse text (SOHOA_OCR_PSM)")
