@@ -9,12 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"time"
 
 	"github.com/disintegration/imaging"
+	"golang.org/x/sync/semaphore"
 )
 
 // Class names why a file or page was refused; recorded on the page and never retried.
@@ -65,9 +67,10 @@ type Limits struct {
 	// MaxPageInches bounds the long side of a PDF page: anything larger than A2 is a poster
 	// or a decompression bomb, not a document page.
 	MaxPageInches float64
-	// MaxImageBytes bounds the decoded size of any image a PDF page holds (width x height x
-	// channels x bits): a small page may still draw a deflate bomb, which poppler would
-	// inflate in full to scale it down.
+	// MaxImageBytes bounds the decoded size of any image (width x height x channels x bits,
+	// plus the gray page made of it): a small PDF page may draw a deflate bomb, which poppler
+	// would inflate in full to scale it down, and a 797 KB 16-bit RGBA PNG of 100 megapixels
+	// decodes to 900 MB.
 	MaxImageBytes int64
 	// PageTimeout bounds each external decoder run (poppler) per page.
 	PageTimeout time.Duration
@@ -137,6 +140,16 @@ func decodeImage(f Format, data []byte, index int, lim Limits) (*image.Gray, Met
 	if err := checkSize(cfg.Width, cfg.Height, lim); err != nil {
 		return nil, Meta{}, err
 	}
+	need := decodedBytes(cfg) + int64(cfg.Width)*int64(cfg.Height)
+	if lim.MaxImageBytes > 0 && need > lim.MaxImageBytes {
+		return nil, Meta{}, refuse(TooLarge, nil, "image would decode to %d MB, over the limit of %d MB", need>>20, lim.MaxImageBytes>>20)
+	}
+	// Pages decoding at once share the process's budget: three such pages decoded together
+	// took a worker with one OCR slot to 2.9 GB.
+	if err := decodeBudget.Acquire(context.Background(), min(need, DecodeBudget)); err != nil {
+		return nil, Meta{}, err
+	}
+	defer decodeBudget.Release(min(need, DecodeBudget))
 	var img image.Image
 	switch f {
 	case JPEG:
@@ -175,6 +188,29 @@ func squarePixels(g *image.Gray, m Meta, dpiY int, lim Limits) (*image.Gray, Met
 	g = Gray(imaging.Resize(g, g.Rect.Dx(), h, imaging.Linear))
 	m.Height = h
 	return g, m, nil
+}
+
+// DecodeBudget is the memory all the images a process decodes at once may take; a page that
+// would take more than what is free waits for the others.
+const DecodeBudget = 1 << 30
+
+var decodeBudget = semaphore.NewWeighted(DecodeBudget)
+
+// decodedBytes is what Go's decoders allocate for an image of cfg: its color model's bytes a
+// pixel (16-bit RGBA 8, RGBA 4, a JPEG's YCbCr up to 3, gray 1).
+func decodedBytes(cfg image.Config) int64 {
+	px := int64(cfg.Width) * int64(cfg.Height)
+	switch cfg.ColorModel {
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8 * px
+	case color.RGBAModel, color.NRGBAModel, color.CMYKModel:
+		return 4 * px
+	case color.YCbCrModel:
+		return 3 * px
+	case color.Gray16Model:
+		return 2 * px
+	}
+	return px
 }
 
 func isUnsupported(err error) bool {
