@@ -101,3 +101,14 @@ func (s *Server) unavailable(w http.ResponseWriter, r *http.Request, err error) 
 	w.Header().Set("Retry-After", "5")
 	writeJSON(w, http.StatusServiceUnavailable, map[string]string{"error": "sohoa cannot reach its database just now; try again shortly"})
 }
+
+// notStaff refuses reporting staff: they read figures, not documents, and change nothing.
+func notStaff(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if principalOf(r.Context()).Role == RoleStaff {
+			writeJSON(w, http.StatusForbidden, map[string]string{"error": "reporting staff read figures, not documents"})
+			return
+		}
+		h(w, r)
+	}
+}

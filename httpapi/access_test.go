@@ -152,3 +152,19 @@ func TestLogoutSameSiteAndSafeDisposition(t *testing.T) {
 		}
 	}
 }
+
+// Reporting staff read figures, not documents: no OCR text, fields or PDFs, no retyping.
+func TestStaffReadOnlyWithoutPersonalData(t *testing.T) {
+	reached := false
+	h := notStaff(func(w http.ResponseWriter, r *http.Request) { reached = true })
+	for role, want := range map[string]int{RoleStaff: http.StatusForbidden, RoleAdmin: http.StatusOK, "desk": http.StatusOK} {
+		reached = false
+		req := httptest.NewRequest("GET", "/api/v1/search?q=x", nil)
+		req = req.WithContext(context.WithValue(req.Context(), principalKey{}, Principal{Role: role}))
+		w := httptest.NewRecorder()
+		h(w, req)
+		if w.Code != want || reached != (want == http.StatusOK) {
+			t.Errorf("%s: %d (handler reached %v), want %d", role, w.Code, reached, want)
+		}
+	}
+}

@@ -84,11 +84,13 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /api/v1/batches/complete", s.authenticated(s.complete))
 	mux.Handle("GET /api/v1/batches/{id}", s.authenticated(s.batch))
 	mux.Handle("GET /api/v1/failures", s.authenticated(s.failures))
-	mux.Handle("GET /api/v1/search", s.authenticated(s.search))
-	mux.Handle("GET /api/v1/documents/{id}", s.authenticated(s.document))
-	mux.Handle("GET /api/v1/documents/{id}/pdf", s.authenticated(s.documentPDF))
-	mux.Handle("POST /api/v1/documents/{id}/type", s.authenticated(s.confirmType))
-	mux.Handle("GET /api/v1/review", s.authenticated(s.reviewQueue))
+	// Documents' text, fields and PDFs are personal data, and a type correction changes a
+	// desk's figures and trains the model: desks and admins, never reporting staff.
+	mux.Handle("GET /api/v1/search", s.authenticated(notStaff(s.search)))
+	mux.Handle("GET /api/v1/documents/{id}", s.authenticated(notStaff(s.document)))
+	mux.Handle("GET /api/v1/documents/{id}/pdf", s.authenticated(notStaff(s.documentPDF)))
+	mux.Handle("POST /api/v1/documents/{id}/type", s.authenticated(notStaff(s.confirmType)))
+	mux.Handle("GET /api/v1/review", s.authenticated(notStaff(s.reviewQueue)))
 	mux.Handle("GET /api/v1/catalogue", s.authenticated(s.catalogueTypes))
 	mux.Handle("PUT /api/v1/catalogue/types/{code}", s.requireRole(http.HandlerFunc(s.putType), RoleAdmin))
 	mux.Handle("GET /api/v1/dossiers", s.authenticated(s.dossiers))
