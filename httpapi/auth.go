@@ -24,10 +24,8 @@ const (
 	RoleStaff = "staff" // reporting staff: asynqmon read-only
 )
 
-// User is an operator.
-type User struct {
-	Name, PasswordHash, Role string
-}
+// User is an operator (pipeline.User: storage keeps it without importing this package).
+type User = pipeline.User
 
 // Users is the record of operators and their sessions.
 type Users interface {

@@ -289,3 +289,8 @@ type DossierInfo struct {
 	NeedsReview     int       `json:"needs_review"`
 	ResultDigitized bool      `json:"result_digitized"`
 }
+
+// User is an operator of sohoa: an admin or reporting staff (roles in httpapi).
+type User struct {
+	Name, PasswordHash, Role string
+}

@@ -4,19 +4,19 @@ import (
 	"context"
 	"time"
 
-	"github.com/sohoa/sohoa/httpapi"
+	"github.com/sohoa/sohoa/pipeline"
 )
 
 // PutUser creates or updates an operator.
-func (db *DB) PutUser(ctx context.Context, u httpapi.User) error {
+func (db *DB) PutUser(ctx context.Context, u pipeline.User) error {
 	_, err := db.Pool.Exec(ctx, `INSERT INTO users (name, password_hash, role) VALUES ($1, $2, $3)
 		ON CONFLICT (name) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role`, u.Name, u.PasswordHash, u.Role)
 	return err
 }
 
 // User returns an operator.
-func (db *DB) User(ctx context.Context, name string) (httpapi.User, error) {
-	var u httpapi.User
+func (db *DB) User(ctx context.Context, name string) (pipeline.User, error) {
+	var u pipeline.User
 	err := db.Pool.QueryRow(ctx, `SELECT name, password_hash, role FROM users WHERE name = $1`, name).Scan(&u.Name, &u.PasswordHash, &u.Role)
 	return u, notFound(err)
 }
@@ -28,8 +28,8 @@ func (db *DB) CreateSession(ctx context.Context, tokenHash, user string, expires
 }
 
 // SessionUser returns the operator of a live session.
-func (db *DB) SessionUser(ctx context.Context, tokenHash string) (httpapi.User, error) {
-	var u httpapi.User
+func (db *DB) SessionUser(ctx context.Context, tokenHash string) (pipeline.User, error) {
+	var u pipeline.User
 	err := db.Pool.QueryRow(ctx, `SELECT u.name, u.password_hash, u.role FROM sessions s JOIN users u ON u.name = s.user_name
 		WHERE s.token_hash = $1 AND s.expires_at > now()`, tokenHash).Scan(&u.Name, &u.PasswordHash, &u.Role)
 	return u, notFound(err)
