@@ -25,10 +25,10 @@ func newHandoff() *memo[cleanPage] {
 	return &memo[cleanPage]{max: handoffSize, cost: func(cleanPage) int { return 1 }}
 }
 
-// The sources keep recently opened multi-page originals (PDF, TIFF) with their page tables, so
-// that the prepare tasks of a file's pages, which this worker runs one after the other (pages
-// go depth-first), read it from S3 and ask poppler for its page table once rather than once a
-// page. A TIFF is kept in memory; a PDF stays in its spooled file and counts an eighth of its
+// The sources keep recently opened originals, multi-page ones (PDF, TIFF) with their page
+// tables, so that the prepare tasks of a file's pages, which this worker runs one after the
+// other (pages go depth-first), read it from S3 and ask poppler for its page table once rather
+// than once a page. A TIFF is kept in memory; a PDF stays in its spooled file and counts an eighth of its
 // size (disk, not memory: a 100 MB stack costs 12.5 MB of the budget). Keyed by S3 key and
 // version: an entry is always the recorded bytes.
 const sourcesBytes = 128 << 20
@@ -44,9 +44,10 @@ func newSources() *memo[*scan.Source] {
 	return &memo[*scan.Source]{max: sourcesBytes, cost: sourceCost}
 }
 
-// keepSource keeps src when it has several pages and is small enough to share the budget.
+// keepSource keeps src when it is small enough to share the budget: a file of one page too,
+// since its prepare task follows its ingest in this worker (read once, not twice).
 func (s *Stages) keepSource(key string, src *scan.Source) {
-	if src.Pages() > 1 && sourceCost(src) <= sourcesBytes/2 {
+	if sourceCost(src) <= sourcesBytes/2 {
 		s.caches().sources.put(key, src)
 	}
 }

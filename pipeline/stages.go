@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -131,24 +132,57 @@ func SpoolDir() (string, error) {
 	return os.MkdirTemp("", fmt.Sprintf("sohoa-spool-%d-", os.Getpid()))
 }
 
+// spillAt is the size above which a spooled original goes to a file rather than memory
+// (Stages.SpillAt when set): a page's scan stays in memory, a stack of pages goes to disk.
+const spillAt = 16 << 20
+
 func (s *Stages) spoolOriginal(ctx context.Context, sp Spooler, key, version string) (*scan.Source, error) {
-	f, err := os.CreateTemp(s.SpoolDir, "sohoa-original-*")
-	if err != nil {
-		return nil, fmt.Errorf("spool %s: %w", key, err)
-	}
-	n, err := sp.Spool(ctx, key, version, s.Limits.MaxBytes, f)
+	w := &spill{dir: s.SpoolDir, at: cmp.Or(s.SpillAt, spillAt)}
+	n, err := sp.Spool(ctx, key, version, s.Limits.MaxBytes, w)
 	s.countRead("original", int(n))
-	if cerr := f.Close(); err == nil && cerr != nil {
+	if w.f == nil {
+		if err != nil {
+			return nil, err
+		}
+		return scan.Open(ctx, w.buf.Bytes(), s.Limits)
+	}
+	if cerr := w.f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("spool %s: %w", key, cerr)
 	}
 	var src *scan.Source
 	if err == nil {
-		src, err = scan.OpenFile(ctx, f.Name(), s.Limits)
+		src, err = scan.OpenFile(ctx, w.f.Name(), s.Limits)
 	}
 	if src == nil || !src.OnDisk() { // else the Source owns the file
-		_ = os.Remove(f.Name())
+		_ = os.Remove(w.f.Name())
 	}
 	return src, err
+}
+
+// spill holds what is written in memory up to at bytes, then moves it to a file in dir.
+type spill struct {
+	dir string
+	at  int
+	buf bytes.Buffer
+	f   *os.File
+}
+
+func (w *spill) Write(p []byte) (int, error) {
+	if w.f == nil && w.buf.Len()+len(p) <= w.at {
+		return w.buf.Write(p)
+	}
+	if w.f == nil {
+		f, err := os.CreateTemp(w.dir, "sohoa-original-*")
+		if err != nil {
+			return 0, err
+		}
+		w.f = f
+		if _, err := f.Write(w.buf.Bytes()); err != nil {
+			return 0, err
+		}
+		w.buf = bytes.Buffer{}
+	}
+	return w.f.Write(p)
 }
 
 func sourceKey(key, version string) string { return key + "\x00" + version }
@@ -200,7 +234,9 @@ type Stages struct {
 	Metrics    *Metrics // optional
 	// SpoolDir holds the originals spooled from S3 (the system's temporary directory when
 	// empty); a worker gives each process its own (SpoolDir) and removes it when it stops.
+	// Originals up to SpillAt bytes (16 MB when 0) are held in memory instead.
 	SpoolDir string
+	SpillAt  int
 
 	cacheOnce sync.Once
 	cache     *stageCaches

@@ -375,6 +375,7 @@ func TestPDFOriginalSpooledOnce(t *testing.T) {
 	r := newRig(t)
 	ctx := context.Background()
 	r.stages.Metrics = pipeline.NewMetrics(prometheus.NewRegistry())
+	r.stages.SpillAt = 1 // to disk, as a 100 MB stack would go
 	data, err := os.ReadFile("../testdata/formats/scan-dct.pdf")
 	if err != nil {
 		t.Fatal(err)
