@@ -77,6 +77,16 @@ func throughputPages(b *testing.B) []benchPage {
 	return out
 }
 
+// workerCmd is a `sohoa worker` process of bin on cfg's services (its OCR slots, vie), metrics
+// on metricsAddr ("" for none).
+func workerCmd(bin string, cfg *Config, metricsAddr, reconcileAge string) *exec.Cmd {
+	cmd := exec.Command(bin, "worker", "-reconcile-age", reconcileAge)
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1", "SOHOA_DATABASE_URL="+cfg.DatabaseURL, "SOHOA_REDIS_ADDR="+cfg.RedisAddr,
+		fmt.Sprintf("SOHOA_REDIS_DB=%d", cfg.RedisDB), "SOHOA_S3_ENDPOINT="+cfg.S3.Endpoint, "SOHOA_S3_BUCKET="+cfg.S3.Bucket,
+		"SOHOA_METRICS_ADDR="+metricsAddr, fmt.Sprintf("SOHOA_CONCURRENCY=%d", cfg.Concurrency), "SOHOA_OCR_LANG=vie")
+	return cmd
+}
+
 // runSohoa digitizes pages end to end (upload, ingest, prepare, OCR, classify, finalize, every
 // artifact written) with one worker of `slots` OCR slots and returns the texts by file. The
 // worker runs in this process, or, when bin is not empty, as that sohoa binary's `worker` (the
@@ -106,10 +116,7 @@ func runSohoa(b *testing.B, pages []benchPage, slots int, bin string) (time.Dura
 		go func() { done <- a.worker(wctx, time.Minute) }()
 		stopWorker = func() { stop(); <-done }
 	} else {
-		cmd := exec.Command(bin, "worker", "-reconcile-age", "1m")
-		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1", "SOHOA_DATABASE_URL="+dbURL, "SOHOA_REDIS_ADDR="+redis.Addr,
-			fmt.Sprintf("SOHOA_REDIS_DB=%d", redis.DB), "SOHOA_S3_ENDPOINT="+s3cfg.Endpoint, "SOHOA_S3_BUCKET="+s3cfg.Bucket,
-			"SOHOA_METRICS_ADDR=", fmt.Sprintf("SOHOA_CONCURRENCY=%d", slots), "SOHOA_OCR_LANG=vie")
+		cmd := workerCmd(bin, cfg, "", "1m")
 		if err := cmd.Start(); err != nil {
 			b.Fatal(err)
 		}
@@ -433,10 +440,7 @@ func soak(b *testing.B, bin string, imgs [][]byte) {
 			b.Fatal(err)
 		}
 	}
-	cmd := exec.Command(bin, "worker", "-reconcile-age", "1h")
-	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1", "SOHOA_DATABASE_URL="+dbURL, "SOHOA_REDIS_ADDR="+redis.Addr,
-		fmt.Sprintf("SOHOA_REDIS_DB=%d", redis.DB), "SOHOA_S3_ENDPOINT="+s3cfg.Endpoint, "SOHOA_S3_BUCKET="+s3cfg.Bucket,
-		"SOHOA_METRICS_ADDR=", "SOHOA_CONCURRENCY=1", "SOHOA_OCR_LANG=vie")
+	cmd := workerCmd(bin, cfg, "", "1h")
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		b.Fatal(err)

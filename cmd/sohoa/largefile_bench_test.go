@@ -174,10 +174,7 @@ func runLarge(b *testing.B, bin, name, ctype string, data []byte) {
 	var workers []worker
 	for i := 0; i < 2; i++ {
 		w := worker{metrics: freeAddr(b)}
-		w.cmd = exec.Command(bin, "worker", "-reconcile-age", "5m")
-		w.cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1", "SOHOA_DATABASE_URL="+dbURL, "SOHOA_REDIS_ADDR="+redis.Addr,
-			fmt.Sprintf("SOHOA_REDIS_DB=%d", redis.DB), "SOHOA_S3_ENDPOINT="+s3cfg.Endpoint, "SOHOA_S3_BUCKET="+s3cfg.Bucket,
-			"SOHOA_METRICS_ADDR="+w.metrics, "SOHOA_CONCURRENCY=1", "SOHOA_OCR_LANG=vie")
+		w.cmd = workerCmd(bin, cfg, w.metrics, "5m")
 		if err := w.cmd.Start(); err != nil {
 			b.Fatal(err)
 		}
