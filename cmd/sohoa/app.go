@@ -34,7 +34,7 @@ type app struct {
 	db        *postgres.DB
 	objects   *s3.Objects // derived artifacts
 	originals *s3.Objects // uploads, versioned and object-locked
-	redis     asynq.RedisClientOpt
+	redis     asynq.RedisConnOpt
 	queue     *asynq.Client
 	inspector *asynq.Inspector
 	registry  *prometheus.Registry
@@ -58,7 +58,11 @@ func openApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		db.Close()
 		return nil, err
 	}
-	redis := asynq.RedisClientOpt{Addr: cfg.RedisAddr, DB: cfg.RedisDB}
+	redis, err := redisConn(cfg)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	a := &app{cfg: cfg, log: log, db: db, objects: objects, originals: objects.WithBucket(cfg.OriginalsBucket()), redis: redis, queue: asynq.NewClient(redis),
 		inspector: asynq.NewInspector(redis), registry: prometheus.NewRegistry()}
 	a.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

@@ -20,6 +20,7 @@ type Config struct {
 	DatabaseURL string
 	RedisAddr   string
 	RedisDB     int
+	RedisURL    string // overrides RedisAddr and RedisDB (redisconn.go)
 	S3          s3.Config
 	HTTPAddr    string
 	MetricsAddr string
@@ -68,6 +69,7 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 	fs.StringVar(&c.DatabaseURL, "database-url", env("SOHOA_DATABASE_URL", "postgres://sohoa:sohoa@127.0.0.1:5432/sohoa?sslmode=disable"), "PostgreSQL URL (SOHOA_DATABASE_URL)")
 	fs.StringVar(&c.RedisAddr, "redis-addr", env("SOHOA_REDIS_ADDR", "127.0.0.1:6379"), "Redis address for Asynq (SOHOA_REDIS_ADDR)")
 	fs.IntVar(&c.RedisDB, "redis-db", envInt("SOHOA_REDIS_DB", 0, &errs), "Redis database number (SOHOA_REDIS_DB)")
+	fs.StringVar(&c.RedisURL, "redis-url", env("SOHOA_REDIS_URL", ""), "Redis URL: redis://, rediss:// (TLS) or redis-sentinel://; overrides -redis-addr and -redis-db (SOHOA_REDIS_URL)")
 	fs.StringVar(&c.S3.Endpoint, "s3-endpoint", env("SOHOA_S3_ENDPOINT", "127.0.0.1:7070"), "S3 host:port (SOHOA_S3_ENDPOINT)")
 	fs.StringVar(&c.S3.Bucket, "s3-bucket", env("SOHOA_S3_BUCKET", "sohoa"), "S3 bucket (SOHOA_S3_BUCKET)")
 	fs.BoolVar(&c.S3.Secure, "s3-tls", env("SOHOA_S3_TLS", "false") == "true", "use HTTPS to S3 (SOHOA_S3_TLS)")
