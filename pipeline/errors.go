@@ -16,6 +16,7 @@ const (
 	ClassCorrupt     = string(scan.Corrupt)
 	ClassUnsupported = string(scan.Unsupported)
 	ClassTooLarge    = string(scan.TooLarge)
+	ClassEncrypted   = string(scan.Encrypted)
 	ClassMissing     = "missing"      // the uploaded object is gone from storage
 	ClassOCR         = "ocr"          // Tesseract refused the page or ran past its deadline
 	ClassLanguage    = "language"     // the desk's OCR language data is not installed

@@ -75,6 +75,9 @@ func poppler(ctx context.Context, lim Limits, tool string, args ...string) ([]by
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
 		msg := strings.TrimSpace(strings.SplitN(stderr.String(), "\n", 2)[0])
+		if strings.Contains(msg, "Incorrect password") {
+			return nil, refuse(Encrypted, nil, "the PDF is locked with a password: upload it unlocked")
+		}
 		return nil, refuse(Corrupt, nil, "%s: %s", tool, msg)
 	}
 	if err != nil {

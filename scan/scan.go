@@ -27,6 +27,8 @@ const (
 	Corrupt     Class = "corrupt"
 	Unsupported Class = "unsupported"
 	TooLarge    Class = "too_large"
+	// Encrypted: a PDF locked with a password. Not broken: the desk can send it unlocked.
+	Encrypted Class = "encrypted"
 )
 
 // Error is a refusal of an input. It is permanent: the same bytes fail the same way.
@@ -103,7 +105,9 @@ func Sniff(data []byte) (Format, error) {
 		return JPEG, nil
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
 		return TIFF, nil
-	case bytes.HasPrefix(data, []byte("%PDF-")):
+	case bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")):
+		// Some scanners and mail gateways put bytes before the header; readers accept the
+		// header anywhere in the first 1,024 bytes, and so does poppler.
 		return PDF, nil
 	}
 	return "", refuse(Unsupported, nil, "not a PNG, JPEG, TIFF or PDF file")

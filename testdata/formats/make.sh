@@ -26,3 +26,6 @@ img2pdf /tmp/sohoa-p0.jpg /tmp/sohoa-p1.jpg /tmp/sohoa-p2.jpg -o scan-dct.pdf
 img2pdf p0.png p1.png p2.png -o scan-flate.pdf
 img2pdf --rotation=90 /tmp/sohoa-p0.tif /tmp/sohoa-p1.tif /tmp/sohoa-p2.tif -o scan-ccitt-rotate.pdf
 rm -f /tmp/sohoa-p?.jpg /tmp/sohoa-p?.tif
+# A PDF locked with a user password (refused as encrypted, not corrupt): pikepdf, from
+# Debian's python3-pikepdf (OCRmyPDF's dependency).
+/usr/bin/python3 -c "import pikepdf; pikepdf.open('scan-dct.pdf').save('scan-locked.pdf', encryption=pikepdf.Encryption(user='sohoa', owner='sohoa-owner', R=6))"
