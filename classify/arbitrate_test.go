@@ -72,6 +72,10 @@ CHỦ TỊCH`
 		f.Parcel != "215" || f.MapSheet != "18" || len(f.Names) != 1 || f.Names[0] != "NGUYỄN VĂN HÙNG" {
 		t.Errorf("%s: %+v", got.Type, f)
 	}
+	// A receipt's time before its date.
+	if r := classify.Extract("Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 01 tháng 11 năm 2024\nThời gian trả kết quả: ngày 04/11/2024"); r.IssuedOn != "2024-11-01" {
+		t.Errorf("receipt issued on %q, want 2024-11-01", r.IssuedOn)
+	}
 	d := classify.Extract("UBND THÀNH PHỐ VINH\nUBND PHƯỜNG HƯNG BÌNH\nSố 125/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNgày đăng ký: 28/10/2024\nMẫu số 04/HT")
 	if d.Number != "125/QĐ-UBND" || d.IssuedOn != "2024-10-28" || d.Authority != "ỦY BAN NHÂN DÂN PHƯỜNG HƯNG BÌNH" {
 		t.Errorf("%+v", d)

@@ -42,6 +42,7 @@ var (
 	// Where a date is the document's: after a place ("Hà Nội, ngày ..."), after the labels of
 	// registration, issue or receipt, or "Hôm nay, ngày" of a contract.
 	dateLabelRE = regexp.MustCompile(`(ngay, thang, nam dang ky|ngay dang ky|dang ky ngay|dang ky lan dau|ngay cap|cap ngay|ngay tiep nhan|ngay nhan|hom nay|thoi gian nhan ho so|dang ky tai [^,\n]{3,80})\s*[:,]?\s*`)
+	timeOfDay   = regexp.MustCompile(`^\d{1,2}\s*(?:gio|h)\s*\d{0,2}\s*(?:phut)?\s*[,;]?\s*`)
 	changedRE   = regexp.MustCompile(`dang ky thay doi lan thu[^:\n]{0,6}:?\s*`)
 	id12RE      = regexp.MustCompile(`(?:^|[^\d])(\d{12})(?:[^\d]|$)`)
 	id9RE       = regexp.MustCompile(`(?:cmnd|cmtnd|chung minh nhan dan)[^\d\n]{0,20}(\d{9})(?:[^\d]|$)`)
@@ -205,7 +206,11 @@ func issueDate(folded string) string {
 		}
 	}
 	for _, m := range dateLabelRE.FindAllStringIndex(flat, -1) {
-		rest := flat[m[1]:min(len(flat), m[1]+40)]
+		rest := flat[m[1]:min(len(flat), m[1]+60)]
+		// A receipt's time before its date: "08 giờ 30 phút, ngày 01 tháng 11 năm 2024".
+		if t := timeOfDay.FindStringIndex(rest); t != nil && t[0] == 0 {
+			rest = rest[t[1]:]
+		}
 		for _, re := range []*regexp.Regexp{longDate, dmyDate, shortDate} {
 			if d := re.FindStringSubmatchIndex(rest); d != nil && d[0] <= 6 {
 				if iso := isoDate(rest[d[2]:d[3]], rest[d[4]:d[5]], rest[d[6]:d[7]]); iso != "" {

@@ -96,7 +96,7 @@ type slot struct {
 const MaxLanguageSets = 4
 
 // MaxLanguages is the most languages one page is read with.
-const MaxLanguages = 4
+const MaxLanguages = 6
 
 // CanonicalLanguages is langs as the engine loads it: each language once, in the order given
 // ("vie+vie+eng" is "vie+eng"), not "osd" (orientation data, not a language), at most
