@@ -214,7 +214,7 @@ func (e *Engine) loaded() int {
 
 // CheckLanguages reports, with ErrLanguage, a language of "vie+eng" whose data is not installed.
 func CheckLanguages(langs string) error {
-	have, err := gosseract.GetAvailableLanguages()
+	have, err := availableLanguages()
 	if err != nil {
 		return fmt.Errorf("%w: cannot list installed languages: %v", ErrLanguage, err)
 	}
@@ -224,6 +224,24 @@ func CheckLanguages(langs string) error {
 		}
 	}
 	return nil
+}
+
+// installed is the list of installed language data, read once: gosseract lists it through a
+// Tesseract instance of its own, which crashed (SIGSEGV in GetDataPath) when it ran beside
+// recognitions, as it did once a page.
+var installed struct {
+	once  sync.Once
+	langs []string
+	err   error
+}
+
+func availableLanguages() ([]string, error) {
+	installed.once.Do(func() {
+		initMu.Lock()
+		defer initMu.Unlock()
+		installed.langs, installed.err = gosseract.GetAvailableLanguages()
+	})
+	return installed.langs, installed.err
 }
 
 // Languages returns the configured language string, as Tesseract takes it ("vie").
