@@ -9,8 +9,6 @@ import (
 	"unicode"
 
 	"github.com/sohoa/sohoa/internal/editdist"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -114,9 +112,8 @@ func Marks(got, want string) (edits, marked int) {
 	return max(0, all-bare), marked
 }
 
-var unmark = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
-// Strip is r without its diacritics: ế → e, ư → u, đ → d.
+// Strip is r without its diacritics: ế → e, ư → u, đ → d. Safe for concurrent use (a shared
+// transform.Chain is not: the evaluation, two pages at a time, crashed in one).
 func Strip(r rune) rune {
 	switch r {
 	case 'đ':
@@ -124,11 +121,16 @@ func Strip(r rune) rune {
 	case 'Đ':
 		return 'D'
 	}
-	s, _, err := transform.String(unmark, string(r))
-	if err != nil || len([]rune(s)) != 1 {
+	var base []rune
+	for _, c := range norm.NFD.String(string(r)) {
+		if !unicode.Is(unicode.Mn, c) {
+			base = append(base, c)
+		}
+	}
+	if len(base) != 1 {
 		return r
 	}
-	return []rune(s)[0]
+	return base[0]
 }
 
 func stripAll(rs []rune) []rune {

@@ -56,3 +56,21 @@ func TestMarks(t *testing.T) {
 		t.Errorf("Counts: rate %v mark %v", c.Rate(), c.MarkRate())
 	}
 }
+
+// Counts are taken two pages at a time in the evaluations: Strip must be safe for that.
+func TestStripConcurrent(t *testing.T) {
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 2000; i++ {
+				if Strip('ế') != 'e' || Strip('ư') != 'u' || Strip('Đ') != 'D' || Strip('a') != 'a' {
+					t.Error("Strip")
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
