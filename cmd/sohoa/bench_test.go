@@ -87,28 +87,51 @@ func workerCmd(bin string, cfg *Config, metricsAddr, reconcileAge string) *exec.
 	return cmd
 }
 
+// benchApp is an app on fresh test services (Redis db redisDB), its bucket made and desk
+// registered, with slots OCR slots; closed when b ends.
+func benchApp(b *testing.B, redisDB, slots int, desk string) (*app, *Config) {
+	db, dbURL := testenv.Postgres(b)
+	_, s3cfg := testenv.Bucket(b)
+	redis := testenv.Redis(b, redisDB)
+	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: slots}
+	ctx := context.Background()
+	a, err := openApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(a.close)
+	if err := a.objects.EnsureBucket(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if err := db.UpsertDesk(ctx, pipeline.Desk{Code: desk, Name: desk, Kind: pipeline.Locality}); err != nil {
+		b.Fatal(err)
+	}
+	return a, cfg
+}
+
+// benchEngine is a sohoa binary built for the benchmarks: against Debian's libtesseract
+// (stock), or the optimised one of `make engine` (pix).
+type benchEngine struct{ name, bin string }
+
+// benchEngines builds stock, and pix when the optimised library is installed, into dir.
+func benchEngines(b *testing.B, dir string) []benchEngine {
+	out := []benchEngine{{"stock", filepath.Join(dir, "sohoa-stock")}}
+	buildSohoa(b, out[0].bin, "")
+	if _, err := os.Stat(filepath.Join(enginePrefix(), "lib", "pkgconfig", "tesseract.pc")); err == nil {
+		out = append(out, benchEngine{"pix", filepath.Join(dir, "sohoa-pix")})
+		buildSohoa(b, out[1].bin, enginePrefix())
+	}
+	return out
+}
+
 // runSohoa digitizes pages end to end (upload, ingest, prepare, OCR, classify, finalize, every
 // artifact written) with one worker of `slots` OCR slots and returns the texts by file. The
 // worker runs in this process, or, when bin is not empty, as that sohoa binary's `worker` (the
 // optimised engine's build), whose CPU is counted when it has stopped.
 func runSohoa(b *testing.B, pages []benchPage, slots int, bin string) (time.Duration, testenv.CPUTime, map[string]string) {
-	db, dbURL := testenv.Postgres(b)
-	_, s3cfg := testenv.Bucket(b)
-	redis := testenv.Redis(b, 5)
-	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: slots}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a, cfg := benchApp(b, 5, slots, "BENCH")
+	db := a.db
 	ctx := context.Background()
-	a, err := openApp(ctx, cfg, log)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer a.close()
-	if err := a.objects.EnsureBucket(ctx); err != nil {
-		b.Fatal(err)
-	}
-	if err := db.UpsertDesk(ctx, pipeline.Desk{Code: "BENCH", Name: "Bench", Kind: pipeline.Locality}); err != nil {
-		b.Fatal(err)
-	}
 	stopWorker := func() {}
 	if bin == "" {
 		wctx, stop := context.WithCancel(ctx)
@@ -321,11 +344,10 @@ func BenchmarkThroughput(b *testing.B) {
 		}
 		_, err := exec.LookPath("ocrmypdf")
 		withB := err == nil && os.Getenv("SOHOA_BENCH_ROUNDS_OCRMYPDF") != "0"
-		stock, pix := filepath.Join(dir, "sohoa-stock"), ""
-		buildSohoa(b, stock, "")
-		if _, err := os.Stat(filepath.Join(enginePrefix(), "lib", "pkgconfig", "tesseract.pc")); err == nil {
-			pix = filepath.Join(dir, "sohoa-pix")
-			buildSohoa(b, pix, enginePrefix())
+		engines := benchEngines(b, dir)
+		stock, pix := engines[0].bin, ""
+		if len(engines) > 1 {
+			pix = engines[1].bin
 		}
 		perPage := func(c testenv.CPUTime) float64 { return (c.Self + c.Children).Seconds() / float64(len(pages)) }
 		var as, cs, ca, ds, da, cb, cbPDF []float64
@@ -402,17 +424,10 @@ func BenchmarkSoak(b *testing.B) {
 		_ = scan.EncodePNG(&buf, g, 300)
 		imgs = append(imgs, buf.Bytes())
 	}
-	dir := b.TempDir()
-	engines := []struct{ name, prefix string }{{"stock", ""}}
-	if _, err := os.Stat(filepath.Join(enginePrefix(), "lib", "pkgconfig", "tesseract.pc")); err == nil {
-		engines = append(engines, struct{ name, prefix string }{"pix", enginePrefix()})
-	}
-	for _, e := range engines {
-		bin := filepath.Join(dir, "sohoa-"+e.name)
-		buildSohoa(b, bin, e.prefix)
+	for _, e := range benchEngines(b, b.TempDir()) {
 		b.Run(e.name, func(b *testing.B) {
 			for n := 0; n < b.N; n++ {
-				soak(b, bin, imgs)
+				soak(b, e.bin, imgs)
 			}
 		})
 	}
@@ -420,20 +435,9 @@ func BenchmarkSoak(b *testing.B) {
 
 func soak(b *testing.B, bin string, imgs [][]byte) {
 	const total, mark = 1000, 100
-	db, dbURL := testenv.Postgres(b)
-	_, s3cfg := testenv.Bucket(b)
-	redis := testenv.Redis(b, 6)
-	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
+	a, cfg := benchApp(b, 6, 1, "SOAK")
+	db := a.db
 	ctx := context.Background()
-	a, err := openApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer a.close()
-	if err := a.objects.EnsureBucket(ctx); err != nil {
-		b.Fatal(err)
-	}
-	_ = db.UpsertDesk(ctx, pipeline.Desk{Code: "SOAK", Name: "Soak", Kind: pipeline.Locality})
 	for i := 0; i < total; i++ {
 		u := pipeline.Upload{Desk: "SOAK", Batch: "soak", Dossier: fmt.Sprintf("S%04d", i/10), Filename: fmt.Sprintf("p%04d.png", i)}
 		if _, _, err := a.intake().Accept(ctx, u, imgs[i%len(imgs)], "image/png"); err != nil {

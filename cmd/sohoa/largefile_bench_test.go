@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -127,13 +125,8 @@ func s3Read(b *testing.B, addr string) map[string]float64 {
 func BenchmarkLargeFiles(b *testing.B) {
 	dir := b.TempDir()
 	pdfPath, tiffPath := largeFiles(b, dir)
-	engines := []struct{ name, prefix string }{{"stock", ""}}
-	if _, err := os.Stat(filepath.Join(enginePrefix(), "lib", "pkgconfig", "tesseract.pc")); err == nil {
-		engines = append(engines, struct{ name, prefix string }{"pix", enginePrefix()})
-	}
-	for _, e := range engines {
-		bin := filepath.Join(dir, "sohoa-"+e.name)
-		buildSohoa(b, bin, e.prefix)
+	for _, e := range benchEngines(b, dir) {
+		bin := e.bin
 		for _, f := range []struct{ name, path, ctype string }{
 			{"pdf", pdfPath, "application/pdf"}, {"tiff", tiffPath, "image/tiff"},
 		} {
@@ -151,22 +144,9 @@ func BenchmarkLargeFiles(b *testing.B) {
 }
 
 func runLarge(b *testing.B, bin, name, ctype string, data []byte) {
-	db, dbURL := testenv.Postgres(b)
-	_, s3cfg := testenv.Bucket(b)
-	redis := testenv.Redis(b, 7)
-	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
+	a, cfg := benchApp(b, 7, 1, "LARGE")
+	db := a.db
 	ctx := context.Background()
-	a, err := openApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer a.close()
-	if err := a.objects.EnsureBucket(ctx); err != nil {
-		b.Fatal(err)
-	}
-	if err := db.UpsertDesk(ctx, pipeline.Desk{Code: "LARGE", Name: "Large", Kind: pipeline.Locality}); err != nil {
-		b.Fatal(err)
-	}
 	type worker struct {
 		cmd     *exec.Cmd
 		metrics string
