@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/sohoa/sohoa/ocr"
@@ -21,9 +20,11 @@ type Config struct {
 	RedisAddr   string
 	RedisDB     int
 	RedisURL    string // overrides RedisAddr and RedisDB (redisconn.go)
-	S3          s3.Config
-	HTTPAddr    string
-	MetricsAddr string
+	// RedisPassword is read from SOHOA_REDIS_PASSWORD_FILE; a password in RedisURL wins.
+	RedisPassword string
+	S3            s3.Config
+	HTTPAddr      string
+	MetricsAddr   string
 	// SecureCookies: serve sits behind a TLS-terminating proxy.
 	SecureCookies bool
 	// ShutdownTimeout and DelayedCheck tune the worker; zero keeps the defaults.
@@ -77,12 +78,15 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 	c.RetentionDays = uint(envInt("SOHOA_RETENTION_DAYS", 3650, &errs))
 	c.S3.AccessKey = env("SOHOA_S3_ACCESS_KEY", "sohoa")
 	c.S3.SecretKey = env("SOHOA_S3_SECRET_KEY", devS3Secret)
-	if f := env("SOHOA_S3_SECRET_KEY_FILE", ""); f != "" {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("SOHOA_S3_SECRET_KEY_FILE: %w", err))
-		}
-		c.S3.SecretKey = strings.TrimSpace(string(b))
+	if v, err := secretFile("SOHOA_S3_SECRET_KEY_FILE"); err != nil {
+		errs = append(errs, err)
+	} else if v != "" {
+		c.S3.SecretKey = v
+	}
+	if v, err := secretFile("SOHOA_REDIS_PASSWORD_FILE"); err != nil {
+		errs = append(errs, err)
+	} else {
+		c.RedisPassword = v
 	}
 	fs.StringVar(&c.HTTPAddr, "http-addr", env("SOHOA_HTTP_ADDR", "127.0.0.1:8080"), "API listen address (SOHOA_HTTP_ADDR)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", env("SOHOA_SECURE_COOKIES", "false") == "true", "mark session cookies Secure: serve is behind a proxy that terminates TLS (SOHOA_SECURE_COOKIES)")

@@ -19,12 +19,10 @@ import (
 //	rediss://[user[:password]@]host:port[/db]     TLS (SOHOA_REDIS_CA_FILE: the CA to trust)
 //	redis-sentinel://[user[:password]@]h1:26379,h2:26379,h3:26379[/db]?master=NAME[&sentinel_password=P][&tls=true]
 //
-// A password may come from SOHOA_REDIS_PASSWORD_FILE instead of the URL (a mounted secret).
+// A password may come from SOHOA_REDIS_PASSWORD_FILE instead of the URL (a mounted secret,
+// read with the rest of the configuration).
 func redisConn(c *Config) (asynq.RedisConnOpt, error) {
-	password, err := secretFile("SOHOA_REDIS_PASSWORD_FILE")
-	if err != nil {
-		return nil, err
-	}
+	password := c.RedisPassword
 	if c.RedisURL == "" {
 		return asynq.RedisClientOpt{Addr: c.RedisAddr, DB: c.RedisDB, Password: password}, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -126,6 +127,21 @@ func TestRedisURLWithAuthAndTLS(t *testing.T) {
 	}
 	if _, err := insp.GetQueueInfo("default"); err != nil {
 		t.Errorf("inspector queue info: %v", err)
+	}
+	// The password from a mounted secret file, read with the configuration.
+	pwFile := filepath.Join(dir, "redis-password")
+	if err := os.WriteFile(pwFile, []byte("s3cret-pass\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SOHOA_REDIS_PASSWORD_FILE", pwFile)
+	t.Setenv("SOHOA_REDIS_URL", fmt.Sprintf("rediss://sohoa@127.0.0.1:%d/3", port))
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	cfg, check := bindConfig(fs)
+	if err := fs.Parse(nil); err != nil || check() != nil {
+		t.Fatalf("config: %v %v", err, check())
+	}
+	if c, err := redisConn(cfg); err != nil || asynq.NewClient(c).Ping() != nil {
+		t.Errorf("password from SOHOA_REDIS_PASSWORD_FILE: %v", err)
 	}
 	for _, bad := range []string{
 		fmt.Sprintf("rediss://sohoa:wrong@127.0.0.1:%d/3", port),
