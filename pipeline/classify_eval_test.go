@@ -47,37 +47,24 @@ func readPages(t *testing.T, pages []evalset.Page) []string {
 	}
 	defer engine.Close()
 	texts := make([]string, len(pages))
-	errs := make([]error, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < 2; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				file, _, err := pages[i].Files()
-				if err == nil {
-					var pp *pipeline.PreparedPage
-					if pp, err = pipeline.PreparePage(context.Background(), engine, file, 0, scan.DefaultLimits); err == nil {
-						var r *ocr.Result
-						if r, err = engine.Recognize(context.Background(), pp.Image, pp.DPI, ocr.Options{AsIs: true}); err == nil {
-							texts[i] = r.Text
-						}
-					}
-				}
-				errs[i] = err
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, err := range errs {
+	err = twoAtATime(pages, func(i int) error {
+		file, _, err := pages[i].Files()
 		if err != nil {
-			t.Fatalf("%s: %v", pages[i].Name, err)
+			return err
 		}
+		pp, err := pipeline.PreparePage(context.Background(), engine, file, 0, scan.DefaultLimits)
+		if err != nil {
+			return err
+		}
+		r, err := engine.Recognize(context.Background(), pp.Image, pp.DPI, ocr.Options{AsIs: true})
+		if err != nil {
+			return err
+		}
+		texts[i] = r.Text
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return texts
 }
