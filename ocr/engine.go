@@ -203,15 +203,6 @@ func (e *Engine) tessFor(s *slot, langs string) (*tess, error) {
 	return t, nil
 }
 
-// loaded is how many Tesseract instances the slots hold (tests).
-func (e *Engine) loaded() int {
-	n := 0
-	for _, s := range e.all {
-		n += len(s.langs)
-	}
-	return n
-}
-
 // CheckLanguages reports, with ErrLanguage, a language of "vie+eng" whose data is not installed.
 func CheckLanguages(langs string) error {
 	have, err := availableLanguages()

@@ -49,3 +49,12 @@ func TestLanguageSetsBounded(t *testing.T) {
 		t.Error("the configured language set was freed")
 	}
 }
+
+// loaded is how many Tesseract instances the slots hold.
+func (e *Engine) loaded() int {
+	n := 0
+	for _, s := range e.all {
+		n += len(s.langs)
+	}
+	return n
+}
