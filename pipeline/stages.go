@@ -203,11 +203,13 @@ type Orienter interface {
 	Orientation(ctx context.Context, g *image.Gray, dpi int) (ocr.Orientation, error)
 }
 
-// Recognizer reads text; *ocr.Engine is one.
+// Recognizer reads text; *ocr.Engine is one. Only cmd/ constructs the engine (cgo): pipeline
+// builds without cgo.
 type Recognizer interface {
 	Orienter
 	Recognize(ctx context.Context, g *image.Gray, dpi int, o ocr.Options) (*ocr.Result, error)
 	Languages() string
+	Version() string // the engine and its version, as recorded with each page's text
 }
 
 // Classifier tells a document's type from its text, and what a dossier lacks.
@@ -499,7 +501,7 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 		}
 		return s.pageFailed(ctx, p, "ocr", &Failure{Class: ClassOCR, Err: err})
 	}
-	engine := "tesseract " + ocr.Version() + " " + r.Languages
+	engine := s.Engine.Version() + " " + r.Languages
 	words, _ := json.Marshal(r.Words)
 	var arts []Artifact
 	for _, a := range []struct {
