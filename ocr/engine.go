@@ -408,6 +408,5 @@ func half(g *image.Gray) *image.Gray {
 	return out
 }
 
-
 // Version names the engine for the records: "tesseract 5.3.0".
 func (e *Engine) Version() string { return "tesseract " + Version() }
