@@ -43,7 +43,7 @@ func TestKillWorkerMidOCR(t *testing.T) {
 	bin := build(t)
 	db, dbURL := testenv.Postgres(t)
 	_, s3cfg := testenv.Bucket(t)
-	redis := testenv.Redis(t, 15)
+	redis := testenv.Redis(t)
 	ctx := context.Background()
 	if err := db.UpsertDesk(ctx, pipeline.Desk{Code: "K", Name: "K", Kind: pipeline.Locality}); err != nil {
 		t.Fatal(err)

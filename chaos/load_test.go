@@ -36,7 +36,7 @@ func TestLoad2000Pages(t *testing.T) {
 		}
 		variants = append(variants, b.Bytes())
 	}
-	s := newStack(t, "127.0.0.1:6379", 12)
+	s := sharedStack(t)
 	codes := make([]string, desks)
 	for i := range codes {
 		codes[i] = fmt.Sprintf("L%02d", i)

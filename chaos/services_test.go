@@ -52,7 +52,7 @@ func TestRedisFlushedMidBatch(t *testing.T) {
 func TestPostgresStoppedMidBatch(t *testing.T) {
 	needChaos(t)
 	ver := pgCluster(t)
-	s := newStack(t, "127.0.0.1:6379", 14)
+	s := sharedStack(t)
 	pg := func(action string, args ...string) error {
 		out, err := exec.Command("pg_ctlcluster", append([]string{"--skip-systemctl-redirect", ver, "main", action}, args...)...).CombinedOutput()
 		if err != nil {
@@ -76,7 +76,7 @@ func TestPostgresStoppedMidBatch(t *testing.T) {
 // as transient, and every page finishes; none is marked permanently failed.
 func TestS3StoppedMidBatch(t *testing.T) {
 	needChaos(t)
-	s := newStack(t, "127.0.0.1:6379", 13)
+	s := sharedStack(t)
 	up := func() {
 		if out, err := exec.Command("bash", "../deploy/local/up.sh").CombinedOutput(); err != nil {
 			t.Errorf("up.sh: %v\n%s", err, out)

@@ -30,6 +30,12 @@ type stack struct {
 	workers   []*exec.Cmd
 }
 
+// sharedStack is newStack on a db of the machine's Redis allocated to the test.
+func sharedStack(t *testing.T) *stack {
+	opt := testenv.Redis(t)
+	return newStack(t, opt.Addr, opt.DB)
+}
+
 // newStack prepares a fresh database and bucket; redisAddr and redisDB name the Redis the
 // workers use (the shared one or a test's own).
 func newStack(t *testing.T, redisAddr string, redisDB int) *stack {

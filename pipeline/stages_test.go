@@ -39,7 +39,7 @@ func newRig(t *testing.T) *rig {
 	t.Helper()
 	db, _ := testenv.Postgres(t)
 	objects, _ := testenv.Bucket(t)
-	redis := testenv.Redis(t, 4)
+	redis := testenv.Redis(t)
 	q := asynq.NewClient(redis)
 	t.Cleanup(func() { q.Close() })
 	insp := asynq.NewInspector(redis)
@@ -414,7 +414,7 @@ func TestPDFOriginalSpooledOnce(t *testing.T) {
 // One worker at a time holds the reconciler's lease; it renews it while it lives, and another
 // takes it over once it lapses.
 func TestReconcilerLease(t *testing.T) {
-	opt := testenv.Redis(t, 4)
+	opt := testenv.Redis(t)
 	rc := redis.NewClient(&redis.Options{Addr: opt.Addr, DB: opt.DB})
 	defer rc.Close()
 	ctx := context.Background()

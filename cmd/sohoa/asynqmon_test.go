@@ -20,7 +20,7 @@ import (
 // Staff may not do it; without signing in asynqmon is unreachable.
 func TestAsynqmonRetryInBrowser(t *testing.T) {
 	chromium(t)
-	a, cfg := testApp(t, 11)
+	a, cfg := testApp(t)
 	ctx := context.Background()
 	for _, u := range []struct{ name, role string }{{"quan-tri", httpapi.RoleAdmin}, {"nhan-vien", httpapi.RoleStaff}} {
 		h, _ := httpapi.HashPassword("mat-khau-dai-2026")

@@ -87,12 +87,12 @@ func workerCmd(bin string, cfg *Config, metricsAddr, reconcileAge string) *exec.
 	return cmd
 }
 
-// benchApp is an app on fresh test services (Redis db redisDB), its bucket made and desk
+// benchApp is an app on fresh test services (a Redis db of its own), its bucket made and desk
 // registered, with slots OCR slots; closed when b ends.
-func benchApp(b *testing.B, redisDB, slots int, desk string) (*app, *Config) {
+func benchApp(b *testing.B, slots int, desk string) (*app, *Config) {
 	db, dbURL := testenv.Postgres(b)
 	_, s3cfg := testenv.Bucket(b)
-	redis := testenv.Redis(b, redisDB)
+	redis := testenv.Redis(b)
 	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: slots}
 	ctx := context.Background()
 	a, err := openApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -129,7 +129,7 @@ func benchEngines(b *testing.B, dir string) []benchEngine {
 // worker runs in this process, or, when bin is not empty, as that sohoa binary's `worker` (the
 // optimised engine's build), whose CPU is counted when it has stopped.
 func runSohoa(b *testing.B, pages []benchPage, slots int, bin string) (time.Duration, testenv.CPUTime, map[string]string) {
-	a, cfg := benchApp(b, 5, slots, "BENCH")
+	a, cfg := benchApp(b, slots, "BENCH")
 	db := a.db
 	ctx := context.Background()
 	stopWorker := func() {}
@@ -435,7 +435,7 @@ func BenchmarkSoak(b *testing.B) {
 
 func soak(b *testing.B, bin string, imgs [][]byte) {
 	const total, mark = 1000, 100
-	a, cfg := benchApp(b, 6, 1, "SOAK")
+	a, cfg := benchApp(b, 1, "SOAK")
 	db := a.db
 	ctx := context.Background()
 	for i := 0; i < total; i++ {

@@ -42,7 +42,7 @@ func TestUpload2GB(t *testing.T) {
 	if testing.Short() {
 		t.Skip("sends a few hundred MB over loopback")
 	}
-	a, _ := testApp(t, 13)
+	a, _ := testApp(t)
 	ctx := context.Background()
 	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "BIG", Name: "Big", Kind: pipeline.Locality}); err != nil {
 		t.Fatal(err)

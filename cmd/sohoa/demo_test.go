@@ -91,7 +91,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	}
 	db, dbURL := testenv.Postgres(t)
 	_, s3cfg := testenv.Bucket(t)
-	redis := testenv.Redis(t, 3)
+	redis := testenv.Redis(t)
 	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg,
 		HTTPAddr: "127.0.0.1:0", Languages: "vie", Concurrency: 2, LogFormat: "text"}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -144,7 +144,7 @@ func BenchmarkLargeFiles(b *testing.B) {
 }
 
 func runLarge(b *testing.B, bin, name, ctype string, data []byte) {
-	a, cfg := benchApp(b, 7, 1, "LARGE")
+	a, cfg := benchApp(b, 1, "LARGE")
 	db := a.db
 	ctx := context.Background()
 	type worker struct {

@@ -23,11 +23,11 @@ import (
 	"github.com/sohoa/sohoa/storage/s3"
 )
 
-func testApp(t *testing.T, redisDB int) (*app, *Config) {
+func testApp(t *testing.T) (*app, *Config) {
 	t.Helper()
 	_, dbURL := testenv.Postgres(t)
 	_, s3cfg := testenv.Bucket(t)
-	redis := testenv.Redis(t, redisDB)
+	redis := testenv.Redis(t)
 	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
 	a, err := openApp(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
@@ -75,7 +75,7 @@ func (b *browser) login(name, pw string) int {
 // asynqmon is behind sohoa's sign-in: unreachable without it, read-only for staff, with its
 // actions for admins, and a cross-site request is refused even with an admin's session.
 func TestQueuesBehindSignIn(t *testing.T) {
-	a, _ := testApp(t, 8)
+	a, _ := testApp(t)
 	ctx := context.Background()
 	for _, u := range []struct{ name, role string }{{"an", httpapi.RoleAdmin}, {"binh", httpapi.RoleStaff}} {
 		h, err := httpapi.HashPassword("mat-khau-" + u.name + "-2026")
@@ -157,7 +157,7 @@ func TestQueuesBehindSignIn(t *testing.T) {
 // `sohoa retry --desk D --class transient` re-runs exactly that desk's transient failures: not
 // another desk's, not a corrupt file.
 func TestRetryByDeskAndClass(t *testing.T) {
-	a, cfg := testApp(t, 9)
+	a, cfg := testApp(t)
 	ctx := context.Background()
 	for _, d := range []string{"A", "B"} {
 		if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: d, Name: d, Kind: pipeline.Locality}); err != nil {

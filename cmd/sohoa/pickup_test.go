@@ -19,7 +19,7 @@ func TestPickupFromAnyS3Client(t *testing.T) {
 	if _, err := os.Stat(aws); err != nil {
 		testenv.Unavailable(t, "aws-cli (apt-get install awscli)", err)
 	}
-	a, cfg := testApp(t, 12)
+	a, cfg := testApp(t)
 	ctx := context.Background()
 	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "AWS", Name: "Desk written to by aws-cli", Kind: pipeline.Locality}); err != nil {
 		t.Fatal(err)

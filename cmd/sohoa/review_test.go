@@ -21,7 +21,7 @@ import (
 func TestReviewCorrectionTrainsModel(t *testing.T) {
 	db, dbURL := testenv.Postgres(t)
 	_, s3cfg := testenv.Bucket(t)
-	redis := testenv.Redis(t, 7)
+	redis := testenv.Redis(t)
 	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
 	ctx := context.Background()
 	a, err := openApp(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))

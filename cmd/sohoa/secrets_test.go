@@ -43,7 +43,7 @@ func (l *lockedBuffer) String() string {
 func TestSecretsNeverLogged(t *testing.T) {
 	_, dbURL := testenv.Postgres(t)
 	_, s3cfg := testenv.Bucket(t)
-	redis := testenv.Redis(t, 8)
+	redis := testenv.Redis(t)
 	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
 	var logs lockedBuffer
 	log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))

@@ -13,7 +13,7 @@ import (
 // A worker stopped (SIGTERM) while a page is in OCR puts the page back; the next worker runs it
 // again, and every page and figure is counted once.
 func TestShutdownMidOCR(t *testing.T) {
-	a, _ := testApp(t, 10)
+	a, _ := testApp(t)
 	a.cfg.ShutdownTimeout = 200 * time.Millisecond // shorter than one page's OCR
 	ctx := context.Background()
 	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "S", Name: "S", Kind: pipeline.Locality}); err != nil {

@@ -39,7 +39,7 @@ func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 // `sohoa upload` interrupted halfway resumes without sending again what arrived, and waits for
 // each file's result.
 func TestUploadResumes(t *testing.T) {
-	a, _ := testApp(t, 13)
+	a, _ := testApp(t)
 	ctx := context.Background()
 	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "UP", Name: "Upload desk", Kind: pipeline.Locality}); err != nil {
 		t.Fatal(err)

@@ -17,7 +17,7 @@ import (
 // a progress bar each, then each file's result as the pipeline finishes it.
 func TestUploadPageInBrowser(t *testing.T) {
 	chromium(t)
-	a, _ := testApp(t, 14)
+	a, _ := testApp(t)
 	ctx := context.Background()
 	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "WEB", Name: "Desk on the web", Kind: pipeline.Locality}); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -136,12 +137,70 @@ func Bucket(t testing.TB) (*s3.Objects, s3.Config) {
 	return o, cfg
 }
 
-// Redis returns database db of the local Redis, flushed. Each test package uses its own db
-// number, since packages run in parallel; a db with keys other than Asynq's and sohoa's is
-// never flushed.
-func Redis(t testing.TB, db int) asynq.RedisClientOpt {
+// Redis allocates a database of the local Redis to this test, flushed, and gives it back when
+// the test ends. Test packages run in parallel, so fixed db numbers per package collided (two
+// packages on one db flush each other's queues); a lease in db 0 (`sohoa:testdb:<n>`, holding
+// the test process's pid) says which dbs are taken, and a lease of a process that has died
+// (a run killed by its timeout) is taken over. A db with keys other than Asynq's and sohoa's
+// is never flushed.
+func Redis(t testing.TB) asynq.RedisClientOpt {
 	t.Helper()
-	opt := asynq.RedisClientOpt{Addr: env("SOHOA_REDIS_ADDR", "127.0.0.1:6379"), DB: db}
+	addr := env("SOHOA_REDIS_ADDR", "127.0.0.1:6379")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	leases := redis.NewClient(&redis.Options{Addr: addr})
+	defer leases.Close()
+	me := strconv.Itoa(os.Getpid())
+	for db := 1; db < redisDatabases; db++ {
+		key := fmt.Sprintf("sohoa:testdb:%d", db)
+		ok, err := leases.SetNX(ctx, key, me, 2*time.Hour).Result()
+		if err != nil {
+			Unavailable(t, "Redis", err)
+		}
+		if !ok {
+			holder, err := leases.Get(ctx, key).Result()
+			if err != nil || alive(holder) {
+				continue
+			}
+			// A dead process's lease: take it over, unless another test did first.
+			if n, err := takeOver.Run(ctx, leases, []string{key}, holder, me).Int(); err != nil || n != 1 {
+				continue
+			}
+		}
+		t.Cleanup(func() {
+			rc := redis.NewClient(&redis.Options{Addr: addr})
+			defer rc.Close()
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			_ = release.Run(ctx, rc, []string{key}, me).Err()
+		})
+		return flushed(t, addr, db)
+	}
+	t.Fatalf("no free Redis db at %s: dbs 1 to %d are all leased by running tests", addr, redisDatabases-1)
+	return asynq.RedisClientOpt{}
+}
+
+// redisDatabases is Redis's default number of databases; db 0 holds the leases.
+const redisDatabases = 16
+
+var (
+	takeOver = redis.NewScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', 7200000) return 1 end return 0`)
+	release  = redis.NewScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`)
+)
+
+// alive reports whether the process whose pid a lease holds still runs on this machine.
+func alive(pid string) bool {
+	n, err := strconv.Atoi(pid)
+	if err != nil || n <= 0 {
+		return false
+	}
+	return syscall.Kill(n, 0) == nil || errors.Is(syscall.Kill(n, 0), syscall.EPERM)
+}
+
+// flushed empties db, refusing a db that holds another application's keys.
+func flushed(t testing.TB, addr string, db int) asynq.RedisClientOpt {
+	t.Helper()
+	opt := asynq.RedisClientOpt{Addr: addr, DB: db}
 	rc := redis.NewClient(&redis.Options{Addr: opt.Addr, DB: db})
 	defer rc.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
