@@ -288,7 +288,7 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 	}
 	doc, err := s.Store.Document(ctx, id)
 	if err != nil {
-		return fmt.Errorf("ingest %s: %w", id, err)
+		return rowLookup("ingest", id, err)
 	}
 	if doc.State != DocReceived {
 		return s.afterSplit(ctx, doc.ID)
@@ -401,7 +401,7 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	}
 	p, err := s.Store.Page(ctx, id)
 	if err != nil {
-		return fmt.Errorf("prepare %s: %w", id, err)
+		return rowLookup("prepare", id, err)
 	}
 	switch p.State {
 	case PagePrepared:
@@ -463,7 +463,7 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	}
 	p, err := s.Store.Page(ctx, id)
 	if err != nil {
-		return fmt.Errorf("ocr %s: %w", id, err)
+		return rowLookup("ocr", id, err)
 	}
 	switch p.State {
 	case PagePending: // prepare has not committed: let it (or the reconciler) send us again
@@ -547,7 +547,7 @@ func (s *Stages) Classify(ctx context.Context, t *asynq.Task) error {
 	}
 	doc, err := s.Store.Document(ctx, id)
 	if err != nil {
-		return fmt.Errorf("classify %s: %w", id, err)
+		return rowLookup("classify", id, err)
 	}
 	if doc.State != DocSplit { // already classified: make sure the dossier is finalized
 		return s.enqueue(ctx, TypeFinalize, doc.DossierID)
@@ -671,13 +671,23 @@ func (s *Stages) Finalize(ctx context.Context, t *asynq.Task) error {
 	}
 	procedure, types, err := s.Store.DossierTypes(ctx, id)
 	if err != nil {
-		return fmt.Errorf("finalize %s: %w", id, err)
+		return rowLookup("finalize", id, err)
 	}
 	procedure, missing := s.Classifier.Missing(procedure, types)
 	if err := s.Store.FinalizeDossier(ctx, id, procedure, missing); err != nil {
 		return fmt.Errorf("finalize %s: %w", id, err)
 	}
 	return nil
+}
+
+// rowLookup wraps the error of reading a task's row. A row that does not exist will not appear
+// by retrying (rows are written before their tasks are enqueued): the task is archived at once
+// instead of being retried for hours (a finalize for an unknown dossier was retried 6 times).
+func rowLookup(stage string, id uuid.UUID, err error) error {
+	if errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("%s %s: no such row: %w: %w", stage, id, err, asynq.SkipRetry)
+	}
+	return fmt.Errorf("%s %s: %w", stage, id, err)
 }
 
 // Exhausted records a page or document whose task will not run again (retries used up, or

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
@@ -467,5 +468,27 @@ func TestSpoolDirSweepsTheDead(t *testing.T) {
 	}
 	if !strings.HasPrefix(filepath.Base(dir), fmt.Sprintf("sohoa-spool-%d-", os.Getpid())) {
 		t.Errorf("spool directory %s", dir)
+	}
+}
+
+// A task naming a row that does not exist (a finalize for an unknown dossier was retried 6
+// times) is archived at once: no stage retries it.
+func TestMissingRowArchivedAtOnce(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	handlers := map[string]asynq.HandlerFunc{
+		pipeline.TypeIngest: r.stages.Ingest, pipeline.TypePrepare: r.stages.Prepare, pipeline.TypeOCR: r.stages.OCR,
+		pipeline.TypeClassify: r.stages.Classify, pipeline.TypeFinalize: r.stages.Finalize,
+	}
+	for typ, h := range handlers {
+		err := h(ctx, task(typ, uuid.New()))
+		// Classify first asks whether the document's pages have all ended: none have, so it
+		// waits for the last page's task (nil, nothing to retry).
+		if typ == pipeline.TypeClassify && err == nil {
+			continue
+		}
+		if err == nil || !errors.Is(err, asynq.SkipRetry) || !errors.Is(err, pipeline.ErrNotFound) {
+			t.Errorf("%s of a row that does not exist: %v, want not found and no retry", typ, err)
+		}
 	}
 }
