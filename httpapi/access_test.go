@@ -168,3 +168,34 @@ func TestStaffReadOnlyWithoutPersonalData(t *testing.T) {
 		}
 	}
 }
+
+// /metrics on the API port (queue depths, failure classes, timings) is for operators, and the
+// routes anyone may call are throttled per address.
+func TestMetricsPrivatePublicThrottled(t *testing.T) {
+	metrics := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("sohoa_pages_total 1")) })
+	s := &Server{Metrics: metrics, PublicLimit: NewLimiter(1, 3), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	h := s.Handler()
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/metrics", nil))
+	if w.Code == http.StatusOK || strings.Contains(w.Body.String(), "sohoa_pages_total") {
+		t.Errorf("/metrics without a session: %d %q", w.Code, w.Body.String())
+	}
+	get := func(remote string) int {
+		req := httptest.NewRequest("GET", "/login", nil)
+		req.RemoteAddr = remote
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w.Code
+	}
+	for i := 0; i < 3; i++ {
+		if c := get("192.0.2.9:4000"); c != http.StatusOK {
+			t.Fatalf("request %d: %d", i, c)
+		}
+	}
+	if c := get("192.0.2.9:4001"); c != http.StatusTooManyRequests {
+		t.Errorf("fourth request in a burst of 3 from one address: %d, want 429", c)
+	}
+	if c := get("192.0.2.10:4000"); c != http.StatusOK {
+		t.Errorf("another address: %d, want 200", c)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"html/template"
-	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -204,10 +203,7 @@ func (s *Server) allowLogin(name, remote string) bool {
 	if s.LoginLimit == nil {
 		return true
 	}
-	host, _, err := net.SplitHostPort(remote)
-	if err != nil {
-		host = remote
-	}
+	host := hostOf(remote)
 	now := time.Now()
 	byName := s.LoginLimit.allow("user:"+strings.ToLower(strings.TrimSpace(name)), now)
 	byAddr := s.LoginLimit.allow("addr:"+host, now)

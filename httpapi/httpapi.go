@@ -56,6 +56,9 @@ type Server struct {
 	Uploads  BatchUploads
 	// RateLimit bounds requests per desk API key; nil for none.
 	RateLimit *Limiter
+	// PublicLimit bounds requests to the routes anyone may call (coverage, the dashboard and the
+	// sign-in and upload pages) per client address; nil for none.
+	PublicLimit *Limiter
 	// LoginLimit bounds sign-in attempts per account and per client address; nil for none.
 	LoginLimit *Limiter
 	// SecureCookies marks the session cookie Secure even on plain HTTP: set it behind a proxy
@@ -77,7 +80,7 @@ type Server struct {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	// Aggregate figures carry no personal data: public, like the dashboard.
-	mux.HandleFunc("GET /api/v1/coverage", s.coverage)
+	mux.Handle("GET /api/v1/coverage", s.public(s.coverage))
 	// Everything else needs a desk's API key (scoped to that desk) or an operator's session.
 	mux.Handle("POST /api/v1/batches", s.authenticated(s.createBatch))
 	mux.Handle("POST /api/v1/batches/presign", s.authenticated(s.presign))
@@ -94,9 +97,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/catalogue", s.authenticated(s.catalogueTypes))
 	mux.Handle("PUT /api/v1/catalogue/types/{code}", s.requireRole(http.HandlerFunc(s.putType), RoleAdmin))
 	mux.Handle("GET /api/v1/dossiers", s.authenticated(s.dossiers))
-	mux.HandleFunc("GET /dashboard", s.dashboard)
-	mux.HandleFunc("GET /upload", s.uploadPage)
-	mux.HandleFunc("GET /login", s.loginPage)
+	mux.Handle("GET /dashboard", s.public(s.dashboard))
+	mux.Handle("GET /upload", s.public(s.uploadPage))
+	mux.Handle("GET /login", s.public(s.loginPage))
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.Handle("POST /api/v1/retry", s.requireRole(http.HandlerFunc(s.retry), RoleAdmin))
@@ -107,7 +110,9 @@ func (s *Server) Handler() http.Handler {
 		s.mountQueues(mux, s.Redis)
 	}
 	if s.Metrics != nil {
-		mux.Handle("GET /metrics", s.Metrics)
+		// Queue depths, failure classes and timings tell an outsider how busy each stage is:
+		// operators only (the workers' own metrics listen on loopback by default).
+		mux.Handle("GET /metrics", s.requireRole(s.Metrics, RoleAdmin, RoleStaff))
 	}
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/dashboard", http.StatusFound) })
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

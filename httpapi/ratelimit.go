@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"net"
+	"net/http"
 	"sync"
 	"time"
 
@@ -67,4 +69,25 @@ func (s *Server) allow(keyHash string) bool {
 		return true
 	}
 	return s.RateLimit.allow(keyHash, time.Now())
+}
+
+// public throttles a route anyone may call per client address: the coverage report reads the
+// database, so an unthrottled loop of national reports could hold its connections.
+func (s *Server) public(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.PublicLimit != nil && !s.PublicLimit.allow("addr:"+hostOf(r.RemoteAddr), time.Now()) {
+			w.Header().Set("Retry-After", "10")
+			writeJSON(w, http.StatusTooManyRequests, map[string]string{"error": "too many requests from this address: wait a few seconds"})
+			return
+		}
+		h(w, r)
+	})
+}
+
+// hostOf is the address part of a RemoteAddr.
+func hostOf(remote string) string {
+	if host, _, err := net.SplitHostPort(remote); err == nil {
+		return host
+	}
+	return remote
 }
