@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -122,6 +123,56 @@ func (s *Server) Handler() http.Handler {
 	return s.accessLog(stallGuard(mux))
 }
 
+// badRequest is a request the client got wrong (a body cut short, a malformed multipart): 400.
+type badRequest struct{ err error }
+
+func (b *badRequest) Error() string { return "malformed request body: " + b.err.Error() }
+func (b *badRequest) Unwrap() error { return b.err }
+
+// bodyError classes an error reading the request body: over the size limit stays 413, the
+// rest is the client's (400), never a 500 logged as ours.
+func bodyError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return err
+	}
+	return &badRequest{err}
+}
+
+// readErr remembers the error of the reader it wraps, to tell a failed read of the client's
+// body from a failed write of ours.
+type readErr struct {
+	r   io.Reader
+	err error
+}
+
+func (e *readErr) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil && err != io.EOF {
+		e.err = err
+	}
+	return n, err
+}
+
+// redacted is err with the given names replaced, for logs: the error chain stays for errors.Is.
+type redacted struct {
+	err error
+	msg string
+}
+
+func (r *redacted) Error() string { return r.msg }
+func (r *redacted) Unwrap() error { return r.err }
+
+func redact(err error, names ...string) error {
+	msg := err.Error()
+	for _, n := range names {
+		if n != "" {
+			msg = strings.ReplaceAll(msg, n, "…")
+		}
+	}
+	return &redacted{err: err, msg: msg}
+}
+
 // spooled is an uploaded file written to a private temporary file.
 type spooled struct{ f *os.File }
 
@@ -138,7 +189,11 @@ func spoolPart(r io.Reader, max int64) (spooled, int64, error) {
 		return spooled{}, 0, err
 	}
 	s := spooled{f}
-	n, err := io.Copy(f, io.LimitReader(r, max+1))
+	body := &readErr{r: r}
+	n, err := io.Copy(f, io.LimitReader(body, max+1))
+	if body.err != nil {
+		err = bodyError(body.err) // the client's body failed, not our disk
+	}
 	if err == nil {
 		_, err = f.Seek(0, io.SeekStart)
 	}
@@ -162,6 +217,10 @@ func errorStatus(err error) int {
 	if errors.As(err, &mbe) {
 		return http.StatusRequestEntityTooLarge
 	}
+	var bad *badRequest
+	if errors.As(err, &bad) {
+		return http.StatusBadRequest
+	}
 	return http.StatusInternalServerError
 }
 
@@ -172,7 +231,11 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.Log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "error", err)
 		msg = "internal error"
 	}
-	writeJSON(w, code, map[string]string{"error": msg, "class": pipeline.ClassOf(err)})
+	class := pipeline.ClassOf(err)
+	if code == http.StatusBadRequest {
+		class = "bad_request"
+	}
+	writeJSON(w, code, map[string]string{"error": msg, "class": class})
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
@@ -216,51 +279,71 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "want multipart/form-data: " + err.Error()})
 		return
 	}
-	var (
-		batch uuid.UUID
-		files []acceptedFile
-	)
+	// All or nothing: every part is read, checked and spooled before the first is stored, so a
+	// bad name, an oversized file or a body cut short leaves no file of the request registered
+	// (a good part followed by an oversized one used to be registered under a 413).
+	type upload struct {
+		u     pipeline.Upload
+		spool spooled
+		size  int64
+		ctype string
+	}
+	var parts []upload
+	defer func() {
+		for _, p := range parts {
+			p.spool.remove()
+		}
+	}()
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			s.fail(w, r, err)
+			s.fail(w, r, bodyError(err))
 			return
 		}
 		if part.FileName() == "" {
 			continue
 		}
+		u := pipeline.Upload{Desk: desk, Batch: name, Dossier: part.FormName(), Filename: part.FileName(), Languages: r.URL.Query().Get("lang")}
+		if err := u.Check(); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		// Each file is spooled to a temporary file, then streamed to storage: an upload costs
-		// disk up to the per-file limit, never that much memory.
+		// disk up to its size, never that much memory.
 		spool, size, err := spoolPart(part, s.MaxFile)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
+		parts = append(parts, upload{u: u, spool: spool, size: size})
 		if size > s.MaxFile {
-			spool.remove()
-			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("%s is over %d bytes", part.FileName(), s.MaxFile), "class": "too_large"})
+			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("%s is over %d bytes: nothing of this upload was kept", u.Filename, s.MaxFile), "class": "too_large"})
 			return
 		}
-		ctype := mime.TypeByExtension(filepath.Ext(part.FileName()))
-		if ctype == "" {
-			ctype = "application/octet-stream"
+		if parts[len(parts)-1].ctype = mime.TypeByExtension(filepath.Ext(u.Filename)); parts[len(parts)-1].ctype == "" {
+			parts[len(parts)-1].ctype = "application/octet-stream"
 		}
-		u := pipeline.Upload{Desk: desk, Batch: name, Dossier: part.FormName(), Filename: part.FileName(), Languages: r.URL.Query().Get("lang")}
-		doc, b, err := s.Intake.AcceptReader(r.Context(), u, spool.f, size, ctype)
-		spool.remove()
+	}
+	if len(parts) == 0 {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "no files in the upload"})
+		return
+	}
+	var (
+		batch uuid.UUID
+		files []acceptedFile
+	)
+	for _, p := range parts {
+		doc, b, err := s.Intake.AcceptReader(r.Context(), p.u, p.spool.f, p.size, p.ctype)
 		if err != nil {
-			s.fail(w, r, err)
+			// Names are the desk's data (people's names ride in file names): kept out of the log.
+			s.fail(w, r, redact(err, p.u.Dossier, p.u.Filename))
 			return
 		}
 		batch = b
-		files = append(files, acceptedFile{Dossier: u.Dossier, Filename: u.Filename, Document: doc})
-	}
-	if len(files) == 0 {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "no files in the upload"})
-		return
+		files = append(files, acceptedFile{Dossier: p.u.Dossier, Filename: p.u.Filename, Document: doc})
 	}
 	writeJSON(w, http.StatusAccepted, map[string]any{
 		"batch": batch, "name": name, "files": files, "status_url": "/api/v1/batches/" + batch.String(),

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // Levels a coverage report rolls desks up to.
@@ -30,6 +32,9 @@ func (q CoverageQuery) Check() error {
 	case LevelDesk, LevelDistrict, LevelProvince, LevelMinistry, LevelNational:
 	default:
 		return &Failure{Class: "bad_query", Err: fmt.Errorf("level %q: want desk, district, province, ministry or national", q.Level)}
+	}
+	if len(q.Within) > 64 || strings.IndexFunc(q.Within, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }) >= 0 {
+		return &Failure{Class: "bad_query", Err: fmt.Errorf("within: want a unit code (up to 64 characters, no spaces or control characters)")}
 	}
 	if !q.From.Before(q.To) {
 		return &Failure{Class: "bad_query", Err: fmt.Errorf("period from %s to %s is empty", q.From.Format(time.DateOnly), q.To.Format(time.DateOnly))}

@@ -98,6 +98,10 @@ func ParseKey(key string) (Upload, error) {
 
 var languagesRE = regexp.MustCompile(`^[a-z_]{3,16}(\+[a-z_]{3,16}){0,4}$`)
 
+// Check applies the upload path rules (clean) before anything is stored: the API refuses a
+// whole multipart upload on one bad name.
+func (u *Upload) Check() error { return u.clean() }
+
 // clean checks every path part of an upload: NFC, no separators, no dot segments, no control
 // characters, bounded length.
 func (u *Upload) clean() error {

@@ -140,12 +140,16 @@ func (a *app) intake() *pipeline.Intake {
 
 // apiServer builds the HTTP server; the caller listens.
 func (a *app) apiServer() *http.Server {
-	api := &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Queue: a.queue, Review: a.db, Log: a.log,
-		Users: a.db, Retrier: a.retrier(), Registry: a.db, Keys: a.db, Uploads: &pipeline.Batches{Objects: a.originals, Known: a.db, Intake: a.intake(),
-			MaxFile: scan.DefaultLimits.MaxBytes, MaxBatch: 20 << 30, TTL: 15 * time.Minute}, RateLimit: httpapi.NewLimiter(20, 200), LoginLimit: httpapi.NewLimiter(1.0/6, 10), PublicLimit: httpapi.NewLimiter(10, 100), SecureCookies: a.cfg.SecureCookies, Redis: a.redis, Metrics: a.metricsHandler(), MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
 	// No ReadTimeout or WriteTimeout: uploads of 2 GB and large PDFs take as long as the link
 	// needs; a stalled body is cut by httpapi.BodyStall, idle keep-alives after two minutes.
-	return &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	return &http.Server{Handler: a.api().Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+}
+
+// api is the API's configuration on this app's services.
+func (a *app) api() *httpapi.Server {
+	return &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Queue: a.queue, Review: a.db, Log: a.log,
+		Users: a.db, Retrier: a.retrier(), Registry: a.db, Keys: a.db, Uploads: &pipeline.Batches{Objects: a.originals, Known: a.db, Intake: a.intake(),
+			MaxFile: scan.DefaultLimits.MaxBytes, MaxBatch: 20 << 30, TTL: 15 * time.Minute}, RateLimit: httpapi.NewLimiter(20, 200), LoginLimit: httpapi.NewLimiter(1.0/6, 10), PublicLimit: httpapi.NewLimiter(10, 100), SecureCookies: a.cfg.SecureCookies, Redis: a.redis, Metrics: a.metricsHandler(), MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
 }
 
 // serveHTTP serves on ln until ctx ends, then drains for up to 10 s.
