@@ -30,11 +30,16 @@ Commands:
             retrain the classifier from the seed and every label confirmed in review
   report    print coverage by desk, district, province, ministry or nation for a period
   users add NAME -role admin|staff
-            create an operator (password from SOHOA_PASSWORD or standard input)
+            create an operator, or change one's password or role (password from SOHOA_PASSWORD
+            or standard input); their sessions end
+  users list | users remove NAME | users logout NAME
+            list operators, remove one, end every session of one
   upload --server URL --key K [--batch NAME] DIR
             send a desk's scans (one subfolder per dossier), resumable, and wait for the results
   keys create -desk CODE [-name N]
             create a desk's API key (printed once)
+  keys list [-desk CODE] | keys revoke ID | keys revoke -desk CODE
+            list keys by id (never the keys), revoke one, or every key of a desk
   retry     send failed pages again in bulk: -desk, -batch, -stage, -class transient, -since
   seed      fill an empty database with a synthetic country (11,956 desks, 10 million dossiers)
   units import FILE    import units (code,name,name_en,level,parent): districts, communes...

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -17,9 +18,39 @@ import (
 )
 
 // usersCmd: sohoa users add NAME -role admin|staff (password from SOHOA_PASSWORD or stdin).
+const usersUsage = `usage: sohoa users add NAME -role admin|staff   (also changes a password or role; ends the user's sessions)
+       sohoa users list
+       sohoa users remove NAME                      (and their sessions)
+       sohoa users logout NAME                      (ends every session of NAME)`
+
 func usersCmd(ctx context.Context, a *app, args []string, stdin io.Reader, out io.Writer) error {
+	if len(args) == 1 && args[0] == "list" {
+		us, err := a.db.Users(ctx)
+		if err != nil {
+			return err
+		}
+		for _, u := range us {
+			fmt.Fprintf(out, "%s\t%s\n", u.Name, u.Role)
+		}
+		return nil
+	}
+	if len(args) == 2 && args[0] == "remove" {
+		if err := a.db.DeleteUser(ctx, args[1]); err != nil {
+			return fmt.Errorf("remove user %s: %w", args[1], err)
+		}
+		fmt.Fprintf(out, "user %s removed, sessions ended\n", args[1])
+		return nil
+	}
+	if len(args) == 2 && args[0] == "logout" {
+		n, err := a.db.EndSessions(ctx, args[1])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%d sessions of %s ended\n", n, args[1])
+		return nil
+	}
 	if len(args) < 2 || args[0] != "add" {
-		return fmt.Errorf("usage: sohoa users add NAME -role admin|staff")
+		return errors.New(usersUsage)
 	}
 	name := args[1]
 	fs := flag.NewFlagSet("users add", flag.ContinueOnError)
@@ -46,7 +77,7 @@ func usersCmd(ctx context.Context, a *app, args []string, stdin io.Reader, out i
 	if err := a.db.PutUser(ctx, httpapi.User{Name: name, PasswordHash: hash, Role: *role}); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "user %s (%s) saved\n", name, *role)
+	fmt.Fprintf(out, "user %s (%s) saved; any sessions of theirs ended\n", name, *role)
 	return nil
 }
 
@@ -92,9 +123,48 @@ func (a *app) serveMetrics(ctx context.Context, addr string) {
 }
 
 // keysCmd: sohoa keys create -desk CODE [-name N]. The key is printed once; only its hash is kept.
+const keysUsage = `usage: sohoa keys create -desk CODE [-name NAME]   (prints the key, once)
+       sohoa keys list [-desk CODE]                  (ids, never keys)
+       sohoa keys revoke ID                          (a key id from list, 8+ hex digits)
+       sohoa keys revoke -desk CODE                  (every key of the desk)`
+
 func keysCmd(ctx context.Context, a *app, args []string, out io.Writer) error {
+	if len(args) >= 1 && (args[0] == "list" || args[0] == "revoke") {
+		fs := flag.NewFlagSet("keys "+args[0], flag.ContinueOnError)
+		desk := fs.String("desk", "", "only this desk's keys")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if args[0] == "list" {
+			keys, err := a.db.Keys(ctx, *desk)
+			if err != nil {
+				return err
+			}
+			for _, k := range keys {
+				state := "live"
+				if k.Revoked != nil {
+					state = "revoked " + k.Revoked.Format(time.DateTime)
+				}
+				fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\n", k.ID, k.Desk, k.Name, k.Created.Format(time.DateTime), state)
+			}
+			return nil
+		}
+		id := fs.Arg(0)
+		if (id == "") == (*desk == "") || fs.NArg() > 1 {
+			return errors.New(keysUsage)
+		}
+		n, err := a.db.RevokeKeys(ctx, *desk, id)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("no live key matched: %w", pipeline.ErrNotFound)
+		}
+		fmt.Fprintf(out, "%d keys revoked\n", n)
+		return nil
+	}
 	if len(args) < 1 || args[0] != "create" {
-		return fmt.Errorf("usage: sohoa keys create -desk CODE [-name NAME]")
+		return errors.New(keysUsage)
 	}
 	fs := flag.NewFlagSet("keys create", flag.ContinueOnError)
 	desk := fs.String("desk", "", "the desk the key acts for")

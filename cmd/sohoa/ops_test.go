@@ -246,3 +246,112 @@ func TestRetryByDeskAndClass(t *testing.T) {
 		t.Errorf("ledger holds %d successful attempts for the retried page, want its prepare and OCR", attempts)
 	}
 }
+
+// Revocation from the command line: a revoked key gets 401 at once; a password change ends the
+// operator's sessions; a removed operator can no longer sign in; logout ends every session.
+func TestRevocationCommands(t *testing.T) {
+	a, _ := testApp(t)
+	ctx := context.Background()
+	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "RV", Name: "Revoke", Kind: pipeline.Locality}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.apiServer().Handler)
+	defer srv.Close()
+	var out strings.Builder
+	if err := keysCmd(ctx, a, []string{"create", "-desk", "RV", "-name", "scanner"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	key := strings.TrimSpace(out.String())
+	keep := deskKey(t, a, "RV")
+	status := func(k string) int {
+		resp := get(t, k, srv.URL+"/api/v1/failures")
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if c := status(key); c != http.StatusOK {
+		t.Fatalf("new key: %d", c)
+	}
+	out.Reset()
+	if err := keysCmd(ctx, a, []string{"list", "-desk", "RV"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), key) || strings.Count(out.String(), "live") != 2 {
+		t.Fatalf("keys list:\n%s", out.String())
+	}
+	var id string
+	for _, l := range strings.Split(out.String(), "\n") {
+		if strings.Contains(l, "scanner") {
+			id = strings.Fields(l)[0]
+		}
+	}
+	if err := keysCmd(ctx, a, []string{"revoke", id[:4]}, io.Discard); err == nil {
+		t.Error("a 4-digit key id was accepted")
+	}
+	if err := keysCmd(ctx, a, []string{"revoke", id}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if c := status(key); c != http.StatusUnauthorized {
+		t.Errorf("revoked key: %d, want 401", c)
+	}
+	if c := status(keep); c != http.StatusOK {
+		t.Errorf("the desk's other key after revoking one: %d", c)
+	}
+	if err := keysCmd(ctx, a, []string{"revoke", "-desk", "RV"}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if c := status(keep); c != http.StatusUnauthorized {
+		t.Errorf("key of a revoked desk: %d, want 401", c)
+	}
+
+	t.Setenv("SOHOA_PASSWORD", "mat-khau-cu-2026")
+	if err := usersCmd(ctx, a, []string{"add", "chi", "-role", "admin"}, nil, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	b1, b2 := newBrowser(t, srv.URL), newBrowser(t, srv.URL)
+	for _, b := range []*browser{b1, b2} {
+		if code := b.login("chi", "mat-khau-cu-2026"); code != http.StatusSeeOther {
+			t.Fatalf("login: %d", code)
+		}
+	}
+	signedIn := func(b *browser) bool {
+		code, _ := b.do("GET", "/admin/queues/api/queues", "", nil, "")
+		return code == http.StatusOK
+	}
+	if !signedIn(b1) || !signedIn(b2) {
+		t.Fatal("sessions not working")
+	}
+	t.Setenv("SOHOA_PASSWORD", "mat-khau-moi-2026")
+	if err := usersCmd(ctx, a, []string{"add", "chi", "-role", "admin"}, nil, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if signedIn(b1) || signedIn(b2) {
+		t.Error("sessions survived a password change")
+	}
+	if code := b1.login("chi", "mat-khau-cu-2026"); code != http.StatusUnauthorized {
+		t.Errorf("old password: %d", code)
+	}
+	for _, b := range []*browser{b1, b2} {
+		if code := b.login("chi", "mat-khau-moi-2026"); code != http.StatusSeeOther {
+			t.Fatalf("login with the new password: %d", code)
+		}
+	}
+	if err := usersCmd(ctx, a, []string{"logout", "chi"}, nil, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if signedIn(b1) || signedIn(b2) {
+		t.Error("sessions survived users logout")
+	}
+	b1.login("chi", "mat-khau-moi-2026")
+	if err := usersCmd(ctx, a, []string{"remove", "chi"}, nil, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if signedIn(b1) {
+		t.Error("a removed user's session still works")
+	}
+	if code := b2.login("chi", "mat-khau-moi-2026"); code != http.StatusUnauthorized {
+		t.Errorf("removed user signing in: %d", code)
+	}
+	if err := usersCmd(ctx, a, []string{"remove", "chi"}, nil, io.Discard); err == nil {
+		t.Error("removing a user twice succeeded")
+	}
+}
