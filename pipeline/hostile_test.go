@@ -103,7 +103,7 @@ func TestHostileFiles(t *testing.T) {
 			t.Errorf("name %q: %v, want a bad_name refusal", name, err)
 		}
 	}
-	for _, name := range []string{"../x.png", "D1/../D2"} {
+	for _, name := range []string{"../x.png", "D1/../D2", "\u2215etc", "\uff0e\uff0e", "%2e%2e%2fSEC-B", "HS\u200b-1", "HS-1\u202e", "a\uff0fb"} {
 		_, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D1", Batch: "hostile", Dossier: name, Filename: "p.png"}, good, "image/png")
 		if err == nil {
 			t.Errorf("dossier %q accepted", name)

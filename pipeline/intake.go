@@ -96,20 +96,31 @@ func ParseKey(key string) (Upload, error) {
 	return u, u.clean()
 }
 
+// slashLike are characters drawn as a slash that NFKC leaves alone: a dossier "∕etc" would
+// look like a path.
+const slashLike = "\u2215\u2044\u29f8\u29f9\u2216\ufe68"
+
+// escapedSeparator is a percent-escaped dot, slash or backslash: "%2e%2e%2fSEC-B" reads as
+// "../SEC-B" wherever a name is unescaped once.
+var escapedSeparator = regexp.MustCompile(`(?i)%(2e|2f|5c)`)
+
 var languagesRE = regexp.MustCompile(`^[a-z_]{3,16}(\+[a-z_]{3,16}){0,4}$`)
 
 // Check applies the upload path rules (clean) before anything is stored: the API refuses a
 // whole multipart upload on one bad name.
 func (u *Upload) Check() error { return u.clean() }
 
-// clean checks every path part of an upload: NFC, no separators, no dot segments, no control
-// characters, bounded length.
+// clean checks every path part of an upload, the same for the API and the bucket pickup: NFKC
+// (fullwidth letters and dots read as what they look like), no separators or dot segments, not
+// even look-alike ones (∕ ⁄ ＼, ．．, %2e%2e%2f), no control or invisible format characters
+// (bidi overrides, zero-width spaces), bounded length.
 func (u *Upload) clean() error {
 	for _, p := range []*string{&u.Desk, &u.Batch, &u.Dossier, &u.Filename} {
-		*p = norm.NFC.String(strings.TrimSpace(*p))
+		*p = norm.NFKC.String(strings.TrimSpace(*p))
 		s := *p
-		if s == "" || s == "." || s == ".." || len(s) > 200 || strings.ContainsAny(s, `/\`) ||
-			strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		if s == "" || s == "." || s == ".." || len(s) > 200 || strings.ContainsAny(s, `/\`+slashLike) ||
+			strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) >= 0 ||
+			escapedSeparator.MatchString(s) {
 			return &Failure{Class: "bad_name", Err: fmt.Errorf("name %q is not allowed in an upload path", s)}
 		}
 	}

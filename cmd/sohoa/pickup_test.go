@@ -28,6 +28,10 @@ func TestPickupFromAnyS3Client(t *testing.T) {
 	for _, f := range []struct{ src, dst string }{
 		{"HN-BADINH-DIENBIEN/HS-KS-0001/03-giay-khai-sinh.png", "HS-9001/kq.png"},
 		{"BKHDT-DKKD/DN-0201/01-de-nghi.jpg", "HS-9002/don.jpg"},
+		// Names the API refuses are refused here too: look-alike separators and dots.
+		{"BKHDT-DKKD/DN-0201/01-de-nghi.jpg", "\u2215etc/don.jpg"},
+		{"BKHDT-DKKD/DN-0201/01-de-nghi.jpg", "\uff0e\uff0e/don.jpg"},
+		{"BKHDT-DKKD/DN-0201/01-de-nghi.jpg", "%2e%2e%2fSEC-B/don.jpg"},
 	} {
 		b, err := os.ReadFile("../../testdata/demo/batch/" + f.src)
 		if err != nil {
@@ -71,6 +75,6 @@ func TestPickupFromAnyS3Client(t *testing.T) {
 	var docs int
 	_ = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM documents`).Scan(&docs)
 	if docs != 2 {
-		t.Errorf("%d documents, want 2", docs)
+		t.Errorf("%d documents, want 2 (names the API refuses must not be registered)", docs)
 	}
 }
