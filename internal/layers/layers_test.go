@@ -4,8 +4,6 @@ package layers
 
 import (
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -19,7 +17,7 @@ var pure = []string{"classify", "pipeline", "storage/postgres", "storage/s3", "h
 
 func goCmd(t *testing.T, env []string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), args...)
+	cmd := exec.Command("go", args...)
 	cmd.Dir = "../.."
 	cmd.Env = append(cmd.Environ(), env...)
 	out, err := cmd.CombinedOutput()
