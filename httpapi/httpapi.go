@@ -3,6 +3,8 @@ package httpapi
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -210,6 +212,8 @@ func errorStatus(err error) int {
 	switch {
 	case errors.Is(err, pipeline.ErrNotFound):
 		return http.StatusNotFound
+	case errors.As(err, &f) && f.Class == pipeline.ClassExists:
+		return http.StatusConflict
 	case errors.As(err, &f):
 		return http.StatusUnprocessableEntity
 	}
@@ -313,11 +317,13 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 		}
 		// Each file is spooled to a temporary file, then streamed to storage: an upload costs
 		// disk up to its size, never that much memory.
-		spool, size, err := spoolPart(part, s.MaxFile)
+		h := sha256.New()
+		spool, size, err := spoolPart(io.TeeReader(part, h), s.MaxFile)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
+		u.SHA256 = hex.EncodeToString(h.Sum(nil))
 		parts = append(parts, upload{u: u, spool: spool, size: size})
 		if size > s.MaxFile {
 			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("%s is over %d bytes: nothing of this upload was kept", u.Filename, s.MaxFile), "class": "too_large"})

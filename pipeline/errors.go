@@ -22,7 +22,14 @@ const (
 	ClassLanguage    = "language"     // the desk's OCR language data is not installed
 	ClassTransient   = "transient"    // retries exhausted on a dependency failure
 	ClassUnknownDesk = "unknown_desk" // upload under a desk code nobody registered
+	ClassExists      = "exists"       // another file was already uploaded under this name
+	ClassChanged     = "changed"      // the stored original is not the file checked at upload
 )
+
+// ErrExists refuses a re-upload of a different file under a name already used in the batch:
+// the first stays the document (a new S3 version of it would never be read), so the desk must
+// say which it means.
+var ErrExists = errors.New("another file was already uploaded under this name in this batch and dossier: upload the corrected scan under a new name (for example with -v2) or in a new batch")
 
 // Failure is a permanent failure of one page or document, with the class recorded for it.
 type Failure struct {

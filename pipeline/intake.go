@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"path"
@@ -19,6 +21,7 @@ const IncomingPrefix = "incoming/"
 // Registrar records uploads before their work is enqueued.
 type Registrar interface {
 	RegisterUpload(ctx context.Context, u Upload) (doc, batch uuid.UUID, err error)
+	KnownSources
 }
 
 // Intake accepts uploaded files: it stores the original, records the document, then enqueues
@@ -31,6 +34,10 @@ type Intake struct {
 
 // Accept stores and registers one file.
 func (in *Intake) Accept(ctx context.Context, u Upload, data []byte, contentType string) (doc, batch uuid.UUID, err error) {
+	if u.SHA256 == "" {
+		sum := sha256.Sum256(data)
+		u.SHA256 = hex.EncodeToString(sum[:])
+	}
 	return in.accept(ctx, u, int64(len(data)), func(key string) error {
 		return in.Objects.Put(ctx, key, data, contentType)
 	})
@@ -64,6 +71,19 @@ func (in *Intake) accept(ctx context.Context, u Upload, size int64, put func(key
 	}
 	u.Key = Key(u.Desk, u.Batch, u.Dossier, u.Filename)
 	u.Size = size
+	// A name already registered: the same file again (a retried upload) is that document, not
+	// stored again; another file is refused before it is stored (the originals bucket keeps
+	// every version, and a new version of a registered key would never be read).
+	known, err := in.Store.KnownSources(ctx, []string{u.Key})
+	if err != nil {
+		return uuid.Nil, uuid.Nil, err
+	}
+	if sum, ok := known[u.Key]; ok {
+		if u.SHA256 != "" && sum != "" && sum != u.SHA256 {
+			return uuid.Nil, uuid.Nil, &Failure{Class: ClassExists, Err: ErrExists}
+		}
+		return in.Register(ctx, u)
+	}
 	if err := put(u.Key); err != nil {
 		return uuid.Nil, uuid.Nil, err
 	}

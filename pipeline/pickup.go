@@ -18,9 +18,10 @@ type Lister interface {
 	ListIncoming(ctx context.Context) ([]Listing, error)
 }
 
-// KnownSources tells which keys are already documents.
+// KnownSources tells which keys are already documents, each with the SHA-256 (hex) of the file
+// registered there ("" while unknown).
 type KnownSources interface {
-	KnownSources(ctx context.Context, keys []string) (map[string]bool, error)
+	KnownSources(ctx context.Context, keys []string) (map[string]string, error)
 }
 
 // Pickup finds files that any S3 client (aws-cli, rclone, scanner firmware) wrote under
@@ -71,7 +72,7 @@ func (p *Pickup) Once(ctx context.Context) (int, error) {
 	}
 	n := 0
 	for _, o := range objs {
-		if known[o.Key] || strings.HasSuffix(o.Key, "/") {
+		if _, ok := known[o.Key]; ok || strings.HasSuffix(o.Key, "/") {
 			continue
 		}
 		u, err := ParseKey(o.Key)

@@ -88,6 +88,9 @@ type Upload struct {
 	Desk, Batch, Dossier, Filename string
 	Key                            string
 	Size                           int64
+	// SHA256 (hex) of the file, when the uploader knows it: the API hashes what it receives, a
+	// presigned upload declares it and completion checks it. Empty for the bucket pickup.
+	SHA256 string
 	// Languages for OCR of this batch ("vie+eng"); empty for the desk's.
 	Languages string
 }
@@ -101,6 +104,8 @@ type Document struct {
 	SourceKey string
 	Filename  string
 	State     string
+	// UploadedSHA256 is the SHA-256 checked at upload ("" when the pickup found the file).
+	UploadedSHA256 string
 }
 
 // Page is one page of a document, as the stages see it.

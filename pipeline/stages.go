@@ -321,6 +321,11 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
 	}
+	if doc.UploadedSHA256 != "" && doc.UploadedSHA256 != hex.EncodeToString(sum[:]) {
+		// Written again between the upload's check and this read (a presigned URL used twice):
+		// what was checked is not what would be read.
+		return s.refuseDocument(ctx, doc, &Failure{Class: ClassChanged, Err: errors.New("the stored original is not the file checked at upload: upload it again under a new name")})
+	}
 	format, n := src.Format(), src.Pages()
 	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), src.Size(), string(format), n)
 	if err != nil {

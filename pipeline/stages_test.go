@@ -492,3 +492,42 @@ func TestMissingRowArchivedAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// An original written again between the upload's check and the ingest (a presigned URL used a
+// second time) is refused as changed: what was checked is what is read, or nothing is.
+func TestOriginalChangedAfterUploadRefused(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	first, err := os.ReadFile("../testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/01-to-khai.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := os.ReadFile("../testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/03-giay-khai-sinh.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := pipeline.Upload{Desk: "D1", Batch: "b", Dossier: "HS-CH", Filename: "p.png"}
+	doc, _, err := r.intake.Accept(ctx, u, first, "image/png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.stages.Objects.Put(ctx, pipeline.Key("D1", "b", "HS-CH", "p.png"), second, "image/png"); err != nil {
+		t.Fatal(err)
+	}
+	_ = r.stages.Ingest(ctx, task(pipeline.TypeIngest, doc))
+	var state, class string
+	if err := r.db.Pool.QueryRow(ctx, `SELECT state, error_class FROM pages WHERE document_id = $1`, doc).Scan(&state, &class); err != nil {
+		t.Fatal(err)
+	}
+	if state != pipeline.PageFailed || class != pipeline.ClassChanged {
+		t.Fatalf("page %s %q, want failed %q", state, class, pipeline.ClassChanged)
+	}
+	// The same file accepted again is the same document; another under that name is refused.
+	if again, _, err := r.intake.Accept(ctx, u, first, "image/png"); err != nil || again != doc {
+		t.Errorf("the same file again: %v %v, want document %v", again, err, doc)
+	}
+	var f *pipeline.Failure
+	if _, _, err := r.intake.Accept(ctx, u, second, "image/png"); !errors.As(err, &f) || f.Class != pipeline.ClassExists {
+		t.Errorf("another file under the same name: %v, want %q", err, pipeline.ClassExists)
+	}
+}

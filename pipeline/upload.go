@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -24,13 +25,15 @@ type UploadSlot struct {
 	UploadFile
 	Key   string `json:"key"`
 	URL   string `json:"url,omitempty"`
-	Done  bool   `json:"done,omitempty"` // already uploaded (same size and sha256): skip it
+	// Headers must be sent with the PUT: the URL is signed for this length and checksum only.
+	Headers map[string]string `json:"headers,omitempty"`
+	Done    bool              `json:"done,omitempty"` // already uploaded (same size and sha256): skip it
 	Error string `json:"error,omitempty"`
 }
 
 // Presigner makes upload URLs and reads uploaded objects back to check them.
 type Presigner interface {
-	PresignPut(ctx context.Context, key string, ttl time.Duration) (string, error)
+	PresignPut(ctx context.Context, key string, ttl time.Duration, size int64, sum string) (string, map[string]string, error)
 	Get(ctx context.Context, key string, maxBytes int64) ([]byte, error)
 }
 
@@ -94,7 +97,7 @@ func (b *Batches) checkManifest(desk, batch string, files []UploadFile) ([]Uploa
 			out[i].Error = fmt.Sprintf("size %d: want 1 to %d bytes", f.Size, b.MaxFile)
 			continue
 		}
-		if len(f.SHA256) != 64 {
+		if len(f.SHA256) != 64 || strings.Trim(strings.ToLower(f.SHA256), "0123456789abcdef") != "" {
 			out[i].Error = "sha256 must be 64 hex digits"
 			continue
 		}
@@ -129,11 +132,19 @@ func (b *Batches) Presign(ctx context.Context, desk, batch string, files []Uploa
 		if s.Error != "" {
 			continue
 		}
-		if known[s.Key] || b.sameObject(ctx, s.Key, s.Size, s.SHA256) {
+		if sum, ok := known[s.Key]; ok {
+			if sum != "" && sum != s.SHA256 {
+				s.Error = ErrExists.Error()
+			} else {
+				s.Done = true
+			}
+			continue
+		}
+		if b.sameObject(ctx, s.Key, s.Size, s.SHA256) {
 			s.Done = true
 			continue
 		}
-		if s.URL, err = b.Objects.PresignPut(ctx, s.Key, b.TTL); err != nil {
+		if s.URL, s.Headers, err = b.Objects.PresignPut(ctx, s.Key, b.TTL, s.Size, s.SHA256); err != nil {
 			return nil, err
 		}
 	}
@@ -159,6 +170,7 @@ func (b *Batches) Complete(ctx context.Context, desk, batch, languages string, f
 		}
 		u.Key = out[i].Key
 		u.Size = f.Size
+		u.SHA256 = f.SHA256
 		if !b.sameObject(ctx, u.Key, f.Size, f.SHA256) {
 			out[i].Error = "the uploaded object is missing or does not match its size and sha256"
 			continue

@@ -140,8 +140,9 @@ func (u *uploader) callOnce(ctx context.Context, method, path string, payload []
 	return 0, json.NewDecoder(resp.Body).Decode(out)
 }
 
-// put sends one file to its presigned URL with its real length.
-func (u *uploader) put(ctx context.Context, url string, f localFile) error {
+// put sends one file to its presigned URL with its real length and the headers the URL was
+// signed with (its checksum).
+func (u *uploader) put(ctx context.Context, url string, headers map[string]string, f localFile) error {
 	fh, err := os.Open(f.path)
 	if err != nil {
 		return err
@@ -152,6 +153,9 @@ func (u *uploader) put(ctx context.Context, url string, f localFile) error {
 		return err
 	}
 	req.ContentLength = f.Size
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
 	resp, err := u.client.Do(req)
 	if err != nil {
 		return err
@@ -227,7 +231,7 @@ func uploadCmd(ctx context.Context, args []string, out io.Writer, client *http.C
 			defer wg.Done()
 			for s := range work {
 				f := byName[s.Dossier+"/"+s.Filename]
-				if err := u.put(ctx, s.URL, f); err != nil {
+				if err := u.put(ctx, s.URL, s.Headers, f); err != nil {
 					errc <- err
 					continue
 				}

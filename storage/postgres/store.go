@@ -147,11 +147,20 @@ func (db *DB) RegisterUpload(ctx context.Context, u pipeline.Upload) (doc, batch
 			ON CONFLICT (desk_code, code) DO UPDATE SET code = EXCLUDED.code RETURNING id`, u.Desk, u.Dossier).Scan(&dossier); err != nil {
 			return err
 		}
-		err := tx.QueryRow(ctx, `INSERT INTO documents (dossier_id, batch_id, source_key, filename, size)
-			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (source_key) DO NOTHING RETURNING id`,
-			dossier, batch, u.Key, u.Filename, u.Size).Scan(&doc)
+		err := tx.QueryRow(ctx, `INSERT INTO documents (dossier_id, batch_id, source_key, filename, size, uploaded_sha256)
+			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (source_key) DO NOTHING RETURNING id`,
+			dossier, batch, u.Key, u.Filename, u.Size, u.SHA256).Scan(&doc)
 		if err == pgx.ErrNoRows {
-			return tx.QueryRow(ctx, `SELECT id FROM documents WHERE source_key = $1`, u.Key).Scan(&doc)
+			// Registered before: the same file again is the same document; another file under
+			// the same name is refused, never silently dropped.
+			var sum string
+			if err := tx.QueryRow(ctx, `SELECT id, COALESCE(NULLIF(uploaded_sha256, ''), sha256, '') FROM documents WHERE source_key = $1`, u.Key).Scan(&doc, &sum); err != nil {
+				return err
+			}
+			if u.SHA256 != "" && sum != "" && sum != u.SHA256 {
+				return &pipeline.Failure{Class: pipeline.ClassExists, Err: pipeline.ErrExists}
+			}
+			return nil
 		}
 		if err != nil {
 			return err
@@ -169,9 +178,9 @@ func (db *DB) RegisterUpload(ctx context.Context, u pipeline.Upload) (doc, batch
 // Document returns a document with its dossier and desk.
 func (db *DB) Document(ctx context.Context, id uuid.UUID) (pipeline.Document, error) {
 	var d pipeline.Document
-	err := db.Pool.QueryRow(ctx, `SELECT d.id, d.dossier_id, ds.desk_code, ds.code, d.source_key, d.filename, d.state
+	err := db.Pool.QueryRow(ctx, `SELECT d.id, d.dossier_id, ds.desk_code, ds.code, d.source_key, d.filename, d.state, d.uploaded_sha256
 		FROM documents d JOIN dossiers ds ON ds.id = d.dossier_id WHERE d.id = $1`, id).
-		Scan(&d.ID, &d.DossierID, &d.Desk, &d.Dossier, &d.SourceKey, &d.Filename, &d.State)
+		Scan(&d.ID, &d.DossierID, &d.Desk, &d.Dossier, &d.SourceKey, &d.Filename, &d.State, &d.UploadedSHA256)
 	return d, notFound(err)
 }
 
@@ -649,17 +658,19 @@ func (db *DB) RetryCandidates(ctx context.Context, f pipeline.RetryFilter) ([]pi
 	})
 }
 
-// KnownSources reports which of keys are already documents.
-func (db *DB) KnownSources(ctx context.Context, keys []string) (map[string]bool, error) {
-	rows, err := db.Pool.Query(ctx, `SELECT source_key FROM documents WHERE source_key = ANY($1)`, keys)
+// KnownSources reports which of keys are already documents, with the SHA-256 of the file
+// registered (checked at upload) or read (at ingest) there.
+func (db *DB) KnownSources(ctx context.Context, keys []string) (map[string]string, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT source_key, COALESCE(NULLIF(uploaded_sha256, ''), sha256, '') FROM documents WHERE source_key = ANY($1)`, keys)
 	if err != nil {
 		return nil, err
 	}
-	found, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	out := make(map[string]bool, len(found))
-	for _, k := range found {
-		out[k] = true
-	}
+	out := map[string]string{}
+	var key, sum string
+	_, err = pgx.ForEachRow(rows, []any{&key, &sum}, func() error {
+		out[key] = sum
+		return nil
+	})
 	return out, err
 }
 

@@ -6,10 +6,14 @@ package s3
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/minio/minio-go/v7"
@@ -177,13 +181,25 @@ func (o *Objects) ListIncoming(ctx context.Context) ([]pipeline.Listing, error) 
 	return out, err
 }
 
-// PresignPut returns a URL that lets its holder PUT one object at key until ttl passes.
-func (o *Objects) PresignPut(ctx context.Context, key string, ttl time.Duration) (string, error) {
-	u, err := o.Client.PresignedPutObject(ctx, o.Bucket, key, ttl)
-	if err != nil {
-		return "", fmt.Errorf("s3: presign %s: %w", key, err)
+// PresignPut returns a URL that lets its holder PUT one object at key until ttl passes: exactly
+// size bytes whose SHA-256 is sum (hex). The signature covers Content-Length and
+// x-amz-checksum-sha256, so the S3 server refuses any other length (403) or content (400
+// BadDigest); headers are what the client must send with the PUT.
+func (o *Objects) PresignPut(ctx context.Context, key string, ttl time.Duration, size int64, sum string) (string, map[string]string, error) {
+	raw, err := hex.DecodeString(sum)
+	if err != nil || len(raw) != sha256.Size || size <= 0 {
+		return "", nil, fmt.Errorf("s3: presign %s: want a size and a hex SHA-256", key)
 	}
-	return u.String(), nil
+	headers := map[string]string{"x-amz-checksum-sha256": base64.StdEncoding.EncodeToString(raw)}
+	h := http.Header{"Content-Length": {strconv.FormatInt(size, 10)}}
+	for k, v := range headers {
+		h.Set(k, v)
+	}
+	u, err := o.Client.PresignHeader(ctx, http.MethodPut, o.Bucket, key, ttl, nil, h)
+	if err != nil {
+		return "", nil, fmt.Errorf("s3: presign %s: %w", key, err)
+	}
+	return u.String(), headers, nil
 }
 
 // EnsureLockedBucket creates the bucket of originals when missing: versioned, with object lock
