@@ -23,12 +23,12 @@ type UploadFile struct {
 // UploadSlot tells a client where to PUT a file, or that it is already there.
 type UploadSlot struct {
 	UploadFile
-	Key   string `json:"key"`
-	URL   string `json:"url,omitempty"`
+	Key string `json:"key"`
+	URL string `json:"url,omitempty"`
 	// Headers must be sent with the PUT: the URL is signed for this length and checksum only.
 	Headers map[string]string `json:"headers,omitempty"`
 	Done    bool              `json:"done,omitempty"` // already uploaded (same size and sha256): skip it
-	Error string `json:"error,omitempty"`
+	Error   string            `json:"error,omitempty"`
 }
 
 // Presigner makes upload URLs and reads uploaded objects back to check them.
