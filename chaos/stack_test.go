@@ -30,12 +30,6 @@ type stack struct {
 	workers   []*exec.Cmd
 }
 
-// sharedStack is newStack on a db of the machine's Redis allocated to the test.
-func sharedStack(t *testing.T) *stack {
-	opt := testenv.Redis(t)
-	return newStack(t, opt.Addr, opt.DB)
-}
-
 // newStack prepares a fresh database and bucket; redisAddr and redisDB name the Redis the
 // workers use (the shared one or a test's own).
 func newStack(t *testing.T, redisAddr string, redisDB int) *stack {
@@ -205,7 +199,7 @@ type redisServer struct {
 func startRedis(t *testing.T, port int) *redisServer {
 	t.Helper()
 	if _, err := exec.LookPath("redis-server"); err != nil {
-		t.Skip("redis-server is not installed (make up installs it)")
+		testenv.Unavailable(t, "redis-server (make up installs it)", err)
 	}
 	r := &redisServer{t: t, addr: fmt.Sprintf("127.0.0.1:%d", port), dir: t.TempDir()}
 	r.start()

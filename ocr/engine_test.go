@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sohoa/sohoa/internal/synth"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/scan"
 )
@@ -168,7 +169,7 @@ func TestWaitMeter(t *testing.T) {
 // as they are when it is given, a PNG the engine encodes when it is not or does not match.
 func TestPagePDFImageIsLossless(t *testing.T) {
 	if _, err := exec.LookPath("pdfimages"); err != nil {
-		t.Skip("pdfimages (poppler-utils) is not installed")
+		testenv.Unavailable(t, "pdfimages (poppler-utils)", err)
 	}
 	e := engine(t)
 	p, _ := synth.Document("giay_khai_sinh", person, authority)

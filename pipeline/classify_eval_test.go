@@ -11,6 +11,7 @@ import (
 
 	"github.com/sohoa/sohoa/classify"
 	"github.com/sohoa/sohoa/internal/evalset"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/scan"
@@ -114,9 +115,7 @@ func norm(s string) string { return strings.Join(strings.Fields(classify.Fold(s)
 // the catalogue's pages, the role always right where the type is, no result typed as an input
 // with confidence ≥ 0.7, no page outside the catalogue given a type; fields measured per field.
 func TestClassifyEvalSet(t *testing.T) {
-	if testing.Short() {
-		t.Skip("OCR of about 100 pages")
-	}
+	testenv.Short(t, "OCR of about 100 pages")
 	type page struct {
 		p    evalset.Page
 		text string

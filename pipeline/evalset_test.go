@@ -16,6 +16,7 @@ import (
 
 	"github.com/sohoa/sohoa/internal/cer"
 	"github.com/sohoa/sohoa/internal/evalset"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/scan"
@@ -196,9 +197,7 @@ func (s evalSummary) table() string {
 // three layout families, six desk scanner profiles, skewed, a fifth turned) with the bare CLI
 // on each page's straight twin and with sohoa on the page as scanned.
 func TestEvalSet(t *testing.T) {
-	if testing.Short() {
-		t.Skip("OCR of about 100 pages")
-	}
+	testenv.Short(t, "OCR of about 100 pages")
 	start := time.Now()
 	rows := seed1Rows(t)
 	s := summarise(rows)

@@ -23,9 +23,7 @@ import (
 // good page: every one ends with a clear class (or is read, when it is a real image under a
 // disguise) within seconds, and the good page is digitized.
 func TestHostileFiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the stages on about 20 files")
-	}
+	testenv.Short(t, "runs the stages on about 20 files")
 	r := newRig(t)
 	ctx := context.Background()
 	good, err := os.ReadFile("../testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/01-to-khai.png")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sohoa/sohoa/internal/cer"
 	"github.com/sohoa/sohoa/internal/evalset"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/scan"
 )
@@ -74,9 +75,7 @@ func tableOnly() evalset.Page {
 // 200×100 DPI and a 150-DPI phone photo, in one batch through the stages: each page ends with
 // a clear state, empty pages are marked blank and sent to review, the others are read.
 func TestOddPages(t *testing.T) {
-	if testing.Short() {
-		t.Skip("OCR of odd pages")
-	}
+	testenv.Short(t, "OCR of odd pages")
 	r := newRig(t)
 	ctx := context.Background()
 	pages, err := evalset.Pages(7, 1, func(f string) bool { return f == "quyet_dinh/b" || f == "xac_nhan_cu_tru/a" })

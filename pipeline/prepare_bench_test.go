@@ -17,6 +17,7 @@ import (
 
 	"github.com/sohoa/sohoa/internal/cer"
 	"github.com/sohoa/sohoa/internal/synth"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/scan"
@@ -128,7 +129,7 @@ func BenchmarkPreparation(b *testing.B) {
 	convert := "/usr/bin/convert"
 	b.Run("imagemagick", func(b *testing.B) {
 		if _, err := os.Stat(convert); err != nil {
-			b.Skip("ImageMagick is not installed (apt-get install imagemagick)")
+			testenv.Unavailable(b, "ImageMagick (apt-get install imagemagick)", err)
 		}
 		for n := 0; n < b.N; n++ {
 			r := &prepResult{}
@@ -163,7 +164,7 @@ func BenchmarkPreparation(b *testing.B) {
 
 	b.Run("tesseract", func(b *testing.B) {
 		if _, err := exec.LookPath("tesseract"); err != nil {
-			b.Skip("tesseract CLI is not installed")
+			testenv.Unavailable(b, "the tesseract CLI", err)
 		}
 		for n := 0; n < b.N; n++ {
 			r := &prepResult{}

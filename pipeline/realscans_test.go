@@ -68,9 +68,7 @@ func TestRealScans(t *testing.T) {
 	if _, err := os.Stat(realscans); err != nil {
 		testenv.Unavailable(t, "the team's real scans at "+realscans, err)
 	}
-	if testing.Short() {
-		t.Skip("OCR of about 20 real pages")
-	}
+	testenv.Short(t, "OCR of about 20 real pages")
 	r := newRig(t)
 	ctx := context.Background()
 	linn := []string{"LinnSequencer", "Sequencer"}

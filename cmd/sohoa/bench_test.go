@@ -260,7 +260,7 @@ func BenchmarkThroughput(b *testing.B) {
 	// conversion, closer to what sohoa writes (its PDFs are not PDF/A). Both ratios are reported.
 	ocrmypdf := func(b *testing.B, name string, extra ...string) (time.Duration, testenv.CPUTime, []string) {
 		if _, err := exec.LookPath("ocrmypdf"); err != nil {
-			b.Skip("ocrmypdf is not installed (apt-get install ocrmypdf)")
+			testenv.Unavailable(b, "ocrmypdf (apt-get install ocrmypdf)", err)
 		}
 		out := filepath.Join(dir, name)
 		_ = os.MkdirAll(out, 0o755)
@@ -270,7 +270,7 @@ func BenchmarkThroughput(b *testing.B) {
 		if _, err := os.Stat(in); err != nil {
 			if o, err := exec.Command("img2pdf", append(files, "-o", in)...).CombinedOutput(); err != nil {
 				_ = os.Remove(in)
-				b.Skipf("img2pdf: %v %s", err, o)
+				testenv.Unavailable(b, "img2pdf", fmt.Errorf("%v %s", err, o))
 			}
 		}
 		args := append([]string{"--jobs", strconv.Itoa(cores), "--deskew", "--rotate-pages", "-l", "vie", "--tesseract-pagesegmode", "3"}, extra...)

@@ -39,9 +39,7 @@ func (z *zeros) Read(p []byte) (int, error) {
 // A 2 GB upload is refused with a clear class, without the server reading it all, and the
 // desk's next upload goes through as if nothing happened.
 func TestUpload2GB(t *testing.T) {
-	if testing.Short() {
-		t.Skip("sends a few hundred MB over loopback")
-	}
+	testenv.Short(t, "sends a few hundred MB over loopback")
 	a, _ := testApp(t)
 	ctx := context.Background()
 	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "BIG", Name: "Big", Kind: pipeline.Locality}); err != nil {

@@ -86,9 +86,7 @@ type truth struct {
 // OCR, classify, finalize; then every figure, type, text and angle is checked against the
 // generator's manifest. A second run of the same batch must change nothing.
 func TestDemoEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end to end: OCR of 13 pages")
-	}
+	testenv.Short(t, "end to end: OCR of 13 pages")
 	db, dbURL := testenv.Postgres(t)
 	_, s3cfg := testenv.Bucket(t)
 	redis := testenv.Redis(t)

@@ -50,9 +50,7 @@ func buildSohoa(t testing.TB, path, prefix string) {
 // turned) to the same text, hOCR and word boxes as sohoa linked against Debian's library. The
 // build only changes how Tesseract keeps line images in memory; this is what proves it.
 func TestOptimisedEngineIdentical(t *testing.T) {
-	if testing.Short() {
-		t.Skip("OCR of the evaluation set twice")
-	}
+	testenv.Short(t, "OCR of the evaluation set twice")
 	prefix := enginePrefix()
 	if _, err := os.Stat(filepath.Join(prefix, "lib", "pkgconfig", "tesseract.pc")); err != nil {
 		testenv.Unavailable(t, "the optimised engine (make engine)", err)

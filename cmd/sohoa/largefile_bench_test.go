@@ -29,10 +29,10 @@ const stackPages = 200
 func largeFiles(b *testing.B, dir string) (pdfPath, tiffPath string) {
 	py := "/usr/bin/python3" // Debian's, which has Pillow with img2pdf; not a pyenv one on PATH
 	if _, err := exec.LookPath("img2pdf"); err != nil {
-		b.Skip("img2pdf is not installed (apt-get install img2pdf)")
+		testenv.Unavailable(b, "img2pdf (apt-get install img2pdf)", err)
 	}
 	if err := exec.Command(py, "-c", "import PIL").Run(); err != nil {
-		b.Skip("Debian's Pillow is not installed (apt-get install python3-pil)")
+		testenv.Unavailable(b, "Debian's Pillow (apt-get install python3-pil)", err)
 	}
 	pages, err := evalset.Pages(7, 1, nil)
 	if err != nil {

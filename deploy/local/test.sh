@@ -26,6 +26,9 @@ if [ ! -x "$SOHOA_CACHE_DIR/bin/staticcheck" ]; then
   GOBIN="$SOHOA_CACHE_DIR/bin" go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 fi
 "$SOHOA_CACHE_DIR/bin/staticcheck" ./...
+# The slow fault tests build only with -tags chaos (make chaos): checked here all the same.
+go vet -tags chaos ./chaos/
+"$SOHOA_CACHE_DIR/bin/staticcheck" -tags chaos ./chaos/
 echo "== govulncheck"
 bash deploy/local/vulncheck.sh
 echo "== go test"

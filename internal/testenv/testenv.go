@@ -33,6 +33,19 @@ func env(k, def string) string {
 	return def
 }
 
+// Short skips a long test under go test -short, for a quick local run. CI runs every test, so
+// -short under CI fails the test instead: no test can go quiet there.
+func Short(t testing.TB, what string) {
+	t.Helper()
+	if !testing.Short() {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s: -short under CI (CI runs every test)", what)
+	}
+	t.Skipf("%s (-short)", what)
+}
+
 // Unavailable fails under CI and skips elsewhere.
 func Unavailable(t testing.TB, what string, err error) {
 	t.Helper()
