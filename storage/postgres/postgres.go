@@ -60,6 +60,21 @@ func (db *DB) Migrate(ctx context.Context) (applied []string, err error) {
 		return nil, err
 	}
 	sort.Strings(names)
+	// Up to date: nothing to do, and nothing asked of the role. The services' least-privilege
+	// roles (deploy/postgres) can run this without any right to create.
+	latest := -1
+	var exists bool
+	if err := db.Pool.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	if exists {
+		if err := db.Pool.QueryRow(ctx, `SELECT COALESCE(max(version), 0) FROM schema_migrations`).Scan(&latest); err != nil {
+			return nil, fmt.Errorf("migrate: %w", err)
+		}
+	}
+	if last, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(names[len(names)-1], "migrations/"), "_", 2)[0]); err == nil && latest >= last {
+		return nil, nil
+	}
 	conn, err := db.Pool.Acquire(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
