@@ -148,6 +148,9 @@ func run(ctx context.Context, cmd string, args []string) error {
 			return err
 		}
 		log.Info("serving API", "addr", ln.Addr().String())
+		// Prometheus scrapes the metrics listener (no session); /metrics on the API port needs
+		// an operator's.
+		a.serveMetrics(ctx, cfg.MetricsAddr)
 		return serveHTTP(ctx, a.apiServer(), ln)
 	case "worker":
 		return a.worker(ctx, age)

@@ -105,8 +105,9 @@ func retryCmd(ctx context.Context, a *app, args []string, out io.Writer) error {
 	return nil
 }
 
-// serveMetrics exposes a worker's metrics (stage durations, OCR confidence, queues, Go and
-// process) on its own address, since a worker has no API server.
+// serveMetrics exposes the metrics (stage durations, OCR confidence, queues, Go and process) on
+// their own address, for Prometheus: a worker has no API server, and the API's /metrics is for
+// signed-in operators.
 func (a *app) serveMetrics(ctx context.Context, addr string) {
 	if addr == "" {
 		return

@@ -84,11 +84,25 @@ start_s3() {
     mkdir -p "$SOHOA_CACHE_DIR/bin"
     (cd / && GOBIN="$SOHOA_CACHE_DIR/bin" GOFLAGS=-mod=mod go install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION")
   fi
-  s3_up && return
+  if s3_up; then
+    # A gateway an older up.sh started runs without IAM accounts, which the scoped-credentials
+    # test needs: ours is restarted with them; one this script did not start is left alone.
+    local pid cmd; pid=$(cat "$SOHOA_STATE_DIR/s3/versitygw.pid" 2>/dev/null || true)
+    cmd=$(tr '\0' ' ' < "/proc/${pid:-0}/cmdline" 2>/dev/null || true)
+    case "$cmd" in
+      *versitygw*--iam-dir*|"") return ;;
+      *versitygw*)
+        log "restarting the S3 server with IAM accounts"
+        kill "$pid"
+        for _ in $(seq 1 40); do s3_up || break; sleep 0.25; done ;;
+      *) return ;;
+    esac
+  fi
   log "starting the S3 server on $SOHOA_S3_ENDPOINT"
-  mkdir -p "$SOHOA_STATE_DIR/s3/data" "$SOHOA_STATE_DIR/s3/versions"
+  mkdir -p "$SOHOA_STATE_DIR/s3/data" "$SOHOA_STATE_DIR/s3/versions" "$SOHOA_STATE_DIR/s3/iam"
+  # --iam-dir: accounts besides the root one (the API's and the workers' scoped credentials).
   ROOT_ACCESS_KEY="$SOHOA_S3_ACCESS_KEY" ROOT_SECRET_KEY="$SOHOA_S3_SECRET_KEY" \
-    setsid nohup "$bin" --port "$SOHOA_S3_ENDPOINT" posix --versioning-dir "$SOHOA_STATE_DIR/s3/versions" \
+    setsid nohup "$bin" --port "$SOHOA_S3_ENDPOINT" --iam-dir "$SOHOA_STATE_DIR/s3/iam" posix --versioning-dir "$SOHOA_STATE_DIR/s3/versions" \
     "$SOHOA_STATE_DIR/s3/data" >"$SOHOA_STATE_DIR/s3/versitygw.log" 2>&1 < /dev/null &
   echo $! >"$SOHOA_STATE_DIR/s3/versitygw.pid"
   for _ in $(seq 1 40); do s3_up && return; sleep 0.25; done
