@@ -18,6 +18,7 @@ import (
 //	redis://[user[:password]@]host:port[/db]      plain
 //	rediss://[user[:password]@]host:port[/db]     TLS (SOHOA_REDIS_CA_FILE: the CA to trust)
 //	redis-sentinel://[user[:password]@]h1:26379,h2:26379,h3:26379[/db]?master=NAME[&sentinel_password=P][&tls=true]
+//	redis-cluster://[user[:password]@]h1:6379,h2:6379,h3:6379[?tls=true]   (Redis Cluster: db 0 only)
 //
 // A password may come from SOHOA_REDIS_PASSWORD_FILE instead of the URL (a mounted secret,
 // read with the rest of the configuration).
@@ -78,8 +79,22 @@ func redisConn(c *Config) (asynq.RedisConnOpt, error) {
 			}
 		}
 		return opt, nil
+	case "redis-cluster":
+		// Asynq keeps each queue's keys under one hash tag ({queue}), so its scripts run on a
+		// cluster; a cluster has no numbered databases.
+		if db != 0 {
+			return nil, fmt.Errorf("SOHOA_REDIS_URL: a Redis Cluster has only database 0")
+		}
+		opt := asynq.RedisClusterClientOpt{Addrs: strings.Split(u.Host, ","), Username: user, Password: password}
+		if u.Query().Get("tls") == "true" {
+			host, _, _ := strings.Cut(opt.Addrs[0], ":")
+			if opt.TLSConfig, err = tlsConfig(host); err != nil {
+				return nil, err
+			}
+		}
+		return opt, nil
 	}
-	return nil, fmt.Errorf("SOHOA_REDIS_URL: scheme %q: want redis, rediss or redis-sentinel", u.Scheme)
+	return nil, fmt.Errorf("SOHOA_REDIS_URL: scheme %q: want redis, rediss, redis-sentinel or redis-cluster", u.Scheme)
 }
 
 // secretFile reads the secret in the file an environment variable names ("" when unset).

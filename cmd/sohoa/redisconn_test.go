@@ -22,7 +22,9 @@ import (
 	"time"
 
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 	"github.com/sohoa/sohoa/internal/testenv"
+	"github.com/sohoa/sohoa/pipeline"
 )
 
 // writeCerts makes a CA and a certificate for 127.0.0.1 signed by it, as PEM files in dir.
@@ -163,5 +165,102 @@ func TestRedisURLWithAuthAndTLS(t *testing.T) {
 	if f, ok := sopt.(asynq.RedisFailoverClientOpt); err != nil || !ok || f.MasterName != "sohoa" || len(f.SentinelAddrs) != 2 ||
 		f.Password != "p" || f.Username != "u" || f.SentinelPassword != "sp" || f.DB != 2 {
 		t.Errorf("sentinel options %+v, %v", sopt, err)
+	}
+}
+
+// A Redis Cluster of three local primaries (redis-cluster://…): Asynq's client, server and
+// inspector work through it, and so does the reconciler's lease (one key, any node).
+func TestRedisCluster(t *testing.T) {
+	bin, err := exec.LookPath("redis-server")
+	if err != nil {
+		testenv.Unavailable(t, "redis-server", err)
+	}
+	cli, err := exec.LookPath("redis-cli")
+	if err != nil {
+		testenv.Unavailable(t, "redis-cli", err)
+	}
+	dir := t.TempDir()
+	var addrs []string
+	for i := 0; i < 3; i++ {
+		l, _ := net.Listen("tcp", "127.0.0.1:0")
+		port := l.Addr().(*net.TCPAddr).Port
+		l.Close()
+		if port > 55535 { // the cluster bus listens on port+10000
+			i--
+			continue
+		}
+		node := filepath.Join(dir, fmt.Sprint(port))
+		_ = os.MkdirAll(node, 0o755)
+		srv := exec.Command(bin, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--cluster-enabled", "yes",
+			"--cluster-config-file", filepath.Join(node, "nodes.conf"), "--dir", node, "--save", "", "--appendonly", "no")
+		if err := srv.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = srv.Process.Kill(); _ = srv.Wait() })
+		addrs = append(addrs, fmt.Sprintf("127.0.0.1:%d", port))
+	}
+	for _, a := range addrs {
+		for i := 0; i < 50; i++ {
+			if c, err := net.DialTimeout("tcp", a, 100*time.Millisecond); err == nil {
+				c.Close()
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	if out, err := exec.Command(cli, append(append([]string{"--cluster", "create"}, addrs...), "--cluster-replicas", "0", "--cluster-yes")...).CombinedOutput(); err != nil {
+		t.Fatalf("redis-cli --cluster create: %v\n%s", err, out)
+	}
+	url := "redis-cluster://" + strings.Join(addrs, ",")
+	if _, err := redisConn(&Config{RedisURL: url + "/2"}); err == nil {
+		t.Error("a cluster URL with a database number was accepted")
+	}
+	opt, err := redisConn(&Config{RedisURL: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := asynq.NewClient(opt)
+	defer c.Close()
+	var lastErr error
+	for i := 0; i < 100; i++ { // the cluster settling its slots
+		if _, lastErr = c.Enqueue(asynq.NewTask("sohoa:test", nil), asynq.Queue("pages")); lastErr == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if lastErr != nil {
+		t.Fatalf("enqueue through the cluster: %v", lastErr)
+	}
+	ran := make(chan struct{}, 1)
+	worker := asynq.NewServer(opt, asynq.Config{Concurrency: 1, Queues: map[string]int{"pages": 1}, TaskCheckInterval: 50 * time.Millisecond,
+		Logger: asynqLogger{slog.New(slog.NewTextHandler(io.Discard, nil))}})
+	mux := asynq.NewServeMux()
+	mux.HandleFunc("sohoa:test", func(context.Context, *asynq.Task) error { ran <- struct{}{}; return nil })
+	if err := worker.Start(mux); err != nil {
+		t.Fatal(err)
+	}
+	defer worker.Shutdown()
+	select {
+	case <-ran:
+	case <-time.After(15 * time.Second):
+		t.Fatal("the task never ran through the cluster")
+	}
+	insp := asynq.NewInspector(opt)
+	defer insp.Close()
+	if info, err := insp.GetQueueInfo("pages"); err != nil || info.Processed < 1 {
+		t.Errorf("inspector through the cluster: %+v %v", info, err)
+	}
+	rc, ok := opt.MakeRedisClient().(redis.UniversalClient)
+	if !ok {
+		t.Fatal("the cluster option gives no universal client")
+	}
+	defer rc.Close()
+	l1 := &pipeline.Lease{Client: rc, Key: "sohoa:test-lease", Holder: "w1", TTL: time.Minute}
+	l2 := &pipeline.Lease{Client: rc, Key: "sohoa:test-lease", Holder: "w2", TTL: time.Minute}
+	if ok, err := l1.Hold(context.Background()); !ok || err != nil {
+		t.Fatalf("lease through the cluster: %v %v", ok, err)
+	}
+	if ok, _ := l2.Hold(context.Background()); ok {
+		t.Error("two holders of one lease")
 	}
 }
