@@ -53,7 +53,7 @@ start_postgres() {
   # The least-privilege roles of a production database (deploy/postgres/roles.sql); the local
   # sohoa role may act as each, so the tests check what each may do.
   su postgres -c "psql -p $SOHOA_PG_PORT -qX -v ON_ERROR_STOP=1 -f -" < "$(dirname "$0")/../postgres/roles.sql" >/dev/null
-  su postgres -c "psql -p $SOHOA_PG_PORT -qc 'GRANT sohoa_owner, sohoa_api, sohoa_worker TO sohoa'" >/dev/null
+  su postgres -c "psql -p $SOHOA_PG_PORT -qc 'SET client_min_messages = warning; GRANT sohoa_owner, sohoa_api, sohoa_worker TO sohoa'" >/dev/null
   su postgres -c "psql -p $SOHOA_PG_PORT -qtAc \"SELECT 1 FROM pg_database WHERE datname='sohoa'\"" | grep -q 1 ||
     su postgres -c "psql -p $SOHOA_PG_PORT -qc 'CREATE DATABASE sohoa OWNER sohoa'"
   # Admin work goes over the local socket as postgres (peer auth), as on a stock Debian.
