@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,6 +89,52 @@ func (c Catalogue) WithOverrides(over []Type) Catalogue {
 		}
 	}
 	return out
+}
+
+// WithProcedures is c with procedures replaced or added by code.
+func (c Catalogue) WithProcedures(over []Procedure) Catalogue {
+	out := c
+	out.Procedures = append([]Procedure(nil), c.Procedures...)
+	for _, o := range over {
+		replaced := false
+		for i := range out.Procedures {
+			if out.Procedures[i].Code == o.Code {
+				out.Procedures[i], replaced = o, true
+			}
+		}
+		if !replaced {
+			out.Procedures = append(out.Procedures, o)
+		}
+	}
+	return out
+}
+
+// Change is one edit of the catalogue, as its history keeps it.
+type Change struct {
+	Kind       string          `json:"kind"` // type or procedure
+	Code       string          `json:"code"`
+	Definition json.RawMessage `json:"definition"`
+	Previous   json.RawMessage `json:"previous,omitempty"` // the override it replaced; none: the built-in entry, or a new one
+	By         string          `json:"changed_by"`
+	At         time.Time       `json:"changed_at"`
+}
+
+// Check reports what makes p unusable: a procedure needs a code, a name and at least one
+// required component, each a type of cat.
+func (p Procedure) Check(cat Catalogue) error {
+	if p.Code == "" || p.Name == "" || len(p.Required) == 0 {
+		return fmt.Errorf("a procedure needs a code, a name and at least one required component")
+	}
+	known := map[string]bool{}
+	for _, t := range cat.Types {
+		known[t.Code] = true
+	}
+	for _, r := range append(append([]string{}, p.Required...), p.Result) {
+		if r != "" && !known[r] {
+			return fmt.Errorf("component %q is not a type of the catalogue", r)
+		}
+	}
+	return nil
 }
 
 func foldAll(ss []string) []string {

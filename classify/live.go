@@ -12,6 +12,7 @@ import (
 type Source interface {
 	LatestModel(ctx context.Context, newerThan int) (*Model, error)
 	TypeOverrides(ctx context.Context) ([]Type, error)
+	ProcedureOverrides(ctx context.Context) ([]Procedure, error)
 }
 
 // Live is a classifier that picks up newly trained models and catalogue overrides without a
@@ -56,7 +57,11 @@ func (l *Live) Refresh(ctx context.Context, src Source) error {
 	if err != nil {
 		return err
 	}
-	l.cur.Store(New(Builtin().WithOverrides(over), m))
+	procs, err := src.ProcedureOverrides(ctx)
+	if err != nil {
+		return err
+	}
+	l.cur.Store(New(Builtin().WithOverrides(over).WithProcedures(procs), m))
 	return nil
 }
 

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/google/uuid"
@@ -15,7 +16,10 @@ type Review interface {
 	ReviewQueue(ctx context.Context, desk string, limit int) ([]classify.ReviewItem, error)
 	ConfirmType(ctx context.Context, id uuid.UUID, typ, role string) (uuid.UUID, error)
 	TypeOverrides(ctx context.Context) ([]classify.Type, error)
-	PutTypeOverride(ctx context.Context, t classify.Type) error
+	PutTypeOverride(ctx context.Context, t classify.Type, by string) error
+	ProcedureOverrides(ctx context.Context) ([]classify.Procedure, error)
+	PutProcedureOverride(ctx context.Context, p classify.Procedure, by string) error
+	CatalogueHistory(ctx context.Context, limit int) ([]classify.Change, error)
 }
 
 func (s *Server) catalogue(ctx context.Context) (classify.Catalogue, error) {
@@ -23,7 +27,19 @@ func (s *Server) catalogue(ctx context.Context) (classify.Catalogue, error) {
 	if err != nil {
 		return classify.Catalogue{}, err
 	}
-	return classify.Builtin().WithOverrides(over), nil
+	procs, err := s.Review.ProcedureOverrides(ctx)
+	if err != nil {
+		return classify.Catalogue{}, err
+	}
+	return classify.Builtin().WithOverrides(over).WithProcedures(procs), nil
+}
+
+// editor names who changes the catalogue, for its history.
+func editor(ctx context.Context) string {
+	if u, ok := CurrentUser(ctx); ok {
+		return u.Name
+	}
+	return "unknown"
 }
 
 // reviewQueue serves GET /api/v1/review?desk=CODE: documents classified below the review
@@ -100,13 +116,55 @@ func (s *Server) putType(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t.Code = r.PathValue("code")
-	if t.Role != "input" && t.Role != "result" || t.Name == "" || len(t.Titles) == 0 {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": "a type needs a name, role input or result, and at least one title"})
-		return
-	}
-	if err := s.Review.PutTypeOverride(r.Context(), t); err != nil {
+	if err := s.saveType(r.Context(), t); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, t)
+}
+
+func (s *Server) saveType(ctx context.Context, t classify.Type) error {
+	if t.Code == "" || t.Role != "input" && t.Role != "result" || t.Name == "" || len(t.Titles) == 0 {
+		return &pipeline.Failure{Class: "bad_catalogue", Err: errors.New("a type needs a code, a name, role input or result, and at least one title")}
+	}
+	return s.Review.PutTypeOverride(ctx, t, editor(ctx))
+}
+
+// putProcedure serves PUT /api/v1/catalogue/procedures/{code}: a procedure (its name, the
+// components its dossier requires and its result) that replaces or extends the built-in one;
+// dossiers finalized from then on are checked against it (workers pick it up within a minute).
+func (s *Server) putProcedure(w http.ResponseWriter, r *http.Request) {
+	var p classify.Procedure
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&p); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		return
+	}
+	p.Code = r.PathValue("code")
+	if err := s.saveProcedure(r.Context(), p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, p)
+}
+
+func (s *Server) saveProcedure(ctx context.Context, p classify.Procedure) error {
+	cat, err := s.catalogue(ctx)
+	if err != nil {
+		return err
+	}
+	if err := p.Check(cat); err != nil {
+		return &pipeline.Failure{Class: "bad_catalogue", Err: err}
+	}
+	return s.Review.PutProcedureOverride(ctx, p, editor(ctx))
+}
+
+// catalogueHistory serves GET /api/v1/catalogue/history: who changed which type or procedure,
+// when, and what it was before; newest first.
+func (s *Server) catalogueHistory(w http.ResponseWriter, r *http.Request) {
+	h, err := s.Review.CatalogueHistory(r.Context(), 500)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"changes": h})
 }

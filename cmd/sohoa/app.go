@@ -184,7 +184,11 @@ func (a *app) worker(ctx context.Context, reconcileAge time.Duration) error {
 		return err
 	}
 	go func() {
-		t := time.NewTicker(30 * time.Second)
+		every := a.cfg.ClassifierRefresh
+		if every <= 0 {
+			every = 30 * time.Second
+		}
+		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
 			select {

@@ -33,6 +33,8 @@ type Config struct {
 	RetryBase       time.Duration
 	// TaskCheck is how long an idle worker waits before looking at empty queues again.
 	TaskCheck time.Duration
+	// ClassifierRefresh is how often a worker loads a newly trained model and catalogue edits.
+	ClassifierRefresh time.Duration
 	// Originals is the bucket uploads land in (default: the bucket's name + "-originals"),
 	// object-locked for RetentionDays.
 	Originals     string
@@ -106,6 +108,11 @@ func bindConfig(fs *flag.FlagSet) (*Config, func() error) {
 	// Asynq polls rather than blocks: at its default of 1 s an idle handler sleeps up to 1.5 s
 	// after a page's next stage is queued, which cost a quarter of the throughput here.
 	fs.DurationVar(&c.TaskCheck, "task-check-interval", check, "how often an idle worker polls empty queues (SOHOA_TASK_CHECK_INTERVAL)")
+	refresh, err := time.ParseDuration(env("SOHOA_CLASSIFIER_REFRESH", "30s"))
+	if err != nil || refresh <= 0 {
+		errs = append(errs, fmt.Errorf("SOHOA_CLASSIFIER_REFRESH: want a positive duration (%v)", err))
+	}
+	fs.DurationVar(&c.ClassifierRefresh, "classifier-refresh", refresh, "how often a worker loads a newly trained model and catalogue edits (SOHOA_CLASSIFIER_REFRESH)")
 	fs.StringVar(&c.LogFormat, "log-format", env("SOHOA_LOG_FORMAT", "json"), "json or text (SOHOA_LOG_FORMAT)")
 	return c, func() error {
 		if err := ocr.CheckPSM(c.PSM); err != nil {

@@ -19,6 +19,7 @@ var reviewed = map[string]string{
 	"storage/postgres/seed.go:Seed":             "runs a table of constant statements",
 	"storage/postgres/coverage.go:coverageRows": "runs what coverageByCells and coverageByDesks join from constant fragments chosen by the report level; every value is a $n parameter",
 	"storage/postgres/store.go:recomputeCells":  "wraps a constant query of its callers (which cells and days to recount) in a constant SELECT; values are $n parameters",
+	"storage/postgres/classify.go:putOverride":  "runs the two constant statements its callers (PutTypeOverride, PutProcedureOverride) pass; values are $n parameters",
 }
 
 // Every Query, QueryRow and Exec call outside tests passes its SQL as a string constant

@@ -68,11 +68,68 @@ func (db *DB) TypeOverrides(ctx context.Context) ([]classify.Type, error) {
 	})
 }
 
-// PutTypeOverride stores a catalogue type.
-func (db *DB) PutTypeOverride(ctx context.Context, t classify.Type) error {
-	_, err := db.Pool.Exec(ctx, `INSERT INTO doc_type_overrides (code, definition) VALUES ($1, $2)
-		ON CONFLICT (code) DO UPDATE SET definition = EXCLUDED.definition, updated_at = now()`, t.Code, t)
-	return err
+// PutTypeOverride stores a catalogue type, and who changed it, with what it replaced, in the
+// catalogue's history.
+func (db *DB) PutTypeOverride(ctx context.Context, t classify.Type, by string) error {
+	return db.putOverride(ctx, "type", t.Code, t, by, `SELECT definition FROM doc_type_overrides WHERE code = $1`,
+		`INSERT INTO doc_type_overrides (code, definition) VALUES ($1, $2)
+			ON CONFLICT (code) DO UPDATE SET definition = EXCLUDED.definition, updated_at = now()`)
+}
+
+// ProcedureOverrides returns the procedures defined in the database.
+func (db *DB) ProcedureOverrides(ctx context.Context) ([]classify.Procedure, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT definition FROM procedure_overrides ORDER BY code`)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (classify.Procedure, error) {
+		var p classify.Procedure
+		err := r.Scan(&p)
+		return p, err
+	})
+}
+
+// PutProcedureOverride stores a procedure, with its history.
+func (db *DB) PutProcedureOverride(ctx context.Context, p classify.Procedure, by string) error {
+	return db.putOverride(ctx, "procedure", p.Code, p, by, `SELECT definition FROM procedure_overrides WHERE code = $1`,
+		`INSERT INTO procedure_overrides (code, definition) VALUES ($1, $2)
+			ON CONFLICT (code) DO UPDATE SET definition = EXCLUDED.definition, updated_at = now()`)
+}
+
+// putOverride runs its caller's two constant statements (read the current override, upsert
+// the new one) and records the change.
+func (db *DB) putOverride(ctx context.Context, kind, code string, def any, by, read, write string) error {
+	return pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		// One change at a time per entry, so each history row's previous is the one it replaced.
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('catalogue:' || $1 || ':' || $2))`, kind, code); err != nil {
+			return err
+		}
+		var previous []byte
+		err := tx.QueryRow(ctx, read, code).Scan(&previous)
+		if err != nil && err != pgx.ErrNoRows {
+			return err
+		}
+		if _, err := tx.Exec(ctx, write, code, def); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO catalogue_history (kind, code, definition, previous, changed_by) VALUES ($1, $2, $3, $4, $5)`,
+			kind, code, def, previous, by)
+		return err
+	})
+}
+
+// CatalogueHistory lists the latest catalogue changes, newest first.
+func (db *DB) CatalogueHistory(ctx context.Context, limit int) ([]classify.Change, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT kind, code, definition, previous, changed_by, changed_at FROM catalogue_history
+		ORDER BY changed_at DESC, id DESC LIMIT $1`, limit)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (classify.Change, error) {
+		var c classify.Change
+		err := r.Scan(&c.Kind, &c.Code, &c.Definition, &c.Previous, &c.By, &c.At)
+		return c, err
+	})
 }
 
 // ReviewQueue lists a desk's documents that need review (all desks when desk is ""), with
