@@ -80,6 +80,10 @@ func newSegment(ws []Word) segment {
 	return s
 }
 
+// ReadingOrder is readingOrder for words that did not come from Tesseract (a PDF's text layer,
+// its blocks and lines numbered as Tesseract numbers them).
+func ReadingOrder(words []Word) string { return readingOrder(words) }
+
 // readingOrder is the page's text as a person reads it: blocks in Tesseract's order, a blank
 // line between blocks, sides read one after the other, tables row by row. A side-by-side run
 // may cross Tesseract's blocks (it often makes the header's first line a block of its own).

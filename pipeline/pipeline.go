@@ -122,6 +122,8 @@ type Page struct {
 	Languages  string // Tesseract languages of the page's desk, e.g. "vie"
 	// SourceVersion is the S3 version of the original (locked bucket); "" when unversioned.
 	SourceVersion string
+	// TextFrom is where the page's text comes from: TextFromOCR or TextFromPDF.
+	TextFrom string
 }
 
 // Prepared is what the prepare stage learned about a page.
@@ -133,7 +135,14 @@ type Prepared struct {
 	SkewDegrees           float64
 	SkewConfidence        float64
 	Scale                 float64 // resize applied to bring text to Tesseract's best size
+	TextFrom              string  // TextFromOCR, or TextFromPDF for a page read from its text layer
 }
+
+// Where a page's text comes from.
+const (
+	TextFromOCR = "ocr" // Tesseract on the clean page
+	TextFromPDF = "pdf" // the PDF page's own text layer (scan.TextLayer's rule)
+)
 
 // How a page's orientation was decided.
 const (
@@ -263,6 +272,7 @@ type PageInfo struct {
 	SkewDegrees    float64 `json:"skew_degrees"`
 	MeanConfidence float64 `json:"mean_confidence"`
 	Text           string  `json:"text"`
+	TextFrom       string  `json:"text_from"` // "ocr", or "pdf": read from the page's own text layer
 }
 
 // DocumentInfo is a document as the API shows it.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"strings"
 
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/scan"
@@ -14,6 +15,8 @@ import (
 type PreparedPage struct {
 	Image *image.Gray
 	Prepared
+	// Layer is the page's own text, when it is to be read instead of OCR (TextFrom "pdf").
+	Layer *scan.TextLayer
 }
 
 // PreparePage decodes page index of a scan within limits, reduces it to the reading
@@ -28,8 +31,15 @@ func PreparePage(ctx context.Context, o Orienter, data []byte, index int, lim sc
 	return PrepareSource(ctx, o, src, index, lim)
 }
 
-// PrepareSource is PreparePage on a file already opened.
+// PrepareSource is PreparePage on a file already opened. A PDF page with a trustworthy text
+// layer (a born-digital page) is rendered as authored, without orientation, deskew or cleaning,
+// and read from that layer.
 func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int, lim scan.Limits) (*PreparedPage, error) {
+	if src.Format() == scan.PDF {
+		if tl, err := src.TextLayer(ctx, index, lim); err == nil && tl.Usable {
+			return prepareDigital(ctx, src, index, lim, tl)
+		}
+	}
 	g, meta, err := src.Decode(ctx, index, lim)
 	if err != nil {
 		return nil, err
@@ -103,6 +113,42 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 	out.Image = g
 	out.Width, out.Height = g.Rect.Dx(), g.Rect.Dy()
 	return out, nil
+}
+
+// prepareDigital renders a born-digital page at the reading resolution for its stored image and
+// page PDF's preview; its text comes from the layer.
+func prepareDigital(ctx context.Context, src *scan.Source, index int, lim scan.Limits, tl scan.TextLayer) (*PreparedPage, error) {
+	g, meta, err := src.Decode(ctx, index, lim)
+	if err != nil {
+		return nil, err
+	}
+	dpi := meta.DPI
+	if dpi > ocr.ReadDPI*5/4 {
+		g, dpi = scan.Shrink(g, float64(ocr.ReadDPI)/float64(dpi)), ocr.ReadDPI
+	}
+	out := &PreparedPage{Image: g, Layer: &tl, Prepared: Prepared{DPI: dpi, Scale: 1, TextFrom: TextFromPDF,
+		Width: g.Rect.Dx(), Height: g.Rect.Dy()}}
+	return out, nil
+}
+
+// LayerResult is a text layer as the OCR stage records a page: words with their boxes in the
+// pixels of the page rendered at dpi, the text in reading order, full confidence (the words
+// are the document's own).
+func LayerResult(tl scan.TextLayer, dpi int) *ocr.Result {
+	f := float64(dpi) / 72
+	words := make([]ocr.Word, len(tl.Words))
+	engine := make([]string, len(tl.Words))
+	for i, w := range tl.Words {
+		words[i] = ocr.Word{Text: w.Text, Confidence: 100, Line: w.Line, Block: w.Block,
+			Box: [4]int{int(w.Box[0] * f), int(w.Box[1] * f), int(math.Ceil(w.Box[2] * f)), int(math.Ceil(w.Box[3] * f))}}
+		engine[i] = w.Text
+	}
+	r := &ocr.Result{Words: words, EngineText: strings.Join(engine, " "), Languages: TextFromPDF}
+	if len(words) > 0 {
+		r.MeanConfidence = 100
+	}
+	r.Text = ocr.ReadingOrder(words)
+	return r
 }
 
 // maxDoubtfulSkew is the steepest angle straightened on a page whose text lines did not show

@@ -487,6 +487,11 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
 	}
+	if p.TextFrom == TextFromPDF {
+		if done, err := s.readLayer(ctx, p); done || err != nil {
+			return err
+		}
+	}
 	clean, ok := s.caches().handoff.take(p.ImageKey)
 	if !ok {
 		if clean.png, err = s.get(ctx, "page_image", p.ImageKey, s.Limits.MaxBytes); err != nil {
@@ -535,6 +540,51 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 		s.Metrics.Confidence.Observe(rec.MeanConfidence)
 	}
 	return s.afterPage(ctx, p.DocumentID)
+}
+
+// readLayer records a born-digital page from its own text layer instead of OCR: its words and
+// their boxes, the text in reading order, and the page itself as its searchable PDF (no hOCR:
+// no engine ran). done is false when the layer no longer passes the rule, and OCR goes on.
+func (s *Stages) readLayer(ctx context.Context, p Page) (done bool, err error) {
+	src, err := s.openOriginal(ctx, p.SourceKey, p.SourceVersion)
+	if err != nil {
+		return true, s.pageFailed(ctx, p, "ocr", err)
+	}
+	tl, err := src.TextLayer(ctx, p.Index, s.Limits)
+	if err != nil {
+		return true, s.pageFailed(ctx, p, "ocr", err)
+	}
+	if !tl.Usable {
+		return false, nil
+	}
+	pdf, err := src.PagePDF(ctx, p.Index, s.Limits)
+	if err != nil {
+		return true, s.pageFailed(ctx, p, "ocr", err)
+	}
+	s.caches().handoff.take(p.ImageKey) // the clean image is not read: let it go
+	r := LayerResult(tl, p.DPI)
+	words, _ := json.Marshal(r.Words)
+	var arts []Artifact
+	for _, a := range []struct {
+		kind, ctype, ext string
+		data             []byte
+	}{
+		{ArtifactText, "text/plain; charset=utf-8", "txt", []byte(r.Text)},
+		{ArtifactWords, "application/json", "json", words},
+		{ArtifactPagePDF, "application/pdf", "pdf", pdf},
+	} {
+		art, err := s.putArtifact(ctx, a.kind, a.data, a.ctype, a.ext, "pdf text layer")
+		if err != nil {
+			return true, err
+		}
+		arts = append(arts, art)
+	}
+	rec := Recognized{Text: r.Text, MeanConfidence: r.MeanConfidence, Blank: len(r.Words) == 0}
+	if _, err := s.Store.PageRecognized(ctx, p.ID, rec, arts); err != nil {
+		return true, fmt.Errorf("ocr %s: record: %w", p.ID, err)
+	}
+	Logger(ctx, s.Log).InfoContext(ctx, "read from the PDF's text layer", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID, "words", len(r.Words))
+	return true, s.afterPage(ctx, p.DocumentID)
 }
 
 // Classify types a document once every page has ended.

@@ -36,6 +36,8 @@ type inspectPage struct {
 	Text                  string  `json:"text"`
 	MeanConfidence        float64 `json:"mean_confidence"`
 	Blank                 bool    `json:"blank"` // no word read: empty text means an empty page
+	// TextFrom: "ocr", or "pdf" for a born-digital page read from its own text layer.
+	TextFrom string `json:"text_from"`
 	// With --hocr: Tesseract's hOCR of the page and the words with their boxes.
 	HOCR  string     `json:"hocr,omitempty"`
 	Words []ocr.Word `json:"words,omitempty"`
@@ -162,13 +164,18 @@ func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, 
 	if err != nil {
 		return inspectPage{}, "", err
 	}
-	r, err := engine.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{AsIs: true})
-	if err != nil {
+	var r *ocr.Result
+	if pp.Layer != nil {
+		r = pipeline.LayerResult(*pp.Layer, pp.DPI)
+	} else if r, err = engine.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{AsIs: true}); err != nil {
 		return inspectPage{}, "", err
 	}
 	p := inspectPage{Index: i, Width: pp.Width, Height: pp.Height, Rotated: pp.Rotated,
 		OrientationConfidence: pp.OrientationConfidence, OrientationBy: pp.OrientationBy, SkewDegrees: pp.SkewDegrees, Text: r.Text,
-		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100, Blank: len(r.Words) == 0}
+		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100, Blank: len(r.Words) == 0, TextFrom: pipeline.TextFromOCR}
+	if pp.Layer != nil {
+		p.TextFrom = pipeline.TextFromPDF
+	}
 	if withHOCR {
 		p.HOCR, p.Words = r.HOCR, r.Words
 	}

@@ -29,3 +29,14 @@ rm -f /tmp/sohoa-p?.jpg /tmp/sohoa-p?.tif
 # A PDF locked with a user password (refused as encrypted, not corrupt): pikepdf, from
 # Debian's python3-pikepdf (OCRmyPDF's dependency).
 /usr/bin/python3 -c "import pikepdf; pikepdf.open('scan-dct.pdf').save('scan-locked.pdf', encryption=pikepdf.Encryption(user='sohoa', owner='sohoa-owner', R=6))"
+# Text layers (issue: born-digital and mixed PDFs). digital.pdf: digital.html printed by
+# Debian's Chromium (`chromium --headless --no-sandbox --no-pdf-header-footer --print-to-pdf=digital.pdf
+# digital.html`): DejaVu Serif embedded with its Unicode map. mixed.pdf: that page, then page 1 of
+# scan-flate.pdf. ocrlayer.pdf: p0.png through `tesseract p0.png ocrlayer -l vie pdf` (an
+# invisible GlyphLessFont layer over the scan). tcvn3.pdf: Vietnamese in an 8-bit TCVN3 font
+# without a Unicode map (make_tcvn3.py).
+pdfseparate -f 1 -l 1 scan-flate.pdf /tmp/sohoa-scan-p1.pdf
+pdfunite digital.pdf /tmp/sohoa-scan-p1.pdf mixed.pdf
+rm -f /tmp/sohoa-scan-p1.pdf
+OMP_THREAD_LIMIT=1 tesseract p0.png ocrlayer -l vie pdf
+python3 make_tcvn3.py
