@@ -290,6 +290,8 @@ type DocumentInfo struct {
 	Fields      json.RawMessage `json:"fields"`
 	PDFKey      string          `json:"-"`
 	Pages       []PageInfo      `json:"pages"`
+	// Signatures are the digital signatures of the original PDF (none for scans).
+	Signatures json.RawMessage `json:"signatures"`
 }
 
 // DossierInfo is a dossier as the API shows it.

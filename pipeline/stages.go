@@ -55,6 +55,8 @@ type Store interface {
 	PageArtifacts(ctx context.Context, doc uuid.UUID, kind string) ([]Artifact, error)
 	PutDocumentArtifact(ctx context.Context, doc uuid.UUID, a Artifact) error
 	SetSourceVersion(ctx context.Context, doc uuid.UUID, version string) error
+	// SetSignatures records the digital signatures found in the document's original.
+	SetSignatures(ctx context.Context, doc uuid.UUID, sigs []scan.Signature) error
 }
 
 // Versioner tells the S3 version of an original and reads that very version.
@@ -325,6 +327,15 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 		// Written again between the upload's check and this read (a presigned URL used twice):
 		// what was checked is not what would be read.
 		return s.refuseDocument(ctx, doc, &Failure{Class: ClassChanged, Err: errors.New("the stored original is not the file checked at upload: upload it again under a new name")})
+	}
+	// A signed PDF (a result issued with a digital signature) says who signed it and whether
+	// its bytes are still the signed ones; recorded before the pages, once.
+	if sigs, err := src.Signatures(ctx, s.Limits); err != nil {
+		Logger(ctx, s.Log).WarnContext(ctx, "signatures unreadable", "document", doc.ID, "error", err)
+	} else if len(sigs) > 0 {
+		if err := s.Store.SetSignatures(ctx, doc.ID, sigs); err != nil {
+			return fmt.Errorf("ingest %s: signatures: %w", doc.SourceKey, err)
+		}
 	}
 	format, n := src.Format(), src.Pages()
 	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), src.Size(), string(format), n)

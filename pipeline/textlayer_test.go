@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/scan"
 )
 
 // Born-digital and mixed PDFs through the stages: a page with a trustworthy text layer is read
@@ -24,6 +26,7 @@ func TestPDFTextLayers(t *testing.T) {
 		"digital.pdf":  {"pdf"},
 		"ocrlayer.pdf": {"ocr"},
 		"tcvn3.pdf":    {"ocr"},
+		"signed.pdf":   {"pdf"},
 	}
 	for file, from := range want {
 		data, err := os.ReadFile("../testdata/formats/" + file)
@@ -54,6 +57,14 @@ func TestPDFTextLayers(t *testing.T) {
 		}
 		if info, err := r.db.DocumentInfo(ctx, doc); err != nil || len(info.Pages) != len(from) || info.Pages[0].TextFrom != from[0] {
 			t.Errorf("%s: the API's document shows %+v (%v), want text_from %v", file, info.Pages, err, from)
+		}
+		if info, _ := r.db.DocumentInfo(ctx, doc); file == "signed.pdf" {
+			var sigs []scan.Signature
+			if err := json.Unmarshal(info.Signatures, &sigs); err != nil || len(sigs) != 1 || !sigs[0].Valid || sigs[0].Signer != "UBND Phuong Dien Bien" {
+				t.Errorf("signed.pdf: signatures %s (%v), want one valid by UBND Phuong Dien Bien", info.Signatures, err)
+			}
+		} else if string(info.Signatures) != "[]" {
+			t.Errorf("%s: signatures %s, want none", file, info.Signatures)
 		}
 		if file == "mixed.pdf" {
 			// The exact words of the layer, where OCR might slip on a digit or a tone mark.

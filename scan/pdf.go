@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -59,6 +60,12 @@ func withPDF(data []byte, path string, fn func(path, dir string) error) error {
 
 // poppler runs one poppler tool under the page time limit and an address-space cap.
 func poppler(ctx context.Context, lim Limits, tool string, args ...string) ([]byte, error) {
+	return popplerExit(ctx, lim, nil, tool, args...)
+}
+
+// popplerExit is poppler, with exit codes that are answers rather than failures: for those,
+// stdout is returned and err is nil.
+func popplerExit(ctx context.Context, lim Limits, answers []int, tool string, args ...string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, lim.PageTimeout)
 	defer cancel()
 	name, full := tool, args
@@ -73,6 +80,9 @@ func poppler(ctx context.Context, lim Limits, tool string, args ...string) ([]by
 		return nil, refuse(TooLarge, nil, "%s took longer than %s", tool, lim.PageTimeout)
 	}
 	var ee *exec.ExitError
+	if errors.As(err, &ee) && slices.Contains(answers, ee.ExitCode()) {
+		return stdout.Bytes(), nil
+	}
 	if errors.As(err, &ee) {
 		msg := strings.TrimSpace(strings.SplitN(stderr.String(), "\n", 2)[0])
 		if strings.Contains(msg, "Incorrect password") {

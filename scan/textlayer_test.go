@@ -56,3 +56,38 @@ func TestTextLayer(t *testing.T) {
 		}
 	}
 }
+
+// Digital signatures, read offline: a signed result is valid and names its signer; the same
+// file with one byte changed is not; an unsigned PDF has none.
+func TestSignatures(t *testing.T) {
+	ctx := context.Background()
+	signed, err := os.ReadFile("../testdata/formats/signed.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := append([]byte{}, signed...)
+	tampered[len(tampered)/3] ^= 0x20
+	unsigned, _ := os.ReadFile("../testdata/formats/digital.pdf")
+	for _, c := range []struct {
+		name  string
+		data  []byte
+		n     int
+		valid bool
+	}{{"signed", signed, 1, true}, {"tampered", tampered, 1, false}, {"unsigned", unsigned, 0, false}} {
+		src, err := Open(ctx, c.data, DefaultLimits)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		sigs, err := src.Signatures(ctx, DefaultLimits)
+		if err != nil || len(sigs) != c.n {
+			t.Fatalf("%s: %+v %v, want %d signatures", c.name, sigs, err, c.n)
+		}
+		if c.n == 0 {
+			continue
+		}
+		s := sigs[0]
+		if s.Valid != c.valid || s.Signer != "UBND Phuong Dien Bien" || !strings.HasPrefix(s.SignedAt, "2026-") || c.valid && s.Certificate == "" {
+			t.Errorf("%s: %+v", c.name, s)
+		}
+	}
+}

@@ -22,6 +22,8 @@ type inspectFile struct {
 	File     string          `json:"file"`
 	Pages    []inspectPage   `json:"pages"`
 	Document *inspectDoc     `json:"document"`
+	// Signatures: the digital signatures of a PDF, checked offline (none: an empty list).
+	Signatures []scan.Signature `json:"signatures"`
 	Error    *inspectFailure `json:"error"`
 }
 
@@ -104,7 +106,7 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 }
 
 func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classifier, path string, withHOCR bool) inspectFile {
-	res := inspectFile{File: path, Pages: []inspectPage{}}
+	res := inspectFile{File: path, Pages: []inspectPage{}, Signatures: []scan.Signature{}}
 	fail := func(err error) inspectFile {
 		class := pipeline.ClassOf(err)
 		if errors.Is(err, os.ErrNotExist) {
@@ -128,6 +130,9 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classif
 	src, err := scan.Open(ctx, data, lim)
 	if err != nil {
 		return fail(err)
+	}
+	if res.Signatures, err = src.Signatures(ctx, lim); err != nil || res.Signatures == nil {
+		res.Signatures = []scan.Signature{}
 	}
 	n := src.Pages()
 	// A refused page does not stop the others: the file reports its first refusal and every

@@ -106,11 +106,11 @@ func (db *DB) Search(ctx context.Context, q, desk string, limit int) ([]pipeline
 func (db *DB) DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.DocumentInfo, error) {
 	var d pipeline.DocumentInfo
 	err := db.Pool.QueryRow(ctx, `SELECT d.id, o.desk_code, o.code, d.filename, d.state, d.doc_type, d.role, d.confidence, d.reason,
-			d.needs_review, d.fields,
+			d.needs_review, d.fields, d.signatures,
 			COALESCE((SELECT object_key FROM artifacts a WHERE a.document_id = d.id AND a.page_id IS NULL AND a.kind = 'pdf'), '')
 		FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE d.id = $1`, id).
 		Scan(&d.ID, &d.Desk, &d.Dossier, &d.Filename, &d.State, &d.Type, &d.Role, &d.Confidence, &d.Reason,
-			&d.NeedsReview, &d.Fields, &d.PDFKey)
+			&d.NeedsReview, &d.Fields, &d.Signatures, &d.PDFKey)
 	if err != nil {
 		return d, notFound(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/scan"
 )
 
 var _ pipeline.Store = (*DB)(nil)
@@ -673,6 +674,12 @@ func (db *DB) KnownSources(ctx context.Context, keys []string) (map[string]strin
 		return nil
 	})
 	return out, err
+}
+
+// SetSignatures records the digital signatures of a document's original.
+func (db *DB) SetSignatures(ctx context.Context, doc uuid.UUID, sigs []scan.Signature) error {
+	_, err := db.Pool.Exec(ctx, `UPDATE documents SET signatures = $2 WHERE id = $1`, doc, sigs)
+	return err
 }
 
 // SetSourceVersion records the S3 version of a document's original.

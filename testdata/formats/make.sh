@@ -40,3 +40,10 @@ pdfunite digital.pdf /tmp/sohoa-scan-p1.pdf mixed.pdf
 rm -f /tmp/sohoa-scan-p1.pdf
 OMP_THREAD_LIMIT=1 tesseract p0.png ocrlayer -l vie pdf
 python3 make_tcvn3.py
+# signed.pdf: digital.pdf signed with a self-signed certificate ("UBND Phuong Dien Bien") by
+# poppler's pdfsig (Debian's libnss3-tools for the NSS database):
+#   openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 3650 \
+#     -subj "/CN=UBND Phuong Dien Bien/O=Uy ban nhan dan phuong Dien Bien/C=VN"
+#   openssl pkcs12 -export -inkey key.pem -in cert.pem -out signer.p12 -passout pass:test -name signer
+#   certutil -N -d sql:nssdb --empty-password && pk12util -i signer.p12 -d sql:nssdb -W test
+#   pdfsig -nssdir sql:nssdb -add-signature -nick signer -reason "Ký số kết quả" digital.pdf signed.pdf
