@@ -19,12 +19,12 @@ import (
 // The JSON contract of `sohoa inspect --json`, one object per file and line. Keep it stable:
 // desk tools parse it (README, "inspect").
 type inspectFile struct {
-	File     string          `json:"file"`
-	Pages    []inspectPage   `json:"pages"`
-	Document *inspectDoc     `json:"document"`
+	File     string        `json:"file"`
+	Pages    []inspectPage `json:"pages"`
+	Document *inspectDoc   `json:"document"`
 	// Signatures: the digital signatures of a PDF, checked offline (none: an empty list).
 	Signatures []scan.Signature `json:"signatures"`
-	Error    *inspectFailure `json:"error"`
+	Error      *inspectFailure  `json:"error"`
 }
 
 type inspectPage struct {
