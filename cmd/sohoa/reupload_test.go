@@ -59,11 +59,15 @@ func TestReuploadAndPresignBound(t *testing.T) {
 		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
-			t.Fatal(err)
+			// The server may answer a PUT it refuses from its headers and close the connection
+			// while the body is still being sent: the client sees a broken pipe.
+			t.Logf("PUT: %v", err)
+			return -1
 		}
 		resp.Body.Close()
 		return resp.StatusCode
 	}
+	refused := func(c int) bool { return c < 0 || c >= 400 }
 	manifest := func(path string, data []byte) []pipeline.UploadSlot {
 		m, _ := json.Marshal(map[string]any{"name": "b1", "files": []pipeline.UploadFile{{Dossier: "HS-1", Filename: "to-khai.png", Size: int64(len(data)), SHA256: hexSum(data)}}})
 		code, body := api("POST", path, bytes.NewReader(m), "application/json")
@@ -85,13 +89,13 @@ func TestReuploadAndPresignBound(t *testing.T) {
 	// Other bytes of the same length with the declared checksum, the declared bytes without
 	// the header, and a longer body: all refused by the S3 server itself.
 	other := bytes.Repeat([]byte{7}, len(first))
-	if c := put(s, other, s.Headers); c < 400 {
+	if c := put(s, other, s.Headers); !refused(c) {
 		t.Errorf("PUT of other bytes: %d, want refused", c)
 	}
-	if c := put(s, first, nil); c < 400 {
+	if c := put(s, first, nil); !refused(c) {
 		t.Errorf("PUT without the signed checksum header: %d, want refused", c)
 	}
-	if c := put(s, append(append([]byte{}, first...), 0), s.Headers); c < 400 {
+	if c := put(s, append(append([]byte{}, first...), 0), s.Headers); !refused(c) {
 		t.Errorf("PUT of a longer body: %d, want refused", c)
 	}
 	if c := put(s, first, s.Headers); c != http.StatusOK {
@@ -101,7 +105,7 @@ func TestReuploadAndPresignBound(t *testing.T) {
 		t.Fatalf("complete: %+v", done[0])
 	}
 	// The URL is still within its 15 minutes: it still takes nothing but the declared file.
-	if c := put(s, other, s.Headers); c < 400 {
+	if c := put(s, other, s.Headers); !refused(c) {
 		t.Errorf("PUT of other bytes after completion: %d, want refused", c)
 	}
 	// The same name with another file: presign says so, complete refuses it.
