@@ -139,6 +139,14 @@ func TestOddPages(t *testing.T) {
 				if !review {
 					t.Error("an empty page's document is not sent to review")
 				}
+				// A sheet without ink is not read at all, and stays out of the searchable PDF;
+				// the photo is read (it has ink) and found empty.
+				var read, pdfs int
+				_ = r.db.Pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE a.kind = 'text'), count(*) FILTER (WHERE a.kind IN ('page_pdf', 'pdf'))
+					FROM artifacts a JOIN pages p ON p.id = a.page_id OR a.document_id = p.document_id WHERE p.document_id = $1`, doc).Scan(&read, &pdfs)
+				if inkless := c.name == "blank.png"; inkless && (read != 0 || pdfs != 0) || !inkless && read == 0 {
+					t.Errorf("%s: %d texts and %d PDFs recorded", c.name, read, pdfs)
+				}
 				return
 			}
 			rate, _ := cer.Best(text, c.refs)

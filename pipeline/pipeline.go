@@ -124,6 +124,8 @@ type Page struct {
 	SourceVersion string
 	// TextFrom is where the page's text comes from: TextFromOCR or TextFromPDF.
 	TextFrom string
+	// Blank: the prepare stage found no ink on the page.
+	Blank bool
 }
 
 // Prepared is what the prepare stage learned about a page.
@@ -136,6 +138,8 @@ type Prepared struct {
 	SkewConfidence        float64
 	Scale                 float64 // resize applied to bring text to Tesseract's best size
 	TextFrom              string  // TextFromOCR, or TextFromPDF for a page read from its text layer
+	// Blank: no ink once cleaned (scan.Blank): not read by OCR, left out of the searchable PDF.
+	Blank bool
 }
 
 // Where a page's text comes from.
@@ -273,6 +277,7 @@ type PageInfo struct {
 	MeanConfidence float64 `json:"mean_confidence"`
 	Text           string  `json:"text"`
 	TextFrom       string  `json:"text_from"` // "ocr", or "pdf": read from the page's own text layer
+	Blank          bool    `json:"blank"`     // no ink, or no word read: left out of the searchable PDF when inkless
 }
 
 // DocumentInfo is a document as the API shows it.

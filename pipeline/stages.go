@@ -503,6 +503,16 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 			return err
 		}
 	}
+	if p.Blank {
+		// No ink: nothing to read (a duplex back, an empty sheet). Its clean image is kept;
+		// without a page PDF it stays out of the document's searchable PDF.
+		s.caches().handoff.take(p.ImageKey)
+		if _, err := s.Store.PageRecognized(ctx, p.ID, Recognized{Blank: true}, nil); err != nil {
+			return fmt.Errorf("ocr %s: record: %w", p.ID, err)
+		}
+		Logger(ctx, s.Log).InfoContext(ctx, "blank page", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID)
+		return s.afterPage(ctx, p.DocumentID)
+	}
 	clean, ok := s.caches().handoff.take(p.ImageKey)
 	if !ok {
 		if clean.png, err = s.get(ctx, "page_image", p.ImageKey, s.Limits.MaxBytes); err != nil {

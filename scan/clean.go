@@ -225,3 +225,50 @@ func specksLabels(n int) []int32 {
 	}
 	return make([]int32, n)
 }
+
+// BlankInk is the most ink a blank page holds once cleaned, in mm² (pixels darker than the
+// ink level of RemoveSpecks, away from the page's edges): less than one printed letter.
+// Duplex backs, empty separator sides and sheets with only bleed-through stay under it; a page
+// with a single word, a signature or a stamp does not.
+const BlankInk = 1.0
+
+// BlankShade is the most of a page, as scanned, that may be shaded (darker than the ink level)
+// for it to be blank: FlattenBackground washes out soft shapes, so a photo of an object would
+// look empty once cleaned; as scanned it is shaded all over, and is read.
+const BlankShade = 0.01
+
+// Blank reports whether a page is blank: its cleaned image (FlattenBackground, RemoveSpecks)
+// has no ink beyond BlankInk and the page as scanned is shaded on at most BlankShade of it,
+// 4 % margins aside (scanner edges, punched holes, staples) in both.
+func Blank(clean *image.Gray, dpi int, scanned *image.Gray) bool {
+	if dpi <= 0 {
+		dpi = 300
+	}
+	px := float64(dpi) / 25.4
+	if dark(clean, 1, int(BlankInk*px*px+0.5)) {
+		return false
+	}
+	// A sample of the scanned page, every fourth pixel of every fourth row.
+	w, h := scanned.Rect.Dx(), scanned.Rect.Dy()
+	return !dark(scanned, 4, int(BlankShade*float64(w/4)*float64(h/4)))
+}
+
+// dark reports whether g has more than limit pixels darker than the ink level, sampling every
+// step-th pixel of every step-th row inside 4 % margins.
+func dark(g *image.Gray, step, limit int) bool {
+	const ink = 160
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	mx, my := w/25, h/25
+	n := 0
+	for y := my; y < h-my; y += step {
+		row := g.Pix[y*g.Stride : y*g.Stride+w]
+		for x := mx; x < w-mx; x += step {
+			if row[x] < ink {
+				if n++; n > limit {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

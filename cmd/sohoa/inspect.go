@@ -170,7 +170,9 @@ func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, 
 		return inspectPage{}, "", err
 	}
 	var r *ocr.Result
-	if pp.Layer != nil {
+	if pp.Blank {
+		r = &ocr.Result{}
+	} else if pp.Layer != nil {
 		r = pipeline.LayerResult(*pp.Layer, pp.DPI)
 	} else if r, err = engine.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{AsIs: true}); err != nil {
 		return inspectPage{}, "", err

@@ -114,14 +114,14 @@ func (db *DB) DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.Document
 	if err != nil {
 		return d, notFound(err)
 	}
-	rows, err := db.Pool.Query(ctx, `SELECT index, state, error_class, rotated, skew_degrees, mean_confidence, text, text_from
+	rows, err := db.Pool.Query(ctx, `SELECT index, state, error_class, rotated, skew_degrees, mean_confidence, text, text_from, blank
 		FROM pages WHERE document_id = $1 ORDER BY index`, id)
 	if err != nil {
 		return d, err
 	}
 	d.Pages, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.PageInfo, error) {
 		var p pipeline.PageInfo
-		err := r.Scan(&p.Index, &p.State, &p.ErrorClass, &p.Rotated, &p.SkewDegrees, &p.MeanConfidence, &p.Text, &p.TextFrom)
+		err := r.Scan(&p.Index, &p.State, &p.ErrorClass, &p.Rotated, &p.SkewDegrees, &p.MeanConfidence, &p.Text, &p.TextFrom, &p.Blank)
 		return p, err
 	})
 	return d, err

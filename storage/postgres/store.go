@@ -236,11 +236,11 @@ func (db *DB) Page(ctx context.Context, id uuid.UUID) (pipeline.Page, error) {
 	var p pipeline.Page
 	err := db.Pool.QueryRow(ctx, `SELECT p.id, p.document_id, d.dossier_id, ds.desk_code, p.index, p.state, d.source_key, p.dpi,
 			COALESCE((SELECT object_key FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image'), ''),
-			COALESCE(NULLIF(b.ocr_languages, ''), k.ocr_languages), d.version_id, p.text_from
+			COALESCE(NULLIF(b.ocr_languages, ''), k.ocr_languages), d.version_id, p.text_from, p.blank
 		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers ds ON ds.id = d.dossier_id
 		JOIN batches b ON b.id = d.batch_id JOIN desks k ON k.code = ds.desk_code
 		WHERE p.id = $1`, id).
-		Scan(&p.ID, &p.DocumentID, &p.DossierID, &p.Desk, &p.Index, &p.State, &p.SourceKey, &p.DPI, &p.ImageKey, &p.Languages, &p.SourceVersion, &p.TextFrom)
+		Scan(&p.ID, &p.DocumentID, &p.DossierID, &p.Desk, &p.Index, &p.State, &p.SourceKey, &p.DPI, &p.ImageKey, &p.Languages, &p.SourceVersion, &p.TextFrom, &p.Blank)
 	return p, notFound(err)
 }
 
@@ -292,9 +292,9 @@ func (db *DB) PagePrepared(ctx context.Context, id uuid.UUID, p pipeline.Prepare
 	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE pages SET state = 'prepared', width = $2, height = $3, dpi = $4, rotated = $5,
 			orientation_confidence = $6, skew_degrees = $7, skew_confidence = $8, orientation_by = $9,
-			text_from = COALESCE(NULLIF($10, ''), 'ocr'), updated_at = now()
+			text_from = COALESCE(NULLIF($10, ''), 'ocr'), blank = $11, updated_at = now()
 			WHERE id = $1 AND state = 'pending'`,
-			id, p.Width, p.Height, p.DPI, p.Rotated, p.OrientationConfidence, p.SkewDegrees, p.SkewConfidence, p.OrientationBy, p.TextFrom)
+			id, p.Width, p.Height, p.DPI, p.Rotated, p.OrientationConfidence, p.SkewDegrees, p.SkewConfidence, p.OrientationBy, p.TextFrom, p.Blank)
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
 		}
