@@ -162,7 +162,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	view.Other = link(map[string]string{"lang": view.OtherLang})
 	view.ProvLink = link(map[string]string{"level": pipeline.LevelProvince, "within": ""})
 	view.MinLink = link(map[string]string{"level": pipeline.LevelMinistry, "within": ""})
-	csvq := url.Values{"level": {q.Level}, "from": {view.From}, "to": {view.To}, "compare": {"prev_year"}, "format": {"csv"}}
+	csvq := url.Values{"level": {q.Level}, "from": {view.From}, "to": {view.To}, "compare": {"prev_year"}, "format": {"csv"}, "lang": {lang}}
 	if q.Within != "" {
 		csvq.Set("within", q.Within)
 	}

@@ -394,7 +394,13 @@ func (s *Server) coverage(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("format") == "csv" {
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="coverage-`+q.Level+`.csv"`)
-		_ = report.CSV(w, rows)
+		// lang= asks for a spreadsheet's CSV (byte order mark, header in that language), as the
+		// dashboard's link does; without it, field names for scripts.
+		if lang := r.URL.Query().Get("lang"); lang != "" {
+			_ = report.SpreadsheetCSV(w, rows, lang)
+		} else {
+			_ = report.CSV(w, rows)
+		}
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"level": q.Level, "from": q.From.Format(time.DateOnly),

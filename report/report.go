@@ -56,10 +56,30 @@ func opt(f *float64) string {
 	return pct(*f)
 }
 
-// CSV writes rows with a header line.
-func CSV(w io.Writer, rows []pipeline.CoverageRow) error {
+// headerVI is header as a Vietnamese spreadsheet user reads it.
+var headerVI = []string{"Mã", "Tên", "Hồ sơ tiếp nhận", "Hồ sơ đã số hóa", "Tỷ lệ số hóa hồ sơ (%)",
+	"Kết quả đã cấp", "Kết quả đã số hóa", "Tỷ lệ kết quả điện tử (%)", "Trang đã đọc", "Trang lỗi",
+	"Bộ phận một cửa", "Bộ phận có số hóa", "Tỷ lệ bộ phận số hóa (%)", "Xếp hạng", "Tỷ lệ số hóa cùng kỳ năm trước (%)", "Thay đổi (điểm %)"}
+
+// CSV writes rows with a header line of field names, for scripts.
+func CSV(w io.Writer, rows []pipeline.CoverageRow) error { return writeCSV(w, header, rows) }
+
+// SpreadsheetCSV writes rows for a spreadsheet: a UTF-8 byte order mark (without it Excel reads
+// "Phú Thọ" as Latin-1) and the header in lang ("vi", else English field names).
+func SpreadsheetCSV(w io.Writer, rows []pipeline.CoverageRow, lang string) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	h := header
+	if lang == "vi" {
+		h = headerVI
+	}
+	return writeCSV(w, h, rows)
+}
+
+func writeCSV(w io.Writer, head []string, rows []pipeline.CoverageRow) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write(header)
+	_ = cw.Write(head)
 	for _, r := range rows {
 		_ = cw.Write([]string{r.Code, r.Name, strconv.Itoa(r.Received), strconv.Itoa(r.Digitized), pct(r.Percentage),
 			strconv.Itoa(r.ResultsIssued), strconv.Itoa(r.ResultsDigitized), pct(r.ResultsPercentage),

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"strings"
 	"testing"
@@ -32,5 +34,17 @@ func TestDevelopmentSecretOnlyOnLoopback(t *testing.T) {
 	_ = fs.Parse(nil)
 	if err := check(); err != nil {
 		t.Errorf("a real secret refused: %v", err)
+	}
+}
+
+// Asking a command for its help is not a failure and needs no service: `sohoa report -h` with
+// no database reachable prints the report's flags and ends as help (exit 0), not as an error.
+func TestHelpNeedsNoService(t *testing.T) {
+	t.Setenv("SOHOA_DATABASE_URL", "postgres://nobody:x@127.0.0.1:1/none?connect_timeout=1")
+	for _, c := range [][]string{{"report", "-h"}, {"retry", "-h"}, {"users", "-h"}, {"keys", "--help"}, {"serve", "-h"}, {"inspect", "-h"}} {
+		err := run(context.Background(), c[0], c[1:])
+		if err != nil && !errors.Is(err, flag.ErrHelp) {
+			t.Errorf("sohoa %s: %v, want help", strings.Join(c, " "), err)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -123,5 +124,40 @@ func TestDashboardInBrowser(t *testing.T) {
 	title := text("h1")
 	if deskRows < 5 || deskRows > 20 || title != "Digitization of administrative procedure dossiers" {
 		t.Errorf("after drill-down and switch: %d desk rows, title %q", deskRows, title)
+	}
+}
+
+// A unit nobody registered is 404, not a report of zeros; the dashboard's CSV opens in a
+// spreadsheet as written (byte order mark, Vietnamese header), the API's plain CSV stays
+// field names for scripts.
+func TestCoverageUnknownUnitAndSpreadsheetCSV(t *testing.T) {
+	a, _ := testApp(t)
+	srv := httptest.NewServer(a.apiServer().Handler)
+	defer srv.Close()
+	get := func(path string) (int, string) {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := get("/api/v1/coverage?level=desk&within=P999"); code != http.StatusNotFound {
+		t.Errorf("within=P999: %d %s, want 404", code, body)
+	}
+	if code, body := get("/api/v1/coverage?level=desk&within=P11"); code != http.StatusOK {
+		t.Errorf("within=P11: %d %s", code, body)
+	}
+	code, body := get("/api/v1/coverage?level=province&format=csv&lang=vi")
+	if code != http.StatusOK || !strings.HasPrefix(body, "\ufeffMã,Tên,Hồ sơ tiếp nhận") {
+		t.Errorf("spreadsheet CSV: %d %.80q", code, body)
+	}
+	code, body = get("/api/v1/coverage?level=province&format=csv")
+	if code != http.StatusOK || !strings.HasPrefix(body, "code,name,dossiers_received") {
+		t.Errorf("plain CSV: %d %.80q", code, body)
+	}
+	if code, body := get("/dashboard?lang=vi"); code != http.StatusOK || !strings.Contains(body, "lang=vi") {
+		t.Errorf("dashboard's CSV link without lang: %d", code)
 	}
 }

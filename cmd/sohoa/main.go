@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -58,9 +59,17 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1], os.Args[2:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) { // asking for help is not a failure: usage was printed
+			return
+		}
 		fmt.Fprintln(os.Stderr, "sohoa:", err)
 		os.Exit(1)
 	}
+}
+
+// wantsHelp reports a -h among a command's own arguments.
+func wantsHelp(args []string) bool {
+	return slices.ContainsFunc(args, func(a string) bool { return a == "-h" || a == "-help" || a == "--help" })
 }
 
 func run(ctx context.Context, cmd string, args []string) error {
@@ -127,6 +136,21 @@ func run(ctx context.Context, cmd string, args []string) error {
 		return err
 	}
 	rest = append(fs.Args(), rest...)
+	// A subcommand's help needs no service: shown before anything connects.
+	if wantsHelp(rest) {
+		switch cmd {
+		case "report":
+			return reportCmd(ctx, nil, rest, os.Stdout)
+		case "retry":
+			return retryCmd(ctx, nil, rest, os.Stdout)
+		case "users":
+			fmt.Println(usersUsage)
+			return nil
+		case "keys":
+			fmt.Println(keysUsage)
+			return nil
+		}
+	}
 	if err := check(); err != nil {
 		return fmt.Errorf("configuration:\n%w", err)
 	}

@@ -44,6 +44,16 @@ func (db *DB) Coverage(ctx context.Context, q pipeline.CoverageQuery) ([]pipelin
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	if q.Within != "" {
+		// A unit nobody registered would report zeros as if it existed (within=P999 did).
+		var known bool
+		if err := db.Pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM units WHERE code = $1)`, q.Within).Scan(&known); err != nil {
+			return nil, err
+		}
+		if !known {
+			return nil, fmt.Errorf("within=%s: no such unit in the administrative tree: %w", q.Within, pipeline.ErrNotFound)
+		}
+	}
 	// The same period a year earlier is read at the same time, on another connection.
 	type result struct {
 		rows []pipeline.CoverageRow
