@@ -199,3 +199,27 @@ func TestMetricsPrivatePublicThrottled(t *testing.T) {
 		t.Errorf("another address: %d, want 200", c)
 	}
 }
+
+// Every response carries the headers no page should be without, and the server-rendered pages
+// a policy that runs no script and cannot be framed.
+func TestSecurityHeadersEverywhere(t *testing.T) {
+	s := &Server{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	h := s.Handler()
+	for _, path := range []string{"/login", "/upload", "/healthz", "/api/v1/batches/x", "/admin/queues/", "/no-such-page"} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		for k, v := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY"} {
+			if got := w.Header().Get(k); got != v {
+				t.Errorf("%s: %s %q, want %q", path, k, got, v)
+			}
+		}
+		if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("%s: CSP %q without frame-ancestors 'none'", path, csp)
+		}
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/login", nil))
+	if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") {
+		t.Errorf("login page CSP %q: want no script or other source allowed", csp)
+	}
+}

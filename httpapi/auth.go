@@ -66,7 +66,7 @@ func safeNext(next string) string {
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	pageHeaders(w)
 	_ = loginTmpl.Execute(w, map[string]string{"Next": safeNext(r.URL.Query().Get("next"))})
 }
 

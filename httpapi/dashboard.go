@@ -199,7 +199,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("dashboard: %w", err))
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	pageHeaders(w)
 	_, _ = buf.WriteTo(w)
 }
 
@@ -207,7 +207,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 // a progress bar per file, each file's result. It talks to the API with the desk's key.
 func (s *Server) uploadPage(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
 	b, _ := dashboardFS.ReadFile("upload.html")
 	_, _ = w.Write(b)
 }

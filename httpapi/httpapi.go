@@ -126,7 +126,7 @@ func (s *Server) Handler() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
-	return s.accessLog(stallGuard(mux))
+	return s.accessLog(stallGuard(securityHeaders(mux)))
 }
 
 // badRequest is a request the client got wrong (a body cut short, a malformed multipart): 400.
