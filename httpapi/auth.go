@@ -45,6 +45,7 @@ func hashToken(t string) string {
 }
 
 var loginTmpl = template.Must(template.New("login").Parse(`<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>sohoa: đăng nhập</title><style>body{font-family:"Noto Sans",sans-serif;margin:3rem}form{max-width:20rem}
 label{display:block;margin:.6rem 0 .2rem}input{width:100%;padding:.4rem}button{margin-top:1rem;padding:.4rem 1rem}
 .err{color:#b3261e}</style></head><body><h1>sohoa</h1>

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/sohoa/sohoa/pipeline"
@@ -16,34 +17,54 @@ import (
 //go:embed dashboard.html upload.html
 var dashboardFS embed.FS
 
-var dashboardTmpl = template.Must(template.New("dashboard.html").Funcs(template.FuncMap{
-	"pct": func(f float64) string { return fmt.Sprintf("%.2f", f) },
-	"signed": func(f *float64) string {
-		if f == nil {
-			return ""
-		}
-		return fmt.Sprintf("%+.2f", *f)
-	},
-	"num": func(n int) string { return thousands(n) },
-	"updown": func(f *float64) string {
-		if f != nil && *f < 0 {
-			return "down"
-		}
-		return "up"
-	},
-}).ParseFS(dashboardFS, "dashboard.html"))
+// dashboardTmpls are the dashboard in each language, numbers written as its readers write them:
+// 5.449 and 61,81 % in Vietnamese, 5,449 and 61.81 % in English.
+var dashboardTmpls = map[string]*template.Template{"vi": dashboardTmpl(".", ","), "en": dashboardTmpl(",", ".")}
 
-// thousands writes 11956 as "11,956" (one separator for both languages, as the API's figures).
-func thousands(n int) string {
+func dashboardTmpl(group, decimal string) *template.Template {
+	pct := func(f float64) string { return strings.Replace(fmt.Sprintf("%.2f", f), ".", decimal, 1) }
+	return template.Must(template.New("dashboard.html").Funcs(template.FuncMap{
+		"pct": pct,
+		"signed": func(f *float64) string {
+			if f == nil {
+				return ""
+			}
+			return strings.Replace(fmt.Sprintf("%+.2f", *f), ".", decimal, 1)
+		},
+		"num": func(n int) string { return thousands(n, group) },
+		"updown": func(f *float64) string {
+			if f != nil && *f < 0 {
+				return "down"
+			}
+			return "up"
+		},
+	}).ParseFS(dashboardFS, "dashboard.html"))
+}
+
+// thousands writes 11956 as "11.956" (sep ".") or "11,956" (sep ",").
+func thousands(n int, sep string) string {
 	s := fmt.Sprint(n)
-	out := ""
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var out strings.Builder
+	if neg {
+		out.WriteString("-")
+	}
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			out += ","
+			out.WriteString(sep)
 		}
-		out += string(c)
+		out.WriteRune(c)
 	}
-	return out
+	return out.String()
+}
+
+// dateLabel writes a day as its readers do: 02/01/2026 in Vietnamese, 2 Jan 2026 in English.
+func dateLabel(t time.Time, lang string) string {
+	if lang == "en" {
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("02/01/2006")
 }
 
 var labels = map[string]map[string]string{
@@ -55,6 +76,7 @@ var labels = map[string]map[string]string{
 		"received": "Hồ sơ tiếp nhận", "digitized": "Đã số hóa", "issued": "Kết quả đã trả", "eresults": "Kết quả điện tử",
 		"desksh": "Bộ phận một cửa", "period": "Kỳ báo cáo", "to": "đến", "other": "English", "nation": "Toàn quốc",
 		"drill": "xem chi tiết", "back": "Toàn quốc", "provinces": "Tỉnh, thành phố", "ministries": "Bộ, ngành", "csv": "Tải CSV",
+		"empty": "Không có hồ sơ nào được tiếp nhận trong kỳ này: chưa có gì để xếp hạng.", "partial": "tháng chưa kết thúc",
 	},
 	"en": {
 		"title": "Digitization of administrative procedure dossiers", "desks": "one-stop desks digitizing",
@@ -64,6 +86,7 @@ var labels = map[string]map[string]string{
 		"received": "Dossiers received", "digitized": "Digitized", "issued": "Results issued", "eresults": "Electronic results",
 		"desksh": "One-stop desks", "period": "Period", "to": "to", "other": "Tiếng Việt", "nation": "Nationwide",
 		"drill": "drill down", "back": "Nationwide", "provinces": "Provinces", "ministries": "Ministries", "csv": "Download CSV",
+		"empty": "No dossier was received in this period: nothing to rank yet.", "partial": "month not over yet",
 	},
 }
 
@@ -73,9 +96,10 @@ type bar struct {
 }
 
 type point struct {
-	X, Y  int
-	Label string
-	Pct   string
+	X, Y    int
+	Label   string
+	Pct     string
+	Partial bool // a month the period cuts or that is not over: not a full month's figure
 }
 
 type dashView struct {
@@ -83,6 +107,9 @@ type dashView struct {
 	Lang, OtherLang   string
 	Q                 pipeline.CoverageQuery
 	From, To          string
+	FromLabel         string // From and the last day of the period, as the language writes dates
+	ToLabel           string
+	Empty             bool // nothing received in the period: no ranking, a sentence instead
 	National          pipeline.CoverageRow
 	Scope             string
 	Bars              []bar
@@ -123,7 +150,8 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	view := dashView{L: labels[lang], Lang: lang, Q: q, From: q.From.Format(time.DateOnly), To: q.To.Format(time.DateOnly), Rows: rows}
+	view := dashView{L: labels[lang], Lang: lang, Q: q, From: q.From.Format(time.DateOnly), To: q.To.Format(time.DateOnly), Rows: rows,
+		FromLabel: dateLabel(q.From, lang), ToLabel: dateLabel(q.To.AddDate(0, 0, -1), lang)}
 	head, err := s.Store.Coverage(ctx, pipeline.CoverageQuery{Level: pipeline.LevelNational, From: q.From, To: q.To, Within: q.Within, Compare: true})
 	if err != nil {
 		s.fail(w, r, err)
@@ -132,6 +160,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	if len(head) > 0 {
 		view.National = head[0]
 	}
+	view.Empty = view.National.Received == 0
 	view.Scope = view.L["nation"]
 	if q.Within != "" {
 		view.Scope = q.Within
@@ -190,12 +219,16 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 			x = 40 + i*700/(len(trend)-1)
 		}
 		p := point{X: x, Y: 200 - int(t.Percentage*1.8), Label: t.Code, Pct: fmt.Sprintf("%.2f", t.Percentage)}
+		// The last month is partial when the period ends inside it, or it is still running.
+		if i == len(trend)-1 && (q.To.Day() != 1 || q.To.After(time.Now())) {
+			p.Partial = true
+		}
 		view.Trend = append(view.Trend, p)
 		view.TrendLine += fmt.Sprintf("%d,%d ", p.X, p.Y)
 	}
 	// Render fully before writing, so a template error is a 500, not half a page.
 	var buf bytes.Buffer
-	if err := dashboardTmpl.Execute(&buf, view); err != nil {
+	if err := dashboardTmpls[lang].Execute(&buf, view); err != nil {
 		s.fail(w, r, fmt.Errorf("dashboard: %w", err))
 		return
 	}

@@ -99,11 +99,12 @@ func TestDashboardInBrowser(t *testing.T) {
 	must(err)
 	shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80))
 	must(err)
-	if want := fmt.Sprintf("%.2f %%", nat[0].Percentage); strings.TrimSpace(pct) != want {
+	// Vietnamese numbers: a decimal comma, thousands by dots.
+	if want := strings.Replace(fmt.Sprintf("%.2f %%", nat[0].Percentage), ".", ",", 1); strings.TrimSpace(pct) != want {
 		t.Errorf("headline shows %q, the API says %q", pct, want)
 	}
-	if strings.ReplaceAll(desks, ",", "") != fmt.Sprint(nat[0].DesksDigitizing) {
-		t.Errorf("headline desks %q, want %d", desks, nat[0].DesksDigitizing)
+	if strings.ReplaceAll(desks, ".", "") != fmt.Sprint(nat[0].DesksDigitizing) || nat[0].DesksDigitizing >= 1000 && !strings.Contains(desks, ".") {
+		t.Errorf("headline desks %q, want %d written with thousands dots", desks, nat[0].DesksDigitizing)
 	}
 	if bars != 63 || rows != 63 {
 		t.Errorf("ranking chart has %d bars and the table %d rows, want 63 provinces", bars, rows)
@@ -124,6 +125,28 @@ func TestDashboardInBrowser(t *testing.T) {
 	title := text("h1")
 	if deskRows < 5 || deskRows > 20 || title != "Digitization of administrative procedure dossiers" {
 		t.Errorf("after drill-down and switch: %d desk rows, title %q", deskRows, title)
+	}
+	if en := text("#dossiers-pct"); !strings.Contains(en, ".") || strings.Contains(en, ",") {
+		t.Errorf("English headline %q: want a decimal point", en)
+	}
+
+	// At a phone's 390 px the charts fit the screen; a period with nothing received says so
+	// instead of ranking every province at 0.00 %.
+	must(chromedp.Do(bctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible("#headline")))
+	if w := count(`Math.ceil(document.querySelector('#ranking').getBoundingClientRect().width)`); w > 390 {
+		t.Errorf("ranking chart %d px wide at a 390 px screen", w)
+	}
+	if w := count(`document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("page %d px wide at a 390 px screen", w)
+	}
+	phone, err := chromedp.Run(bctx, chromedp.FullScreenshot(80))
+	must(err)
+	_ = os.WriteFile(filepath.Join(dir, "dashboard-390.jpg"), phone, 0o644)
+	must(chromedp.Do(bctx, chromedp.Navigate(srv.URL+"/dashboard?from=2030-01-01&to=2030-02-01"), chromedp.WaitVisible("#headline")))
+	msg, err := chromedp.Run(bctx, chromedp.Evaluate[string](`(document.querySelector('#empty') || {}).textContent || ''`))
+	must(err)
+	if n := count(`document.querySelectorAll('#ranking rect, #units tbody tr').length`); n != 0 || !strings.Contains(msg, "Không có hồ sơ") {
+		t.Errorf("an empty period: %d bars and rows, message %q", n, msg)
 	}
 }
 
