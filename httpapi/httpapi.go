@@ -374,6 +374,13 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	for i := range b.Files {
+		// A dependency's error names internal addresses ("dial tcp 10.0.3.7:7070"): the desk is
+		// told what it means for them; operators read the message in the failures and logs.
+		if f := &b.Files[i]; f.ErrorClass == pipeline.ClassTransient || f.ErrorClass == "timeout" {
+			f.Error = "a service of the system was unavailable; the page is retried automatically or by an operator"
+		}
+	}
 	writeJSON(w, http.StatusOK, b)
 }
 

@@ -233,6 +233,7 @@ type FileStatus struct {
 	Type        string    `json:"type"`
 	Role        string    `json:"role"`
 	Confidence  float64   `json:"confidence"`
+	NeedsReview bool      `json:"needs_review"`
 	Pages       int       `json:"pages"`
 	PagesDone   int       `json:"pages_done"`
 	PagesFailed int       `json:"pages_failed"`

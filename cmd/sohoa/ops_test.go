@@ -178,13 +178,17 @@ func TestRetryByDeskAndClass(t *testing.T) {
 	broken := &pipeline.Stages{Store: a.db, Originals: down, Objects: down, Queue: a.queue, Engine: eng, Classifier: classify.Default(),
 		Limits: scan.DefaultLimits, Log: a.log}
 	pageOf := map[string]string{}
+	var batchB string
 	for _, f := range []struct {
 		desk, name string
 		data       []byte
 	}{{"A", "a.png", good}, {"B", "b.png", good}, {"A", "bad.jpg", bad}} {
-		doc, _, err := a.intake().Accept(ctx, pipeline.Upload{Desk: f.desk, Batch: "b", Dossier: "D-" + f.name, Filename: f.name}, f.data, "image/png")
+		doc, batch, err := a.intake().Accept(ctx, pipeline.Upload{Desk: f.desk, Batch: "b", Dossier: "D-" + f.name, Filename: f.name}, f.data, "image/png")
 		if err != nil {
 			t.Fatal(err)
+		}
+		if f.desk == "B" {
+			batchB = batch.String()
 		}
 		if err := stages.Ingest(ctx, pipeline.NewTask(pipeline.TypeIngest, doc)); err != nil {
 			t.Fatal(err)
@@ -211,6 +215,15 @@ func TestRetryByDeskAndClass(t *testing.T) {
 		if s, c := state(n); s != "failed" || c != "transient" {
 			t.Fatalf("%s: %s %s, want failed transient", n, s, c)
 		}
+	}
+	// The desk's batch status says what a transient failure means, not the internal address
+	// the storage error named (operators read that in the failures and the logs).
+	srv := httptest.NewServer(a.apiServer().Handler)
+	defer srv.Close()
+	var st pipeline.BatchStatus
+	getAs(t, deskKey(t, a, "B"), srv.URL+"/api/v1/batches/"+batchB, &st)
+	if len(st.Files) != 1 || st.Files[0].ErrorClass != "transient" || strings.Contains(st.Files[0].Error, "127.0.0.1") || st.Files[0].Error == "" {
+		t.Errorf("batch status of a transient failure: %+v", st.Files)
 	}
 
 	// The failed tasks are archived in Asynq, as they would be once retries ran out.

@@ -50,7 +50,7 @@ func TestUploadPageInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("chromium: %v", err)
 	}
-	status, err := chromedp.Run(bctx, chromedp.Poll[string](`(() => { const s = document.getElementById('status').textContent; return s.includes('✓') ? s : null; })()`))
+	status, err := chromedp.Run(bctx, chromedp.Poll[string](`(() => { const s = document.getElementById('status'); return s.dataset.finished ? s.textContent : null; })()`))
 	if err != nil {
 		t.Fatalf("waiting for the batch: %v", err)
 	}
@@ -59,7 +59,9 @@ func TestUploadPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("status %q, results %v", status, results)
-	if !strings.Contains(status, "2/2") || len(results) != 2 || results[0] != "✓ to_khai_khai_sinh" || results[1] != "✓ giay_chung_sinh" {
+	// The catalogue's Vietnamese names, the role and confidence, not type codes.
+	if !strings.Contains(status, "2/2") || !strings.HasSuffix(status, "✓") || len(results) != 2 ||
+		!strings.HasPrefix(results[0], "✓ Tờ khai đăng ký khai sinh (hồ sơ đầu vào, ") || !strings.HasPrefix(results[1], "✓ Giấy chứng sinh (hồ sơ đầu vào, ") {
 		t.Errorf("upload page shows %q and %v", status, results)
 	}
 	progress, _ := chromedp.Run(bctx, chromedp.Evaluate[[]float64](`[...document.querySelectorAll('#rows progress')].map(p => p.value)`))
@@ -72,5 +74,30 @@ func TestUploadPageInBrowser(t *testing.T) {
 	if shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80)); err == nil {
 		_ = os.MkdirAll("../../test-artifacts", 0o755)
 		_ = os.WriteFile("../../test-artifacts/upload.jpg", shot, 0o644)
+	}
+
+	// A wrong key is refused before any file is sent, in words a clerk understands.
+	var before int
+	_ = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM documents`).Scan(&before)
+	err = chromedp.Do(bctx,
+		chromedp.Navigate(srv.URL+"/upload"),
+		chromedp.WaitVisible("#send"),
+		chromedp.SetValue("#key", "sohoa_wrong-key"),
+		chromedp.SetValue("#dossier", "HS-WEB-2"),
+		chromedp.SetUploadFiles("#files", files),
+		chromedp.WaitVisible("#row-1"),
+		chromedp.Click("#send"),
+	)
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	refused, err := chromedp.Run(bctx, chromedp.Poll[string](`(() => { const s = document.getElementById('status').textContent; return s.includes('✗') ? s : null; })()`))
+	if err != nil || !strings.Contains(refused, "Khóa API không đúng") {
+		t.Errorf("a wrong key: %q %v", refused, err)
+	}
+	var after int
+	_ = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM documents`).Scan(&after)
+	if after != before {
+		t.Errorf("%d files registered with a wrong key", after-before)
 	}
 }

@@ -48,7 +48,8 @@ func (db *DB) BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStat
 	if err != nil {
 		return b, notFound(err)
 	}
-	rows, err := db.Pool.Query(ctx, `SELECT d.id, o.code, d.filename, d.state, d.doc_type, d.role, d.confidence, d.error_class,
+	rows, err := db.Pool.Query(ctx, `SELECT d.id, o.code, d.filename, d.state, d.doc_type, d.role, d.confidence, d.needs_review,
+			COALESCE(NULLIF(d.error_class, ''), max(p.error_class) FILTER (WHERE p.state = 'failed'), ''),
 			count(p.id), count(p.id) FILTER (WHERE p.state = 'done'), count(p.id) FILTER (WHERE p.state = 'failed'),
 			COALESCE(string_agg(NULLIF(p.error_message, ''), '; '), '')
 		FROM documents d JOIN dossiers o ON o.id = d.dossier_id LEFT JOIN pages p ON p.document_id = d.id
@@ -58,7 +59,7 @@ func (db *DB) BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStat
 	}
 	b.Files, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.FileStatus, error) {
 		var f pipeline.FileStatus
-		err := r.Scan(&f.Document, &f.Dossier, &f.Filename, &f.State, &f.Type, &f.Role, &f.Confidence, &f.ErrorClass,
+		err := r.Scan(&f.Document, &f.Dossier, &f.Filename, &f.State, &f.Type, &f.Role, &f.Confidence, &f.NeedsReview, &f.ErrorClass,
 			&f.Pages, &f.PagesDone, &f.PagesFailed, &f.Error)
 		return f, err
 	})
