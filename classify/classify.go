@@ -75,35 +75,34 @@ func Builtin() Catalogue {
 // PostgreSQL), keyed by code.
 func (c Catalogue) WithOverrides(over []Type) Catalogue {
 	out := c
-	out.Types = append([]Type(nil), c.Types...)
-	for _, o := range over {
+	folded := make([]Type, len(over))
+	for i, o := range over {
 		o.Titles, o.Keywords = foldAll(o.Titles), foldAll(o.Keywords)
-		replaced := false
-		for i := range out.Types {
-			if out.Types[i].Code == o.Code {
-				out.Types[i], replaced = o, true
-			}
-		}
-		if !replaced {
-			out.Types = append(out.Types, o)
-		}
+		folded[i] = o
 	}
+	out.Types = replaceByCode(c.Types, folded, func(t Type) string { return t.Code })
 	return out
 }
 
 // WithProcedures is c with procedures replaced or added by code.
 func (c Catalogue) WithProcedures(over []Procedure) Catalogue {
 	out := c
-	out.Procedures = append([]Procedure(nil), c.Procedures...)
+	out.Procedures = replaceByCode(c.Procedures, over, func(p Procedure) string { return p.Code })
+	return out
+}
+
+// replaceByCode is base with each entry of over replacing the one of the same code, or added.
+func replaceByCode[T any](base, over []T, code func(T) string) []T {
+	out := append([]T(nil), base...)
 	for _, o := range over {
 		replaced := false
-		for i := range out.Procedures {
-			if out.Procedures[i].Code == o.Code {
-				out.Procedures[i], replaced = o, true
+		for i := range out {
+			if code(out[i]) == code(o) {
+				out[i], replaced = o, true
 			}
 		}
 		if !replaced {
-			out.Procedures = append(out.Procedures, o)
+			out = append(out, o)
 		}
 	}
 	return out

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -14,24 +13,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
 )
 
 // The client's mistakes answer 4xx and log nothing at ERROR (nor the file names they carry);
 // a multipart upload is all or nothing: a refused part leaves no earlier part registered.
 func TestClientErrors4xxAllOrNothing(t *testing.T) {
-	_, dbURL := testenv.Postgres(t)
-	_, s3cfg := testenv.Bucket(t)
-	redis := testenv.Redis(t)
-	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
-	var logs lockedBuffer
+	a, logs := loggedApp(t)
 	ctx := context.Background()
-	a, err := openApp(ctx, cfg, slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.close()
 	if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: "CE", Name: "Client errors", Kind: pipeline.Locality}); err != nil {
 		t.Fatal(err)
 	}

@@ -25,16 +25,23 @@ import (
 
 func testApp(t *testing.T) (*app, *Config) {
 	t.Helper()
+	a := appLogging(t, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	return a, a.cfg
+}
+
+// appLogging is an app on a fresh database, buckets and Redis db of its own, logging to log.
+func appLogging(t *testing.T, log *slog.Logger) *app {
+	t.Helper()
 	_, dbURL := testenv.Postgres(t)
 	_, s3cfg := testenv.Bucket(t)
 	redis := testenv.Redis(t)
 	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
-	a, err := openApp(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	a, err := openApp(context.Background(), cfg, log)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(a.close)
-	return a, cfg
+	return a
 }
 
 type browser struct {

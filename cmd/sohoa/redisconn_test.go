@@ -108,20 +108,7 @@ func TestRedisURLWithAuthAndTLS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ran := make(chan struct{}, 1)
-	worker := asynq.NewServer(opt, asynq.Config{Concurrency: 1, TaskCheckInterval: 50 * time.Millisecond,
-		Logger: asynqLogger{slog.New(slog.NewTextHandler(io.Discard, nil))}})
-	mux := asynq.NewServeMux()
-	mux.HandleFunc("sohoa:test", func(context.Context, *asynq.Task) error { ran <- struct{}{}; return nil })
-	if err := worker.Start(mux); err != nil {
-		t.Fatal(err)
-	}
-	defer worker.Shutdown()
-	select {
-	case <-ran:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the task never ran through the ACL user")
-	}
+	runsQueued(t, opt, "default", "through the ACL user")
 	insp := asynq.NewInspector(opt)
 	defer insp.Close()
 	if qs, err := insp.Queues(); err != nil || len(qs) == 0 {
@@ -231,20 +218,7 @@ func TestRedisCluster(t *testing.T) {
 	if lastErr != nil {
 		t.Fatalf("enqueue through the cluster: %v", lastErr)
 	}
-	ran := make(chan struct{}, 1)
-	worker := asynq.NewServer(opt, asynq.Config{Concurrency: 1, Queues: map[string]int{"pages": 1}, TaskCheckInterval: 50 * time.Millisecond,
-		Logger: asynqLogger{slog.New(slog.NewTextHandler(io.Discard, nil))}})
-	mux := asynq.NewServeMux()
-	mux.HandleFunc("sohoa:test", func(context.Context, *asynq.Task) error { ran <- struct{}{}; return nil })
-	if err := worker.Start(mux); err != nil {
-		t.Fatal(err)
-	}
-	defer worker.Shutdown()
-	select {
-	case <-ran:
-	case <-time.After(15 * time.Second):
-		t.Fatal("the task never ran through the cluster")
-	}
+	runsQueued(t, opt, "pages", "through the cluster")
 	insp := asynq.NewInspector(opt)
 	defer insp.Close()
 	if info, err := insp.GetQueueInfo("pages"); err != nil || info.Processed < 1 {
@@ -262,5 +236,25 @@ func TestRedisCluster(t *testing.T) {
 	}
 	if ok, _ := l2.Hold(context.Background()); ok {
 		t.Error("two holders of one lease")
+	}
+}
+
+// runsQueued starts an Asynq server on opt and waits for it to run the sohoa:test task queued
+// on queue.
+func runsQueued(t *testing.T, opt asynq.RedisConnOpt, queue, how string) {
+	t.Helper()
+	ran := make(chan struct{}, 1)
+	worker := asynq.NewServer(opt, asynq.Config{Concurrency: 1, Queues: map[string]int{queue: 1}, TaskCheckInterval: 50 * time.Millisecond,
+		Logger: asynqLogger{slog.New(slog.NewTextHandler(io.Discard, nil))}})
+	mux := asynq.NewServeMux()
+	mux.HandleFunc("sohoa:test", func(context.Context, *asynq.Task) error { ran <- struct{}{}; return nil })
+	if err := worker.Start(mux); err != nil {
+		t.Fatal(err)
+	}
+	defer worker.Shutdown()
+	select {
+	case <-ran:
+	case <-time.After(15 * time.Second):
+		t.Fatalf("the task never ran %s", how)
 	}
 }

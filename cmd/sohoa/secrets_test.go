@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/sohoa/sohoa/httpapi"
-	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
 )
 
@@ -41,18 +40,9 @@ func (l *lockedBuffer) String() string {
 // are absent from everything the API and a worker log at debug level while they serve sign-ins,
 // uploads, refused keys and a page through every stage.
 func TestSecretsNeverLogged(t *testing.T) {
-	_, dbURL := testenv.Postgres(t)
-	_, s3cfg := testenv.Bucket(t)
-	redis := testenv.Redis(t)
-	cfg := &Config{DatabaseURL: dbURL, RedisAddr: redis.Addr, RedisDB: redis.DB, S3: s3cfg, Languages: "vie", Concurrency: 1}
-	var logs lockedBuffer
-	log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	a, logs := loggedApp(t)
+	cfg := a.cfg
 	ctx := context.Background()
-	a, err := openApp(ctx, cfg, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.close()
 	const password, wrong = "mật-khẩu-Ω-7f3a9c", "đoán-sai-Ω-1b2c3d"
 	h, _ := httpapi.HashPassword(password)
 	if err := a.db.PutUser(ctx, httpapi.User{Name: "an", PasswordHash: h, Role: httpapi.RoleAdmin}); err != nil {
@@ -151,4 +141,11 @@ func mustURL(s string) *url.URL {
 		panic(err)
 	}
 	return u
+}
+
+// loggedApp is testApp whose every log line, at debug level, is kept for the test to read.
+func loggedApp(t *testing.T) (*app, *lockedBuffer) {
+	t.Helper()
+	logs := &lockedBuffer{}
+	return appLogging(t, slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))), logs
 }
