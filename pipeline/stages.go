@@ -532,23 +532,9 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 		}
 		return s.pageFailed(ctx, p, "ocr", &Failure{Class: ClassOCR, Err: err})
 	}
-	engine := s.Engine.Version() + " " + r.Languages
-	words, _ := json.Marshal(r.Words)
-	var arts []Artifact
-	for _, a := range []struct {
-		kind, ctype, ext string
-		data             []byte
-	}{
-		{ArtifactText, "text/plain; charset=utf-8", "txt", []byte(r.Text)},
-		{ArtifactHOCR, "text/html; charset=utf-8", "hocr", []byte(r.HOCR)},
-		{ArtifactWords, "application/json", "json", words},
-		{ArtifactPagePDF, "application/pdf", "pdf", r.PDF},
-	} {
-		art, err := s.putArtifact(ctx, a.kind, a.data, a.ctype, a.ext, engine)
-		if err != nil {
-			return err
-		}
-		arts = append(arts, art)
+	arts, err := s.putRead(ctx, r, r.PDF, s.Engine.Version()+" "+r.Languages)
+	if err != nil {
+		return err
 	}
 	rec := Recognized{Text: r.Text, MeanConfidence: round2(r.MeanConfidence), LowConfidenceShare: round2(r.LowConfidenceShare),
 		Blank: len(r.Words) == 0}
@@ -561,6 +547,32 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 		s.Metrics.Confidence.Observe(rec.MeanConfidence)
 	}
 	return s.afterPage(ctx, p.DocumentID)
+}
+
+// putRead stores what was read of a page: its text, its hOCR when an engine made one, its word
+// boxes and its searchable page PDF.
+func (s *Stages) putRead(ctx context.Context, r *ocr.Result, pdf []byte, engine string) ([]Artifact, error) {
+	words, _ := json.Marshal(r.Words)
+	var arts []Artifact
+	for _, a := range []struct {
+		kind, ctype, ext string
+		data             []byte
+	}{
+		{ArtifactText, "text/plain; charset=utf-8", "txt", []byte(r.Text)},
+		{ArtifactHOCR, "text/html; charset=utf-8", "hocr", []byte(r.HOCR)},
+		{ArtifactWords, "application/json", "json", words},
+		{ArtifactPagePDF, "application/pdf", "pdf", pdf},
+	} {
+		if a.kind == ArtifactHOCR && r.HOCR == "" {
+			continue // a text layer has no hOCR: no engine ran
+		}
+		art, err := s.putArtifact(ctx, a.kind, a.data, a.ctype, a.ext, engine)
+		if err != nil {
+			return nil, err
+		}
+		arts = append(arts, art)
+	}
+	return arts, nil
 }
 
 // readLayer records a born-digital page from its own text layer instead of OCR: its words and
@@ -584,21 +596,9 @@ func (s *Stages) readLayer(ctx context.Context, p Page) (done bool, err error) {
 	}
 	s.caches().handoff.take(p.ImageKey) // the clean image is not read: let it go
 	r := LayerResult(tl, p.DPI)
-	words, _ := json.Marshal(r.Words)
-	var arts []Artifact
-	for _, a := range []struct {
-		kind, ctype, ext string
-		data             []byte
-	}{
-		{ArtifactText, "text/plain; charset=utf-8", "txt", []byte(r.Text)},
-		{ArtifactWords, "application/json", "json", words},
-		{ArtifactPagePDF, "application/pdf", "pdf", pdf},
-	} {
-		art, err := s.putArtifact(ctx, a.kind, a.data, a.ctype, a.ext, "pdf text layer")
-		if err != nil {
-			return true, err
-		}
-		arts = append(arts, art)
+	arts, err := s.putRead(ctx, r, pdf, "pdf text layer")
+	if err != nil {
+		return true, err
 	}
 	rec := Recognized{Text: r.Text, MeanConfidence: r.MeanConfidence, Blank: len(r.Words) == 0}
 	if _, err := s.Store.PageRecognized(ctx, p.ID, rec, arts); err != nil {
