@@ -1,9 +1,12 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/hibiken/asynq"
@@ -31,9 +34,52 @@ var redactPayload = asynqmon.PayloadFormatterFunc(func(taskType string, payload 
 func (s *Server) mountQueues(mux *http.ServeMux, redis asynq.RedisConnOpt) {
 	admin := asynqmon.New(asynqmon.Options{RootPath: "/admin/queues", RedisConnOpt: redis, PayloadFormatter: redactPayload, ResultFormatter: asynqmon.ResultFormatterFunc(func(string, []byte) string { return "(hidden)" })})
 	staff := asynqmon.New(asynqmon.Options{RootPath: "/staff/queues", RedisConnOpt: redis, PayloadFormatter: redactPayload, ReadOnly: true})
-	mux.Handle(admin.RootPath()+"/", s.requireRole(admin, RoleAdmin))
-	mux.Handle(staff.RootPath()+"/", s.requireRole(staff, RoleAdmin, RoleStaff))
+	mux.Handle(admin.RootPath()+"/", s.requireRole(offline(admin), RoleAdmin))
+	mux.Handle(staff.RootPath()+"/", s.requireRole(offline(staff), RoleAdmin, RoleStaff))
 }
+
+// remoteLink is a stylesheet link to another site: asynqmon's page asks Google Fonts for Roboto
+// and its icon font, which a government network may not reach, and which would tell Google who
+// opens the queues.
+var remoteLink = regexp.MustCompile(`<link[^>]+href="https?://[^"]*"[^>]*>`)
+
+// offline serves asynqmon's pages without links to other sites (the browser's own fonts stand
+// in; the icons show as their names). Its API and static files pass as they are.
+func offline(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.Path, "/api/") || strings.Contains(r.URL.Path, "/static/") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		rec := &buffered{header: http.Header{}, code: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		body := rec.body.Bytes()
+		ctype := rec.header.Get("Content-Type")
+		if ctype == "" {
+			ctype = http.DetectContentType(body)
+		}
+		if strings.HasPrefix(ctype, "text/html") {
+			body = remoteLink.ReplaceAll(body, nil)
+		}
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		w.Header().Del("Content-Length")
+		w.WriteHeader(rec.code)
+		_, _ = w.Write(body)
+	})
+}
+
+// buffered is a response held back to be rewritten (asynqmon's pages are a few KB).
+type buffered struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func (b *buffered) Header() http.Header         { return b.header }
+func (b *buffered) Write(p []byte) (int, error) { return b.body.Write(p) }
+func (b *buffered) WriteHeader(code int)        { b.code = code }
 
 // retry serves POST /api/v1/retry (admins): {"desk", "batch", "stage", "classes", "from", "to"}.
 func (s *Server) retry(w http.ResponseWriter, r *http.Request) {

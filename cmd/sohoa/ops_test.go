@@ -131,6 +131,9 @@ func TestQueuesBehindSignIn(t *testing.T) {
 	if code, body := admin.do("GET", "/admin/queues/api/queues", "", nil, ""); code != http.StatusOK || !strings.Contains(body, "queues") {
 		t.Errorf("admin asynqmon API: %d %s", code, body)
 	}
+	if code, body := admin.do("GET", "/admin/queues/", "", nil, ""); strings.Contains(body, "googleapis") {
+		t.Errorf("asynqmon's page links another site (offline networks, privacy): %d", code)
+	}
 	if code, _ := admin.do("GET", "/admin/queues/", "", nil, ""); code != http.StatusOK {
 		t.Errorf("admin asynqmon UI: %d", code)
 	}
