@@ -12,8 +12,10 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -410,8 +412,43 @@ func (s *Server) coverage(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
+	// Paged as JSON (the desk level of the whole country is 11,956 rows, about 6 MB): page is
+	// 1-based, per_page defaults to 1,000 for desks and to everything for larger units; CSV
+	// exports stay whole.
+	total := len(rows)
+	page, perPage, err := paging(r.URL.Query(), q.Level)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error(), "class": "bad_query"})
+		return
+	}
+	if perPage > 0 {
+		lo := min((page-1)*perPage, total)
+		rows = rows[lo:min(lo+perPage, total)]
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"level": q.Level, "from": q.From.Format(time.DateOnly),
-		"to": q.To.Format(time.DateOnly), "within": q.Within, "rows": rows})
+		"to": q.To.Format(time.DateOnly), "within": q.Within, "rows": rows, "total": total, "page": page, "per_page": perPage})
+}
+
+// paging reads page and per_page (0: all rows).
+func paging(v url.Values, level string) (page, perPage int, err error) {
+	page, perPage = 1, 0
+	if level == pipeline.LevelDesk {
+		perPage = 1000
+	}
+	for _, p := range []struct {
+		name string
+		dst  *int
+		max  int
+	}{{"page", &page, 1 << 20}, {"per_page", &perPage, 5000}} {
+		if s := v.Get(p.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 || n > p.max {
+				return 0, 0, fmt.Errorf("%s=%q: want a number from 1 to %d", p.name, s, p.max)
+			}
+			*p.dst = n
+		}
+	}
+	return page, perPage, nil
 }
 
 func (s *Server) failures(w http.ResponseWriter, r *http.Request) {

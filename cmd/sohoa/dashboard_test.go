@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -172,7 +173,24 @@ func TestCoverageUnknownUnitAndSpreadsheetCSV(t *testing.T) {
 	if code, body := get("/api/v1/coverage?level=desk&within=P11"); code != http.StatusOK {
 		t.Errorf("within=P11: %d %s", code, body)
 	}
-	code, body := get("/api/v1/coverage?level=province&format=csv&lang=vi")
+	// Paged JSON: 25 desks ten at a time.
+	for i := 0; i < 25; i++ {
+		if err := a.db.UpsertDesk(context.Background(), pipeline.Desk{Code: fmt.Sprintf("PG-%02d", i), Name: "Desk", Kind: pipeline.Locality}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var pg struct{ Rows []pipeline.CoverageRow }
+	code, body := get("/api/v1/coverage?level=desk&per_page=10&page=3")
+	var meta map[string]any
+	_ = json.Unmarshal([]byte(body), &meta)
+	_ = json.Unmarshal([]byte(body), &pg)
+	if code != http.StatusOK || len(pg.Rows) != 5 || meta["total"] != 25.0 || meta["per_page"] != 10.0 || meta["page"] != 3.0 {
+		t.Errorf("page 3 of desks ten at a time: %d, %d rows, %v", code, len(pg.Rows), meta["total"])
+	}
+	if code, _ := get("/api/v1/coverage?level=province&per_page=0"); code != http.StatusBadRequest {
+		t.Errorf("per_page=0: %d, want 400", code)
+	}
+	code, body = get("/api/v1/coverage?level=province&format=csv&lang=vi")
 	if code != http.StatusOK || !strings.HasPrefix(body, "\ufeffMã,Tên,Hồ sơ tiếp nhận") {
 		t.Errorf("spreadsheet CSV: %d %.80q", code, body)
 	}
