@@ -35,6 +35,7 @@ type Store interface {
 	Dossiers(ctx context.Context, desk string, limit int) ([]pipeline.DossierInfo, error)
 	Coverage(ctx context.Context, q pipeline.CoverageQuery) ([]pipeline.CoverageRow, error)
 	Trend(ctx context.Context, within string, from, to time.Time) ([]pipeline.CoverageRow, error)
+	TaskRow(ctx context.Context, taskType string, id uuid.UUID) (pipeline.TaskRow, error)
 }
 
 // Objects reads stored artifacts.

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
 	"github.com/hibiken/asynqmon"
 	"github.com/sohoa/sohoa/pipeline"
@@ -19,21 +21,41 @@ type Retrier interface {
 	Retry(ctx context.Context, f pipeline.RetryFilter) (int, error)
 }
 
-// redactPayload shows only the row a task names: payloads hold IDs, and whatever else a future
-// payload might carry stays out of the UI.
-var redactPayload = asynqmon.PayloadFormatterFunc(func(taskType string, payload []byte) string {
-	var p pipeline.Payload
-	if json.Unmarshal(payload, &p) != nil {
-		return "(hidden)"
-	}
-	return taskType + " " + p.ID.String()
-})
+// describeTask shows what a task works on, from its row: desk, batch, dossier, document and
+// page, so that a task in asynqmon and a failure in /api/v1/failures match both ways. Never the
+// payload's other contents nor the file's name (names can be people's).
+func (s *Server) describeTask() asynqmon.PayloadFormatter {
+	return asynqmon.PayloadFormatterFunc(func(taskType string, payload []byte) string {
+		var p pipeline.Payload
+		if json.Unmarshal(payload, &p) != nil {
+			return "(hidden)"
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		row, err := s.Store.TaskRow(ctx, taskType, p.ID)
+		if err != nil {
+			return taskType + " " + p.ID.String()
+		}
+		out := "desk " + row.Desk
+		if row.Batch != "" {
+			out += " · batch " + row.Batch
+		}
+		out += " · dossier " + row.Dossier
+		if row.Document != uuid.Nil {
+			out += " · document " + row.Document.String()
+		}
+		if row.Page >= 0 {
+			out += fmt.Sprintf(" · page %d", row.Page+1)
+		}
+		return out + " · row " + p.ID.String()
+	})
+}
 
 // mountQueues puts asynqmon behind sohoa's sign-in: the admin mount with its actions for
 // admins, a read-only mount for staff (asynqmon has no authentication of its own).
 func (s *Server) mountQueues(mux *http.ServeMux, redis asynq.RedisConnOpt) {
-	admin := asynqmon.New(asynqmon.Options{RootPath: "/admin/queues", RedisConnOpt: redis, PayloadFormatter: redactPayload, ResultFormatter: asynqmon.ResultFormatterFunc(func(string, []byte) string { return "(hidden)" })})
-	staff := asynqmon.New(asynqmon.Options{RootPath: "/staff/queues", RedisConnOpt: redis, PayloadFormatter: redactPayload, ReadOnly: true})
+	admin := asynqmon.New(asynqmon.Options{RootPath: "/admin/queues", RedisConnOpt: redis, PayloadFormatter: s.describeTask(), ResultFormatter: asynqmon.ResultFormatterFunc(func(string, []byte) string { return "(hidden)" })})
+	staff := asynqmon.New(asynqmon.Options{RootPath: "/staff/queues", RedisConnOpt: redis, PayloadFormatter: s.describeTask(), ReadOnly: true})
 	mux.Handle(admin.RootPath()+"/", s.requireRole(offline(admin), RoleAdmin))
 	mux.Handle(staff.RootPath()+"/", s.requireRole(offline(staff), RoleAdmin, RoleStaff))
 }

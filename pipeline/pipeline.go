@@ -207,12 +207,25 @@ type DeskFigure struct {
 
 // FailedPage is a page that ended in failure, with its reason.
 type FailedPage struct {
-	Desk     string `json:"desk"`
-	Dossier  string `json:"dossier"`
-	Filename string `json:"filename"`
-	Index    int    `json:"index"`
-	Class    string `json:"class"`
-	Message  string `json:"message"`
+	Desk     string    `json:"desk"`
+	Dossier  string    `json:"dossier"`
+	Filename string    `json:"filename"`
+	Index    int       `json:"index"`
+	Class    string    `json:"class"`
+	Message  string    `json:"message"`
+	Page     uuid.UUID `json:"page"`
+	// Queue and TaskID name the page's task in Asynq (asynqmon shows the same id), the stage
+	// that failed: its OCR once the page was prepared, else its preparation.
+	Queue  string `json:"queue"`
+	TaskID string `json:"task_id"`
+}
+
+// TaskRow is what a task's row says about it, for the queue monitor: where the work comes
+// from, never what it holds (no file names, no text).
+type TaskRow struct {
+	Desk, Batch, Dossier string
+	Document             uuid.UUID
+	Page                 int // index in the document; -1 for a document's or dossier's task
 }
 
 // ErrNotFound is returned for a missing row.

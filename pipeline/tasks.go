@@ -89,10 +89,13 @@ func NewTask(typ string, id uuid.UUID) *asynq.Task {
 	opts := []asynq.Option{asynq.MaxRetry(MaxRetry), asynq.Timeout(timeouts[typ]), asynq.Queue(QueueOf(typ))}
 	switch typ {
 	case TypePrepare, TypeOCR, TypeIngest:
-		opts = append(opts, asynq.TaskID(typ+":"+id.String()))
+		opts = append(opts, asynq.TaskID(TaskIDOf(typ, id)))
 	}
 	return asynq.NewTask(typ, b, opts...)
 }
+
+// TaskIDOf is the Asynq task ID of a page or ingest task for a row.
+func TaskIDOf(typ string, id uuid.UUID) string { return typ + ":" + id.String() }
 
 func payloadOf(t *asynq.Task) (uuid.UUID, error) {
 	var p Payload

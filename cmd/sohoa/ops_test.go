@@ -240,6 +240,24 @@ func TestRetryByDeskAndClass(t *testing.T) {
 	if _, err := a.inspector.ArchiveAllPendingTasks(pipeline.QueuePages); err != nil {
 		t.Fatal(err)
 	}
+	// A failure and its task match both ways: the failures list names the task, and asynqmon
+	// shows the task's desk, batch, dossier and page (not the file's name).
+	var failures struct{ Failures []pipeline.FailedPage }
+	getAs(t, deskKey(t, a, "B"), srv.URL+"/api/v1/failures", &failures)
+	if len(failures.Failures) != 1 || failures.Failures[0].TaskID != "sohoa:prepare:"+pageOf["b.png"] || failures.Failures[0].Queue != pipeline.QueuePages {
+		t.Errorf("failures of desk B: %+v", failures.Failures)
+	}
+	h, _ := httpapi.HashPassword("mat-khau-admin-2026")
+	if err := a.db.PutUser(ctx, httpapi.User{Name: "ops", PasswordHash: h, Role: httpapi.RoleAdmin}); err != nil {
+		t.Fatal(err)
+	}
+	admin := newBrowser(t, srv.URL)
+	admin.login("ops", "mat-khau-admin-2026")
+	code, tasks := admin.do("GET", "/admin/queues/api/queues/"+pipeline.QueuePages+"/archived_tasks", "", nil, "")
+	if code != http.StatusOK || !strings.Contains(tasks, "desk B · batch b · dossier D-b.png") || !strings.Contains(tasks, "page 1") ||
+		!strings.Contains(tasks, "sohoa:prepare:"+pageOf["b.png"]) {
+		t.Errorf("asynqmon's archived tasks (%d): %.600s", code, tasks)
+	}
 	wctx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- a.worker(wctx, time.Hour) }()

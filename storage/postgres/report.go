@@ -27,7 +27,8 @@ func (db *DB) DeskFigures(ctx context.Context) ([]pipeline.DeskFigure, error) {
 
 // FailedPages lists pages that ended in failure, newest first.
 func (db *DB) FailedPages(ctx context.Context, desk string, limit int) ([]pipeline.FailedPage, error) {
-	rows, err := db.Pool.Query(ctx, `SELECT o.desk_code, o.code, d.filename, p.index, p.error_class, p.error_message
+	rows, err := db.Pool.Query(ctx, `SELECT o.desk_code, o.code, d.filename, p.index, p.error_class, p.error_message, p.id,
+			EXISTS (SELECT 1 FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image')
 		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id
 		WHERE p.state = 'failed' AND ($2 = '' OR o.desk_code = $2) ORDER BY p.updated_at DESC LIMIT $1`, limit, desk)
 	if err != nil {
@@ -35,9 +36,36 @@ func (db *DB) FailedPages(ctx context.Context, desk string, limit int) ([]pipeli
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.FailedPage, error) {
 		var f pipeline.FailedPage
-		err := r.Scan(&f.Desk, &f.Dossier, &f.Filename, &f.Index, &f.Class, &f.Message)
+		var prepared bool
+		err := r.Scan(&f.Desk, &f.Dossier, &f.Filename, &f.Index, &f.Class, &f.Message, &f.Page, &prepared)
+		stage := pipeline.TypePrepare
+		if prepared {
+			stage = pipeline.TypeOCR
+		}
+		f.Queue, f.TaskID = pipeline.QueueOf(stage), pipeline.TaskIDOf(stage, f.Page)
 		return f, err
 	})
+}
+
+// TaskRow says where a task's row comes from: a page's (prepare, OCR), a document's (ingest,
+// classify) or a dossier's (finalize).
+func (db *DB) TaskRow(ctx context.Context, taskType string, id uuid.UUID) (pipeline.TaskRow, error) {
+	var t pipeline.TaskRow
+	var err error
+	switch taskType {
+	case pipeline.TypePrepare, pipeline.TypeOCR:
+		err = db.Pool.QueryRow(ctx, `SELECT o.desk_code, b.name, o.code, d.id, p.index FROM pages p
+			JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id JOIN batches b ON b.id = d.batch_id
+			WHERE p.id = $1`, id).Scan(&t.Desk, &t.Batch, &t.Dossier, &t.Document, &t.Page)
+	case pipeline.TypeFinalize:
+		t.Page = -1
+		err = db.Pool.QueryRow(ctx, `SELECT desk_code, code FROM dossiers WHERE id = $1`, id).Scan(&t.Desk, &t.Dossier)
+	default:
+		t.Page = -1
+		err = db.Pool.QueryRow(ctx, `SELECT o.desk_code, b.name, o.code, d.id FROM documents d
+			JOIN dossiers o ON o.id = d.dossier_id JOIN batches b ON b.id = d.batch_id WHERE d.id = $1`, id).Scan(&t.Desk, &t.Batch, &t.Dossier, &t.Document)
+	}
+	return t, notFound(err)
 }
 
 // BatchStatus reports a batch's pages and each file's result.
