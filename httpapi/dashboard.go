@@ -59,6 +59,14 @@ func thousands(n int, sep string) string {
 	return out.String()
 }
 
+// unitName is a unit's name in lang (its Vietnamese name when it has no English one).
+func unitName(u pipeline.Unit, lang string) string {
+	if lang == "en" && u.NameEN != "" {
+		return u.NameEN
+	}
+	return u.Name
+}
+
 // dateLabel writes a day as its readers do: 02/01/2026 in Vietnamese, 2 Jan 2026 in English.
 func dateLabel(t time.Time, lang string) string {
 	if lang == "en" {
@@ -77,6 +85,8 @@ var labels = map[string]map[string]string{
 		"desksh": "Bộ phận một cửa", "period": "Kỳ báo cáo", "to": "đến", "other": "English", "nation": "Toàn quốc",
 		"drill": "xem chi tiết", "back": "Toàn quốc", "provinces": "Tỉnh, thành phố", "ministries": "Bộ, ngành", "csv": "Tải CSV",
 		"empty": "Không có hồ sơ nào được tiếp nhận trong kỳ này: chưa có gì để xếp hạng.", "partial": "tháng chưa kết thúc",
+		"this_month": "Tháng này", "this_quarter": "Quý này", "this_year": "Năm nay", "last_year": "Năm trước",
+		"from": "Từ ngày", "until": "Đến trước ngày", "show": "Xem",
 	},
 	"en": {
 		"title": "Digitization of administrative procedure dossiers", "desks": "one-stop desks digitizing",
@@ -87,6 +97,8 @@ var labels = map[string]map[string]string{
 		"desksh": "One-stop desks", "period": "Period", "to": "to", "other": "Tiếng Việt", "nation": "Nationwide",
 		"drill": "drill down", "back": "Nationwide", "provinces": "Provinces", "ministries": "Ministries", "csv": "Download CSV",
 		"empty": "No dossier was received in this period: nothing to rank yet.", "partial": "month not over yet",
+		"this_month": "This month", "this_quarter": "This quarter", "this_year": "This year", "last_year": "Last year",
+		"from": "From", "until": "Until (exclusive)", "show": "Show",
 	},
 }
 
@@ -94,6 +106,9 @@ type bar struct {
 	Label, Pct, Href string
 	Y, W             int
 }
+
+// crumb is a link of the breadcrumb or of the period presets; the current one has no Href.
+type crumb struct{ Label, Href string }
 
 type point struct {
 	X, Y    int
@@ -110,6 +125,8 @@ type dashView struct {
 	FromLabel         string // From and the last day of the period, as the language writes dates
 	ToLabel           string
 	Empty             bool // nothing received in the period: no ranking, a sentence instead
+	Crumbs            []crumb
+	Presets           []crumb // periods a click away: this month, quarter, year, last year
 	National          pipeline.CoverageRow
 	Scope             string
 	Bars              []bar
@@ -162,8 +179,13 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	view.Empty = view.National.Received == 0
 	view.Scope = view.L["nation"]
+	var path []pipeline.Unit
 	if q.Within != "" {
-		view.Scope = q.Within
+		if path, err = s.Store.UnitPath(ctx, q.Within); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		view.Scope = unitName(path[len(path)-1], lang)
 	}
 	trend, err := s.Store.Trend(ctx, q.Within, q.To.AddDate(-1, 0, 0), q.To)
 	if err != nil {
@@ -187,6 +209,31 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		return "/dashboard?" + u.Encode()
 	}
 	view.Self = link(nil)
+	// Nation, then each unit above the one shown, each opening its own level below it.
+	view.Crumbs = []crumb{{Label: view.L["nation"], Href: link(map[string]string{"level": pipeline.LevelProvince, "within": ""})}}
+	for _, u := range path {
+		if u.Level == "nation" {
+			continue
+		}
+		view.Crumbs = append(view.Crumbs, crumb{Label: unitName(u, lang), Href: link(map[string]string{"within": u.Code, "level": pipeline.LevelDesk})})
+	}
+	view.Crumbs[len(view.Crumbs)-1].Href = ""
+	now := time.Now()
+	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	quarter := time.Date(now.Year(), (now.Month()-1)/3*3+1, 1, 0, 0, 0, 0, time.UTC)
+	year := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, p := range []struct {
+		label    string
+		from, to time.Time
+	}{
+		{view.L["this_month"], month, month.AddDate(0, 1, 0)},
+		{view.L["this_quarter"], quarter, quarter.AddDate(0, 3, 0)},
+		{view.L["this_year"], year, year.AddDate(1, 0, 0)},
+		{view.L["last_year"], year.AddDate(-1, 0, 0), year},
+	} {
+		view.Presets = append(view.Presets, crumb{Label: p.label,
+			Href: link(map[string]string{"from": p.from.Format(time.DateOnly), "to": p.to.Format(time.DateOnly)})})
+	}
 	view.OtherLang = map[string]string{"vi": "en", "en": "vi"}[lang]
 	view.Other = link(map[string]string{"lang": view.OtherLang})
 	view.ProvLink = link(map[string]string{"level": pipeline.LevelProvince, "within": ""})

@@ -36,6 +36,7 @@ type Store interface {
 	Coverage(ctx context.Context, q pipeline.CoverageQuery) ([]pipeline.CoverageRow, error)
 	Trend(ctx context.Context, within string, from, to time.Time) ([]pipeline.CoverageRow, error)
 	TaskRow(ctx context.Context, taskType string, id uuid.UUID) (pipeline.TaskRow, error)
+	UnitPath(ctx context.Context, code string) ([]pipeline.Unit, error)
 }
 
 // Objects reads stored artifacts.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -122,6 +123,12 @@ func TestDashboardInBrowser(t *testing.T) {
 	// Drill down into the first province, then switch to English.
 	must(chromedp.Do(bctx, chromedp.Click("#ranking a rect"), chromedp.WaitVisible("#units")))
 	deskRows := count(`document.querySelectorAll('#units tbody tr').length`)
+	// The province by its name, in a breadcrumb back to the nation; the period form's presets.
+	crumbs := text("#crumbs")
+	presets := count(`document.querySelectorAll('#period .presets a').length`)
+	if !strings.HasPrefix(crumbs, "Toàn quốc › ") || regexp.MustCompile(`› P\d+$`).MatchString(crumbs) || presets != 4 {
+		t.Errorf("after drill-down: breadcrumb %q, %d period presets", crumbs, presets)
+	}
 	must(chromedp.Do(bctx, chromedp.Click("#lang"), chromedp.WaitVisible("#headline")))
 	title := text("h1")
 	if deskRows < 5 || deskRows > 20 || title != "Digitization of administrative procedure dossiers" {

@@ -47,6 +47,26 @@ func (db *DB) FailedPages(ctx context.Context, desk string, limit int) ([]pipeli
 	})
 }
 
+// UnitPath is a unit and the units above it, the nation first.
+func (db *DB) UnitPath(ctx context.Context, code string) ([]pipeline.Unit, error) {
+	rows, err := db.Pool.Query(ctx, `WITH RECURSIVE up AS (
+			SELECT code, name, name_en, level, parent_code, 0 AS depth FROM units WHERE code = $1
+			UNION ALL
+			SELECT u.code, u.name, u.name_en, u.level, u.parent_code, up.depth + 1 FROM units u JOIN up ON u.code = up.parent_code WHERE up.depth < 10)
+		SELECT code, name, COALESCE(name_en, ''), level, COALESCE(parent_code, '') FROM up ORDER BY depth DESC`, code)
+	if err != nil {
+		return nil, err
+	}
+	path, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.Unit, error) {
+		var u pipeline.Unit
+		return u, r.Scan(&u.Code, &u.Name, &u.NameEN, &u.Level, &u.Parent)
+	})
+	if err == nil && len(path) == 0 {
+		err = pipeline.ErrNotFound
+	}
+	return path, err
+}
+
 // TaskRow says where a task's row comes from: a page's (prepare, OCR), a document's (ingest,
 // classify) or a dossier's (finalize).
 func (db *DB) TaskRow(ctx context.Context, taskType string, id uuid.UUID) (pipeline.TaskRow, error) {
