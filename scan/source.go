@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sync"
 )
 
 // Source is a scan file opened once: its format, its page count and, for a TIFF or a PDF, its
@@ -22,6 +23,12 @@ type Source struct {
 	tiff    []tiffPage
 	pdf     []pdfPage
 	pdfErrs []error
+	// fonts says, once per file, whether the PDF uses any font at all: a scanned PDF has none,
+	// and its pages then need no text-layer check (TextLayer).
+	fonts struct {
+		mu         sync.Mutex
+		known, any bool // known once a pdffonts run succeeded: a failed run is tried again
+	}
 }
 
 // Open checks data's size and format and reads its page table.

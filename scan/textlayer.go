@@ -62,6 +62,26 @@ func (s *Source) TextLayer(ctx context.Context, index int, lim Limits) (TextLaye
 	if index < 0 || index >= s.pages {
 		return TextLayer{}, refuse(Corrupt, nil, "page %d does not exist (file has %d)", index, s.pages)
 	}
+	// A PDF without a single font (every scanner's) has no text on any page: one pdffonts run
+	// for the file instead of two tools a page.
+	s.fonts.mu.Lock()
+	if !s.fonts.known {
+		err := withPDF(s.data, s.path, func(path, _ string) error {
+			out, err := poppler(ctx, lim, "pdffonts", path)
+			s.fonts.any = len(strings.Split(strings.TrimSpace(string(out)), "\n")) > 2
+			return err
+		})
+		if err != nil {
+			s.fonts.mu.Unlock()
+			return TextLayer{}, err
+		}
+		s.fonts.known = true
+	}
+	anyFont := s.fonts.any
+	s.fonts.mu.Unlock()
+	if !anyFont {
+		return TextLayer{Why: "no text layer (the PDF uses no font): read by OCR"}, nil
+	}
 	n := strconv.Itoa(index + 1)
 	var tl TextLayer
 	var fonts []byte
