@@ -21,6 +21,14 @@ var dashboardFS embed.FS
 // 5.449 and 61,81 % in Vietnamese, 5,449 and 61.81 % in English.
 var dashboardTmpls = map[string]*template.Template{"vi": dashboardTmpl(".", ","), "en": dashboardTmpl(",", ".")}
 
+// decimals is each language's decimal mark.
+var decimals = map[string]string{"vi": ",", "en": "."}
+
+// percent writes a percentage with two decimals in lang: 61,81 or 61.81.
+func percent(f float64, lang string) string {
+	return strings.Replace(fmt.Sprintf("%.2f", f), ".", decimals[lang], 1)
+}
+
 func dashboardTmpl(group, decimal string) *template.Template {
 	pct := func(f float64) string { return strings.Replace(fmt.Sprintf("%.2f", f), ".", decimal, 1) }
 	return template.Must(template.New("dashboard.html").Funcs(template.FuncMap{
@@ -253,7 +261,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 			name = row.NameEN
 		}
 		rows[i].Name = name
-		b := bar{Label: name, Pct: fmt.Sprintf("%.2f", row.Percentage), Y: i * 18, W: int(row.Percentage / 100 * barW)}
+		b := bar{Label: name, Pct: percent(row.Percentage, lang), Y: i * 18, W: int(row.Percentage / 100 * barW)}
 		if view.DrillLevel != "" {
 			b.Href = link(map[string]string{"level": view.DrillLevel, "within": row.Code})
 		}
@@ -265,7 +273,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		if len(trend) > 1 {
 			x = 40 + i*700/(len(trend)-1)
 		}
-		p := point{X: x, Y: 200 - int(t.Percentage*1.8), Label: t.Code, Pct: fmt.Sprintf("%.2f", t.Percentage)}
+		p := point{X: x, Y: 200 - int(t.Percentage*1.8), Label: t.Code, Pct: percent(t.Percentage, lang)}
 		// The last month is partial when the period ends inside it, or it is still running.
 		if i == len(trend)-1 && (q.To.Day() != 1 || q.To.After(time.Now())) {
 			p.Partial = true

@@ -108,6 +108,9 @@ func TestDashboardInBrowser(t *testing.T) {
 	if strings.ReplaceAll(desks, ".", "") != fmt.Sprint(nat[0].DesksDigitizing) || nat[0].DesksDigitizing >= 1000 && !strings.Contains(desks, ".") {
 		t.Errorf("headline desks %q, want %d written with thousands dots", desks, nat[0].DesksDigitizing)
 	}
+	if label, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector('#ranking g.bar text:last-of-type').textContent`)); err != nil || !strings.Contains(label, ",") {
+		t.Errorf("ranking bar label %q (%v): want a decimal comma", label, err)
+	}
 	if bars != 63 || rows != 63 {
 		t.Errorf("ranking chart has %d bars and the table %d rows, want 63 provinces", bars, rows)
 	}
