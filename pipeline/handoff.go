@@ -15,10 +15,12 @@ import (
 const handoffSize = 6
 
 // cleanPage is a prepared page as stored: its pixels and their PNG encoding, which the page PDF
-// embeds as it is.
+// embeds as it is, and the text layer the prepare stage read (a born-digital page) so that the
+// OCR stage need not ask poppler again.
 type cleanPage struct {
 	image *image.Gray
 	png   []byte
+	layer *scan.TextLayer
 }
 
 func newHandoff() *memo[cleanPage] {

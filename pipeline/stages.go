@@ -323,7 +323,8 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return fmt.Errorf("ingest %s: %w", doc.SourceKey, err)
 	}
-	if doc.UploadedSHA256 != "" && doc.UploadedSHA256 != hex.EncodeToString(sum[:]) {
+	sha := hex.EncodeToString(sum[:])
+	if doc.UploadedSHA256 != "" && doc.UploadedSHA256 != sha {
 		// Written again between the upload's check and this read (a presigned URL used twice):
 		// what was checked is not what would be read.
 		return s.refuseDocument(ctx, doc, &Failure{Class: ClassChanged, Err: errors.New("the stored original is not the file checked at upload: upload it again under a new name")})
@@ -338,7 +339,7 @@ func (s *Stages) Ingest(ctx context.Context, t *asynq.Task) error {
 		}
 	}
 	format, n := src.Format(), src.Pages()
-	pages, err := s.Store.SplitDocument(ctx, doc.ID, hex.EncodeToString(sum[:]), src.Size(), string(format), n)
+	pages, err := s.Store.SplitDocument(ctx, doc.ID, sha, src.Size(), string(format), n)
 	if err != nil {
 		return fmt.Errorf("ingest %s: split: %w", doc.SourceKey, err)
 	}
@@ -451,7 +452,7 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if _, err := s.Store.PagePrepared(ctx, p.ID, pp.Prepared, art); err != nil {
 		return fmt.Errorf("prepare %s: record: %w", p.ID, err)
 	}
-	s.caches().handoff.put(art.Key, cleanPage{pp.Image, buf.Bytes()})
+	s.caches().handoff.put(art.Key, cleanPage{pp.Image, buf.Bytes(), pp.Layer})
 	Logger(ctx, s.Log).InfoContext(ctx, "prepared", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID,
 		"rotated", pp.Rotated, "skew_degrees", pp.SkewDegrees)
 	if s.Metrics != nil {
@@ -498,22 +499,21 @@ func (s *Stages) OCR(ctx context.Context, t *asynq.Task) error {
 	if err := s.Store.StartAttempt(ctx, p.ID); err != nil {
 		return err
 	}
+	clean, ok := s.caches().handoff.take(p.ImageKey)
 	if p.TextFrom == TextFromPDF {
-		if done, err := s.readLayer(ctx, p); done || err != nil {
+		if done, err := s.readLayer(ctx, p, clean.layer); done || err != nil {
 			return err
 		}
 	}
 	if p.Blank {
 		// No ink: nothing to read (a duplex back, an empty sheet). Its clean image is kept;
 		// without a page PDF it stays out of the document's searchable PDF.
-		s.caches().handoff.take(p.ImageKey)
 		if _, err := s.Store.PageRecognized(ctx, p.ID, Recognized{Blank: true}, nil); err != nil {
 			return fmt.Errorf("ocr %s: record: %w", p.ID, err)
 		}
 		Logger(ctx, s.Log).InfoContext(ctx, "blank page", "page_id", p.ID, "desk", p.Desk, "dossier", p.DossierID)
 		return s.afterPage(ctx, p.DocumentID)
 	}
-	clean, ok := s.caches().handoff.take(p.ImageKey)
 	if !ok {
 		if clean.png, err = s.get(ctx, "page_image", p.ImageKey, s.Limits.MaxBytes); err != nil {
 			return s.pageFailed(ctx, p, "ocr", err)
@@ -577,25 +577,29 @@ func (s *Stages) putRead(ctx context.Context, r *ocr.Result, pdf []byte, engine 
 
 // readLayer records a born-digital page from its own text layer instead of OCR: its words and
 // their boxes, the text in reading order, and the page itself as its searchable PDF (no hOCR:
-// no engine ran). done is false when the layer no longer passes the rule, and OCR goes on.
-func (s *Stages) readLayer(ctx context.Context, p Page) (done bool, err error) {
+// no engine ran). The layer the prepare stage read is used when this worker prepared the page;
+// otherwise it is read again, and done is false when it no longer passes the rule (a newer
+// release's rule), and OCR goes on.
+func (s *Stages) readLayer(ctx context.Context, p Page, layer *scan.TextLayer) (done bool, err error) {
 	src, err := s.openOriginal(ctx, p.SourceKey, p.SourceVersion)
 	if err != nil {
 		return true, s.pageFailed(ctx, p, "ocr", err)
 	}
-	tl, err := src.TextLayer(ctx, p.Index, s.Limits)
-	if err != nil {
-		return true, s.pageFailed(ctx, p, "ocr", err)
-	}
-	if !tl.Usable {
-		return false, nil
+	if layer == nil {
+		tl, err := src.TextLayer(ctx, p.Index, s.Limits)
+		if err != nil {
+			return true, s.pageFailed(ctx, p, "ocr", err)
+		}
+		if !tl.Usable {
+			return false, nil
+		}
+		layer = &tl
 	}
 	pdf, err := src.PagePDF(ctx, p.Index, s.Limits)
 	if err != nil {
 		return true, s.pageFailed(ctx, p, "ocr", err)
 	}
-	s.caches().handoff.take(p.ImageKey) // the clean image is not read: let it go
-	r := LayerResult(tl, p.DPI)
+	r := LayerResult(*layer, p.DPI)
 	arts, err := s.putRead(ctx, r, pdf, "pdf text layer")
 	if err != nil {
 		return true, err

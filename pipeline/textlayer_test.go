@@ -94,3 +94,38 @@ func TestPDFTextLayers(t *testing.T) {
 		}
 	}
 }
+
+// The OCR stage in a worker that did not prepare the page (another process, a restart) reads
+// the text layer again from the original: the same words as where the prepare stage handed it
+// over.
+func TestTextLayerInAnotherWorker(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	data, err := os.ReadFile("../testdata/formats/digital.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D1", Batch: "layers", Dossier: "OTHER", Filename: "digital.pdf"}, data, "application/pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.stages.Ingest(ctx, task(pipeline.TypeIngest, doc)); err != nil {
+		t.Fatal(err)
+	}
+	pages, _ := r.db.SplitDocument(ctx, doc, "", 0, "", 0)
+	if err := r.stages.Prepare(ctx, task(pipeline.TypePrepare, pages[0])); err != nil {
+		t.Fatal(err)
+	}
+	s := r.stages
+	other := &pipeline.Stages{Store: s.Store, Objects: s.Objects, Queue: s.Queue, Engine: s.Engine, Classifier: s.Classifier, Limits: s.Limits, Log: s.Log}
+	if err := other.OCR(ctx, task(pipeline.TypeOCR, pages[0])); err != nil {
+		t.Fatal(err)
+	}
+	var text, from string
+	if err := r.db.Pool.QueryRow(ctx, `SELECT text, text_from FROM pages WHERE id = $1`, pages[0]).Scan(&text, &from); err != nil {
+		t.Fatal(err)
+	}
+	if from != pipeline.TextFromPDF || !strings.Contains(text, "001085012345") || !strings.Contains(text, "Nguyễn Văn") {
+		t.Errorf("read in another worker: text from %q:\n%s", from, text)
+	}
+}

@@ -132,7 +132,6 @@ func RemoveSpecks(g *image.Gray, dpi int) (*image.Gray, int) {
 	if dpi <= 0 {
 		dpi = 300
 	}
-	const ink = 160
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	mm := float64(dpi) / 25.4
 	maxSide := max(2, int(0.5*mm+0.5))
@@ -143,7 +142,7 @@ func RemoveSpecks(g *image.Gray, dpi int) (*image.Gray, int) {
 	comps := []comp{{}} // label 0: paper
 	stack := make([]int, 0, 256)
 	for i0, v := range g.Pix[:w*h] {
-		if v >= ink || labels[i0] != 0 {
+		if v >= inkLevel || labels[i0] != 0 {
 			continue
 		}
 		id := int32(len(comps))
@@ -167,7 +166,7 @@ func RemoveSpecks(g *image.Gray, dpi int) (*image.Gray, int) {
 						continue
 					}
 					j := ny*w + nx
-					if labels[j] == 0 && g.Pix[ny*g.Stride+nx] < ink {
+					if labels[j] == 0 && g.Pix[ny*g.Stride+nx] < inkLevel {
 						labels[j] = id
 						stack = append(stack, j)
 					}
@@ -226,8 +225,11 @@ func specksLabels(n int) []int32 {
 	return make([]int32, n)
 }
 
-// BlankInk is the most ink a blank page holds once cleaned, in mm² (pixels darker than the
-// ink level of RemoveSpecks, away from the page's edges): less than one printed letter.
+// inkLevel is the gray below which a pixel of a cleaned page is ink (RemoveSpecks, Blank).
+const inkLevel = 160
+
+// BlankInk is the most ink a blank page holds once cleaned, in mm² (pixels darker than
+// inkLevel, away from the page's edges): less than one printed letter.
 // Duplex backs, empty separator sides and sheets with only bleed-through stay under it; a page
 // with a single word, a signature or a stamp does not.
 const BlankInk = 1.0
@@ -256,14 +258,13 @@ func Blank(clean *image.Gray, dpi int, scanned *image.Gray) bool {
 // dark reports whether g has more than limit pixels darker than the ink level, sampling every
 // step-th pixel of every step-th row inside 4 % margins.
 func dark(g *image.Gray, step, limit int) bool {
-	const ink = 160
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	mx, my := w/25, h/25
 	n := 0
 	for y := my; y < h-my; y += step {
 		row := g.Pix[y*g.Stride : y*g.Stride+w]
 		for x := mx; x < w-mx; x += step {
-			if row[x] < ink {
+			if row[x] < inkLevel {
 				if n++; n > limit {
 					return true
 				}

@@ -23,11 +23,12 @@ type Source struct {
 	tiff    []tiffPage
 	pdf     []pdfPage
 	pdfErrs []error
-	// fonts says, once per file, whether the PDF uses any font at all: a scanned PDF has none,
-	// and its pages then need no text-layer check (TextLayer).
+	// fonts is the PDF's font list (pdffonts), read once: a scanned PDF has none, and its
+	// pages then need no text-layer check (TextLayer).
 	fonts struct {
-		mu         sync.Mutex
-		known, any bool // known once a pdffonts run succeeded: a failed run is tried again
+		mu    sync.Mutex
+		known bool // once a pdffonts run succeeded: a failed run is tried again
+		list  string
 	}
 }
 

@@ -62,30 +62,18 @@ func (s *Source) TextLayer(ctx context.Context, index int, lim Limits) (TextLaye
 	if index < 0 || index >= s.pages {
 		return TextLayer{}, refuse(Corrupt, nil, "page %d does not exist (file has %d)", index, s.pages)
 	}
-	// A PDF without a single font (every scanner's) has no text on any page: one pdffonts run
-	// for the file instead of two tools a page.
-	s.fonts.mu.Lock()
-	if !s.fonts.known {
-		err := withPDF(s.data, s.path, func(path, _ string) error {
-			out, err := poppler(ctx, lim, "pdffonts", path)
-			s.fonts.any = len(strings.Split(strings.TrimSpace(string(out)), "\n")) > 2
-			return err
-		})
-		if err != nil {
-			s.fonts.mu.Unlock()
-			return TextLayer{}, err
-		}
-		s.fonts.known = true
+	fonts, err := s.fontList(ctx, lim)
+	if err != nil {
+		return TextLayer{}, err
 	}
-	anyFont := s.fonts.any
-	s.fonts.mu.Unlock()
-	if !anyFont {
+	// A PDF without a single font (every scanner's) has no text on any page.
+	if len(strings.Split(strings.TrimSpace(fonts), "\n")) <= 2 {
 		return TextLayer{Why: "no text layer (the PDF uses no font): read by OCR"}, nil
 	}
 	n := strconv.Itoa(index + 1)
 	var tl TextLayer
-	var fonts []byte
-	err := withPDF(s.data, s.path, func(path, dir string) error {
+	pageFonts := fonts
+	err = withPDF(s.data, s.path, func(path, dir string) error {
 		out := filepath.Join(dir, "layer.html")
 		if _, err := poppler(ctx, lim, "pdftotext", "-f", n, "-l", n, "-bbox-layout", "-enc", "UTF-8", path, out); err != nil {
 			return err
@@ -95,13 +83,18 @@ func (s *Source) TextLayer(ctx context.Context, index int, lim Limits) (TextLaye
 			return err
 		}
 		tl = parseLayer(b)
-		fonts, err = poppler(ctx, lim, "pdffonts", "-f", n, "-l", n, path)
-		return err
+		// Only a file with an OCR layer somewhere needs to know which pages carry it.
+		if strings.Contains(fonts, "GlyphLessFont") {
+			out, err := poppler(ctx, lim, "pdffonts", "-f", n, "-l", n, path)
+			pageFonts = string(out)
+			return err
+		}
+		return nil
 	})
 	if err != nil {
 		return TextLayer{}, err
 	}
-	tl.Usable, tl.Why = judgeLayer(tl.Words, string(fonts))
+	tl.Usable, tl.Why = judgeLayer(tl.Words, pageFonts)
 	return tl, nil
 }
 
@@ -181,6 +174,23 @@ func layerLetter(r rune) bool {
 		}
 	}
 	return true
+}
+
+// fontList is pdffonts' list of the whole file, read once a Source (a failed run is tried
+// again): whether the file has fonts at all, and whether any is an OCR layer's.
+func (s *Source) fontList(ctx context.Context, lim Limits) (string, error) {
+	s.fonts.mu.Lock()
+	defer s.fonts.mu.Unlock()
+	if s.fonts.known {
+		return s.fonts.list, nil
+	}
+	err := withPDF(s.data, s.path, func(path, _ string) error {
+		out, err := poppler(ctx, lim, "pdffonts", path)
+		s.fonts.list = string(out)
+		return err
+	})
+	s.fonts.known = err == nil
+	return s.fonts.list, err
 }
 
 // PagePDF is page index of a PDF as a PDF of its own (poppler's pdfseparate): a born-digital
