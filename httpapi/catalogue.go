@@ -14,7 +14,6 @@ import (
 // The catalogue page lets an admin change a document type or a procedure without a release: the
 // entry as JSON, the same shape as the API's, saved with who changed it; the history below.
 var catalogueTmpl = template.Must(template.New("catalogue").Funcs(template.FuncMap{
-	"json": func(v any) string { b, _ := json.MarshalIndent(v, "", "  "); return string(b) },
 	"raw":  func(b json.RawMessage) string { return string(b) },
 	"join": strings.Join,
 }).Parse(`<!doctype html><html lang="vi"><head><meta charset="utf-8">
@@ -116,29 +115,4 @@ func (s *Server) saveFromForm(r *http.Request, kind, definition string) (string,
 		return t.Code, s.saveType(r.Context(), t)
 	}
 	return "", bad(errors.New("kind: procedure or type"))
-}
-
-// securityHeaders puts on every response what no page of sohoa needs to be without: no framing
-// by another site (clickjacking of the review and admin actions), no type sniffing, no referrer
-// to other sites. Pages set a stricter Content-Security-Policy of their own (pageHeaders).
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Content-Security-Policy", "frame-ancestors 'none'")
-		next.ServeHTTP(w, r)
-	})
-}
-
-// pageHeaders are the security headers of a server-rendered page: no script at all, no
-// framing, no sniffing, no referrer to other sites.
-func pageHeaders(w http.ResponseWriter) {
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "same-origin")
-	h.Set("X-Frame-Options", "DENY")
 }

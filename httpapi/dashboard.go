@@ -19,27 +19,26 @@ var dashboardFS embed.FS
 
 // dashboardTmpls are the dashboard in each language, numbers written as its readers write them:
 // 5.449 and 61,81 % in Vietnamese, 5,449 and 61.81 % in English.
-var dashboardTmpls = map[string]*template.Template{"vi": dashboardTmpl(".", ","), "en": dashboardTmpl(",", ".")}
+var dashboardTmpls = map[string]*template.Template{"vi": dashboardTmpl("vi"), "en": dashboardTmpl("en")}
 
-// decimals is each language's decimal mark.
-var decimals = map[string]string{"vi": ",", "en": "."}
+// numberMarks are each language's thousands and decimal marks.
+var numberMarks = map[string]struct{ group, decimal string }{"vi": {".", ","}, "en": {",", "."}}
 
 // percent writes a percentage with two decimals in lang: 61,81 or 61.81.
 func percent(f float64, lang string) string {
-	return strings.Replace(fmt.Sprintf("%.2f", f), ".", decimals[lang], 1)
+	return strings.Replace(fmt.Sprintf("%.2f", f), ".", numberMarks[lang].decimal, 1)
 }
 
-func dashboardTmpl(group, decimal string) *template.Template {
-	pct := func(f float64) string { return strings.Replace(fmt.Sprintf("%.2f", f), ".", decimal, 1) }
+func dashboardTmpl(lang string) *template.Template {
 	return template.Must(template.New("dashboard.html").Funcs(template.FuncMap{
-		"pct": pct,
+		"pct": func(f float64) string { return percent(f, lang) },
 		"signed": func(f *float64) string {
 			if f == nil {
 				return ""
 			}
-			return strings.Replace(fmt.Sprintf("%+.2f", *f), ".", decimal, 1)
+			return strings.Replace(fmt.Sprintf("%+.2f", *f), ".", numberMarks[lang].decimal, 1)
 		},
-		"num": func(n int) string { return thousands(n, group) },
+		"num": func(n int) string { return thousands(n, numberMarks[lang].group) },
 		"updown": func(f *float64) string {
 			if f != nil && *f < 0 {
 				return "down"

@@ -332,13 +332,14 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		u.SHA256 = hex.EncodeToString(h.Sum(nil))
-		parts = append(parts, upload{u: u, spool: spool, size: size})
+		ctype := mime.TypeByExtension(filepath.Ext(u.Filename))
+		if ctype == "" {
+			ctype = "application/octet-stream"
+		}
+		parts = append(parts, upload{u: u, spool: spool, size: size, ctype: ctype})
 		if size > s.MaxFile {
 			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("%s is over %d bytes: nothing of this upload was kept", u.Filename, s.MaxFile), "class": "too_large"})
 			return
-		}
-		if parts[len(parts)-1].ctype = mime.TypeByExtension(filepath.Ext(u.Filename)); parts[len(parts)-1].ctype == "" {
-			parts[len(parts)-1].ctype = "application/octet-stream"
 		}
 	}
 	if len(parts) == 0 {
@@ -397,6 +398,11 @@ func (s *Server) coverage(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error(), "class": pipeline.ClassOf(err)})
 		return
 	}
+	page, perPage, err := paging(r.URL.Query(), q.Level)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error(), "class": "bad_query"})
+		return
+	}
 	rows, err := s.Store.Coverage(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, err)
@@ -418,11 +424,6 @@ func (s *Server) coverage(w http.ResponseWriter, r *http.Request) {
 	// 1-based, per_page defaults to 1,000 for desks and to everything for larger units; CSV
 	// exports stay whole.
 	total := len(rows)
-	page, perPage, err := paging(r.URL.Query(), q.Level)
-	if err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error(), "class": "bad_query"})
-		return
-	}
 	if perPage > 0 {
 		lo := min((page-1)*perPage, total)
 		rows = rows[lo:min(lo+perPage, total)]
