@@ -71,3 +71,9 @@ func ClassOf(err error) string {
 	c, _ := classify(err)
 	return c
 }
+
+// OtherFile reports whether sum names another file than the one registered under a name
+// (either may be unknown: "").
+func OtherFile(registered, sum string) bool {
+	return registered != "" && sum != "" && registered != sum
+}

@@ -79,7 +79,7 @@ func (in *Intake) accept(ctx context.Context, u Upload, size int64, put func(key
 		return uuid.Nil, uuid.Nil, err
 	}
 	if sum, ok := known[u.Key]; ok {
-		if u.SHA256 != "" && sum != "" && sum != u.SHA256 {
+		if OtherFile(sum, u.SHA256) {
 			return uuid.Nil, uuid.Nil, &Failure{Class: ClassExists, Err: ErrExists}
 		}
 		return in.Register(ctx, u)

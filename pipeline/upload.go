@@ -133,7 +133,7 @@ func (b *Batches) Presign(ctx context.Context, desk, batch string, files []Uploa
 			continue
 		}
 		if sum, ok := known[s.Key]; ok {
-			if sum != "" && sum != s.SHA256 {
+			if OtherFile(sum, s.SHA256) {
 				s.Error = ErrExists.Error()
 			} else {
 				s.Done = true

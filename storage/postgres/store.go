@@ -158,7 +158,7 @@ func (db *DB) RegisterUpload(ctx context.Context, u pipeline.Upload) (doc, batch
 			if err := tx.QueryRow(ctx, `SELECT id, COALESCE(NULLIF(uploaded_sha256, ''), sha256, '') FROM documents WHERE source_key = $1`, u.Key).Scan(&doc, &sum); err != nil {
 				return err
 			}
-			if u.SHA256 != "" && sum != "" && sum != u.SHA256 {
+			if pipeline.OtherFile(sum, u.SHA256) {
 				return &pipeline.Failure{Class: pipeline.ClassExists, Err: pipeline.ErrExists}
 			}
 			return nil
