@@ -52,6 +52,11 @@ func Open(ctx context.Context, url string) (*DB, error) {
 // Close closes the pool.
 func (db *DB) Close() { db.Pool.Close() }
 
+// migrationVersion is the number a migration's file name starts with ("0015_upload_sum.sql").
+func migrationVersion(name string) (int, error) {
+	return strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
+}
+
 // Migrate applies every embedded migration not yet applied, each in its own transaction, under
 // an advisory lock so that several processes starting together apply each one once.
 func (db *DB) Migrate(ctx context.Context) (applied []string, err error) {
@@ -72,7 +77,7 @@ func (db *DB) Migrate(ctx context.Context) (applied []string, err error) {
 			return nil, fmt.Errorf("migrate: %w", err)
 		}
 	}
-	if last, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(names[len(names)-1], "migrations/"), "_", 2)[0]); err == nil && latest >= last {
+	if last, err := migrationVersion(names[len(names)-1]); err == nil && latest >= last {
 		return nil, nil
 	}
 	conn, err := db.Pool.Acquire(ctx)
@@ -91,7 +96,7 @@ func (db *DB) Migrate(ctx context.Context) (applied []string, err error) {
 	}
 	for _, name := range names {
 		base := strings.TrimPrefix(name, "migrations/")
-		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		v, err := migrationVersion(name)
 		if err != nil {
 			return applied, fmt.Errorf("migrate: %s: name must start with its number", base)
 		}
