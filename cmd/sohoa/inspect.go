@@ -131,8 +131,8 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classif
 	if err != nil {
 		return fail(err)
 	}
-	if res.Signatures, err = src.Signatures(ctx, lim); err != nil || res.Signatures == nil {
-		res.Signatures = []scan.Signature{}
+	if sigs, err := src.Signatures(ctx, lim); err == nil && sigs != nil {
+		res.Signatures = sigs
 	}
 	n := src.Pages()
 	// A refused page does not stop the others: the file reports its first refusal and every
