@@ -166,7 +166,7 @@ func Redis(t testing.TB) asynq.RedisClientOpt {
 	me := strconv.Itoa(os.Getpid())
 	for db := 1; db < redisDatabases; db++ {
 		key := fmt.Sprintf("sohoa:testdb:%d", db)
-		ok, err := leases.SetNX(ctx, key, me, 2*time.Hour).Result()
+		ok, err := leases.SetNX(ctx, key, me, leaseTTL).Result()
 		if err != nil {
 			Unavailable(t, "Redis", err)
 		}
@@ -176,7 +176,7 @@ func Redis(t testing.TB) asynq.RedisClientOpt {
 				continue
 			}
 			// A dead process's lease: take it over, unless another test did first.
-			if n, err := takeOver.Run(ctx, leases, []string{key}, holder, me).Int(); err != nil || n != 1 {
+			if n, err := takeOver.Run(ctx, leases, []string{key}, holder, me, leaseTTL.Milliseconds()).Int(); err != nil || n != 1 {
 				continue
 			}
 		}
@@ -193,11 +193,15 @@ func Redis(t testing.TB) asynq.RedisClientOpt {
 	return asynq.RedisClientOpt{}
 }
 
-// redisDatabases is Redis's default number of databases; db 0 holds the leases.
-const redisDatabases = 16
+// redisDatabases is Redis's default number of databases; db 0 holds the leases, which lapse
+// after leaseTTL if a run is killed before its cleanup (and sooner when its pid is gone).
+const (
+	redisDatabases = 16
+	leaseTTL       = 2 * time.Hour
+)
 
 var (
-	takeOver = redis.NewScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', 7200000) return 1 end return 0`)
+	takeOver = redis.NewScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0`)
 	release  = redis.NewScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`)
 )
 
@@ -207,7 +211,8 @@ func alive(pid string) bool {
 	if err != nil || n <= 0 {
 		return false
 	}
-	return syscall.Kill(n, 0) == nil || errors.Is(syscall.Kill(n, 0), syscall.EPERM)
+	err = syscall.Kill(n, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // flushed empties db, refusing a db that holds another application's keys.
