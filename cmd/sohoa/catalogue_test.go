@@ -110,10 +110,7 @@ func TestCatalogueGrows(t *testing.T) {
 	if code, body := admin.do("POST", "/api/v1/register", srv.URL, strings.NewReader(`[{"desk":"CAT","code":"GP-1","procedure":"cap_giay_phep_xay_dung","received_on":"2026-12-01T00:00:00Z"}]`), "application/json"); code != http.StatusOK {
 		t.Fatalf("register: %d %s", code, body)
 	}
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- a.worker(wctx, time.Hour) }()
-	defer func() { stop(); <-done }()
+	runWorker(t, a)
 
 	// classified puts a page of text through the running worker's classify stage.
 	n := 0

@@ -44,6 +44,16 @@ func appLogging(t *testing.T, log *slog.Logger) *app {
 	return a
 }
 
+// runWorker runs a's worker (without its metrics listener) until the test ends.
+func runWorker(t *testing.T, a *app) {
+	t.Helper()
+	a.cfg.MetricsAddr = ""
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.worker(ctx, time.Hour) }()
+	t.Cleanup(func() { stop(); <-done })
+}
+
 type browser struct {
 	t    *testing.T
 	base string
@@ -258,10 +268,7 @@ func TestRetryByDeskAndClass(t *testing.T) {
 		!strings.Contains(tasks, "sohoa:prepare:"+pageOf["b.png"]) {
 		t.Errorf("asynqmon's archived tasks (%d): %.600s", code, tasks)
 	}
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- a.worker(wctx, time.Hour) }()
-	defer func() { stop(); <-done }()
+	runWorker(t, a)
 	var out bytes.Buffer
 	if err := retryCmd(ctx, a, []string{"-desk", "A", "-class", "transient"}, &out); err != nil {
 		t.Fatal(err)

@@ -51,11 +51,7 @@ func TestPickupFromAnyS3Client(t *testing.T) {
 		t.Fatalf("aws s3 cp: %v\n%s", err, out)
 	}
 
-	a.cfg.MetricsAddr = ""
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- a.worker(wctx, time.Hour) }() // lists the bucket when it starts, then every 30 s
-	defer func() { stop(); <-done }()
+	runWorker(t, a) // lists the bucket when it starts, then every 30 s
 	deadline := time.Now().Add(90 * time.Second)
 	for {
 		var n int

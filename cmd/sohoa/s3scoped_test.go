@@ -103,23 +103,19 @@ func TestScopedS3Credentials(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer apiApp.close()
+	t.Cleanup(apiApp.close)
 	workerApp, err := openApp(ctx, cfgAs(workerAccess, workerSecret), discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer workerApp.close()
+	t.Cleanup(workerApp.close)
 	if err := apiApp.db.UpsertDesk(ctx, pipeline.Desk{Code: "S3", Name: "Scoped", Kind: pipeline.Locality}); err != nil {
 		t.Fatal(err)
 	}
 	key := deskKey(t, apiApp, "S3")
 	srv := httptest.NewServer(apiApp.apiServer().Handler)
 	defer srv.Close()
-	workerApp.cfg.MetricsAddr = ""
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- workerApp.worker(wctx, time.Hour) }()
-	defer func() { stop(); <-done }()
+	runWorker(t, workerApp)
 	if err := apiApp.ready(ctx); err != nil {
 		t.Errorf("API ready under its scoped credentials: %v", err)
 	}

@@ -54,11 +54,7 @@ func TestSecretsNeverLogged(t *testing.T) {
 	key := deskKey(t, a, "SEC")
 	srv := httptest.NewServer(a.apiServer().Handler)
 	defer srv.Close()
-	a.cfg.MetricsAddr = ""
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- a.worker(wctx, time.Hour) }()
-	defer func() { stop(); <-done }()
+	runWorker(t, a)
 
 	b := newBrowser(t, srv.URL)
 	b.login("an", wrong)

@@ -47,11 +47,7 @@ func TestUploadResumes(t *testing.T) {
 	key := deskKey(t, a, "UP")
 	srv := httptest.NewServer(a.apiServer().Handler)
 	defer srv.Close()
-	a.cfg.MetricsAddr = ""
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- a.worker(wctx, time.Hour) }()
-	defer func() { stop(); <-done }()
+	runWorker(t, a)
 
 	dir := filepath.Join(t.TempDir(), "lo-2026-11-30")
 	for _, f := range []struct{ src, dst string }{

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/sohoa/sohoa/pipeline"
@@ -23,11 +22,7 @@ func TestUploadPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	key := deskKey(t, a, "WEB")
-	a.cfg.MetricsAddr = ""
-	wctx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- a.worker(wctx, time.Hour) }()
-	defer func() { stop(); <-done }()
+	runWorker(t, a)
 	srv := httptest.NewServer(a.apiServer().Handler)
 	defer srv.Close()
 
