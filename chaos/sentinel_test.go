@@ -5,12 +5,10 @@ package chaos
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -18,42 +16,16 @@ import (
 	"github.com/sohoa/sohoa/internal/testenv"
 )
 
-// proc is one redis-server process of the test (a data node or a sentinel).
-type proc struct {
-	cmd  *exec.Cmd
-	addr string
-}
-
-func startProc(t *testing.T, dir, name string, port int, args ...string) *proc {
+// startProc runs one redis-server of the test (a data node or a sentinel), killed when it ends.
+func startProc(t *testing.T, dir, name string, port int, args ...string) *redisServer {
 	t.Helper()
 	if _, err := exec.LookPath("redis-server"); err != nil {
 		testenv.Unavailable(t, "redis-server (make up installs it)", err)
 	}
-	p := &proc{addr: fmt.Sprintf("127.0.0.1:%d", port)}
-	p.cmd = exec.Command("redis-server", args...)
-	logf, _ := os.Create(filepath.Join(dir, name+".log"))
-	p.cmd.Stdout, p.cmd.Stderr = logf, logf
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.kill() })
-	for i := 0; i < 100; i++ {
-		if c, err := net.DialTimeout("tcp", p.addr, 100*time.Millisecond); err == nil {
-			c.Close()
-			return p
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	t.Fatalf("%s on %s did not start", name, p.addr)
-	return nil
-}
-
-func (p *proc) kill() {
-	if p.cmd != nil && p.cmd.Process != nil {
-		_ = p.cmd.Process.Signal(syscall.SIGKILL)
-		_ = p.cmd.Wait()
-		p.cmd = nil
-	}
+	r := &redisServer{t: t, addr: fmt.Sprintf("127.0.0.1:%d", port), dir: dir}
+	r.cmd = launchRedis(t, r.addr, filepath.Join(dir, name+".log"), args...)
+	t.Cleanup(r.kill)
+	return r
 }
 
 // A Sentinel failover in the middle of 200 pages: one primary, one replica and three

@@ -209,21 +209,29 @@ func startRedis(t *testing.T, port int) *redisServer {
 
 func (r *redisServer) start() {
 	r.t.Helper()
-	r.cmd = exec.Command("redis-server", "--bind", "127.0.0.1", "--port", strings.Split(r.addr, ":")[1], "--dir", r.dir,
-		"--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--maxmemory-policy", "noeviction")
-	logf, _ := os.Create(filepath.Join(r.dir, "redis.log"))
-	r.cmd.Stdout, r.cmd.Stderr = logf, logf
-	if err := r.cmd.Start(); err != nil {
-		r.t.Fatal(err)
+	r.cmd = launchRedis(r.t, r.addr, filepath.Join(r.dir, "redis.log"), "--bind", "127.0.0.1", "--port", strings.Split(r.addr, ":")[1],
+		"--dir", r.dir, "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--maxmemory-policy", "noeviction")
+}
+
+// launchRedis starts redis-server with args, its output in logPath, and waits until it
+// listens on addr.
+func launchRedis(t *testing.T, addr, logPath string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command("redis-server", args...)
+	logf, _ := os.Create(logPath)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
 	for i := 0; i < 100; i++ {
-		if c, err := net.DialTimeout("tcp", r.addr, 100*time.Millisecond); err == nil {
+		if c, err := net.DialTimeout("tcp", addr, 100*time.Millisecond); err == nil {
 			c.Close()
-			return
+			return cmd
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	r.t.Fatalf("redis on %s did not start", r.addr)
+	t.Fatalf("redis-server on %s did not start (%s)", addr, logPath)
+	return nil
 }
 
 // kill stops Redis the hard way: what was written in the last second may be lost.
