@@ -62,6 +62,8 @@ type Options struct {
 	Seed uint64
 	// CropTop removes this share of the page from the top, as a scan that missed the title.
 	CropTop float64
+	// Marks are printed on the page before it is scanned: barcodes, QR codes, patch codes.
+	Marks []Mark
 }
 
 // A4 in millimetres.
@@ -203,6 +205,9 @@ func Render(p Page, o Options) (*image.Gray, error) {
 	for _, l := range lines {
 		d := font.Drawer{Dst: img, Src: image.Black, Face: l.face, Dot: fixed.Point26_6{X: l.x, Y: l.y}}
 		d.DrawString(l.text)
+	}
+	if err := drawMarks(img, o.Marks, o.DPI); err != nil {
+		return nil, err
 	}
 	var out image.Image = img
 	if o.CropTop > 0 {

@@ -1,0 +1,210 @@
+package scan
+
+import (
+	"errors"
+	"image"
+	"slices"
+	"strings"
+
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/datamatrix"
+	"github.com/makiuchi-d/gozxing/oned"
+	"github.com/makiuchi-d/gozxing/qrcode"
+)
+
+// Code is a machine-readable mark found on a page: a barcode, a QR or DataMatrix code, or a
+// Kodak patch code.
+type Code struct {
+	Format string `json:"format"` // qr, datamatrix, code128, code39, patch
+	Value  string `json:"value"`  // the decoded text; a patch code's name (PATCHT, PATCH2, ...)
+}
+
+// String is the code as stored on the page: its value, which is what splitting rules match.
+func (c Code) String() string { return c.Value }
+
+// Code formats.
+const (
+	FormatQR         = "qr"
+	FormatDataMatrix = "datamatrix"
+	FormatCode128    = "code128"
+	FormatCode39     = "code39"
+	FormatPatch      = "patch"
+)
+
+// ReadCodes finds the codes on a clean, upright page: patch codes by their bar pattern (either
+// way), then QR, Code 128, Code 39 and DataMatrix through gozxing (a pure-Go port of ZXing), on
+// one binarization shared by the readers. Each code is reported once, in that order.
+func ReadCodes(g *image.Gray, dpi int) []Code { return readCodes(g, dpi, false) }
+
+// ReadCodesAnyTurn is ReadCodes for a page whose orientation is uncertain: 1D codes are also
+// looked for a quarter turn away (QR, DataMatrix and patch codes are found either way).
+func ReadCodesAnyTurn(g *image.Gray, dpi int) []Code { return readCodes(g, dpi, true) }
+
+func readCodes(g *image.Gray, dpi int, turned bool) []Code {
+	if g == nil || g.Rect.Dx() < 21 || g.Rect.Dy() < 21 {
+		return nil
+	}
+	var out []Code
+	add := func(c Code) {
+		c.Value = strings.TrimSpace(c.Value)
+		if c.Value != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	if p, ok := FindPatch(g, dpi); ok {
+		add(Code{Format: FormatPatch, Value: p})
+	}
+	bm, err := bitmap(g)
+	if err != nil {
+		return out
+	}
+	harder := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
+	readers := []struct {
+		format string
+		r      gozxing.Reader
+	}{
+		{FormatQR, qrcode.NewQRCodeReader()},
+		{FormatCode128, oned.NewCode128Reader()},
+		{FormatCode39, oned.NewCode39Reader()},
+	}
+	for _, rd := range readers {
+		res, err := decodeSafely(rd.r, bm, harder)
+		if err == nil && res != nil {
+			add(Code{Format: rd.format, Value: res.GetText()})
+		}
+	}
+	if turned {
+		// A page whose way up was a guess (a separator sheet, a page of codes) may lie a
+		// quarter turn off: its bars then run along the rows, where 1D readers do not look.
+		if tb, err := bitmap(transpose(g)); err == nil {
+			for _, rd := range readers[1:] {
+				if res, err := decodeSafely(rd.r, tb, harder); err == nil && res != nil {
+					add(Code{Format: rd.format, Value: res.GetText()})
+				}
+			}
+		}
+	}
+	// ZXing's DataMatrix detector looks for the symbol around the image's centre, so on a
+	// page it is given each square patch of dense ink in turn.
+	dm := datamatrix.NewDataMatrixReader()
+	for _, r := range denseSquares(g, dpi) {
+		crop, err := bm.Crop(r.Min.X, r.Min.Y, r.Dx(), r.Dy())
+		if err != nil {
+			continue
+		}
+		if res, err := decodeSafely(dm, crop, harder); err == nil && res != nil {
+			add(Code{Format: FormatDataMatrix, Value: res.GetText()})
+		}
+	}
+	return out
+}
+
+// denseSquares finds square patches of dense ink 4-40 mm across (where a DataMatrix symbol
+// may be), with a 3 mm margin, largest first: a 2 mm grid's cells half to three-quarters dark,
+// joined into blobs whose box they mostly fill. Text lines make long thin blobs, bars solid
+// ones; neither passes.
+func denseSquares(g *image.Gray, dpi int) []image.Rectangle {
+	if dpi <= 0 {
+		dpi = 200
+	}
+	cell := max(4, 2*dpi*10/254)
+	cw, ch := g.Rect.Dx()/cell, g.Rect.Dy()/cell
+	if cw == 0 || ch == 0 {
+		return nil
+	}
+	dense := make([]bool, cw*ch)
+	for cy := 0; cy < ch; cy++ {
+		for cx := 0; cx < cw; cx++ {
+			n := 0
+			for y := cy * cell; y < (cy+1)*cell; y++ {
+				row := g.Pix[y*g.Stride+cx*cell : y*g.Stride+(cx+1)*cell]
+				for _, v := range row {
+					if v < 128 {
+						n++
+					}
+				}
+			}
+			f := float64(n) / float64(cell*cell)
+			dense[cy*cw+cx] = f >= 0.3 && f <= 0.8
+		}
+	}
+	seen := make([]bool, len(dense))
+	var out []image.Rectangle
+	minCells, maxCells := 2, 20
+	for i, d := range dense {
+		if !d || seen[i] {
+			continue
+		}
+		// Flood the blob.
+		stack := []int{i}
+		seen[i] = true
+		x0, y0, x1, y1, n := cw, ch, 0, 0, 0
+		for len(stack) > 0 {
+			k := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			x, y := k%cw, k/cw
+			x0, y0, x1, y1, n = min(x0, x), min(y0, y), max(x1, x), max(y1, y), n+1
+			for _, nb := range [][2]int{{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}} {
+				if nb[0] >= 0 && nb[0] < cw && nb[1] >= 0 && nb[1] < ch {
+					if j := nb[1]*cw + nb[0]; dense[j] && !seen[j] {
+						seen[j] = true
+						stack = append(stack, j)
+					}
+				}
+			}
+		}
+		w, h := x1-x0+1, y1-y0+1
+		if w < minCells || h < minCells || w > maxCells || h > maxCells || 2*w < h || 2*h < w || 10*n < 6*w*h {
+			continue
+		}
+		m := 3 * dpi * 10 / 254
+		r := image.Rect(x0*cell-m, y0*cell-m, (x1+1)*cell+m, (y1+1)*cell+m).Intersect(image.Rect(0, 0, g.Rect.Dx(), g.Rect.Dy()))
+		out = append(out, r)
+		if len(out) == 8 { // a page is not a sheet of labels
+			break
+		}
+	}
+	return out
+}
+
+// decodeSafely runs a reader, turning a panic inside the port (a hostile pattern) into "no
+// code": a page with an unreadable mark is still a page.
+func decodeSafely(r gozxing.Reader, bm *gozxing.BinaryBitmap, hints map[gozxing.DecodeHintType]any) (res *gozxing.Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, errors.New("barcode reader panicked")
+		}
+	}()
+	return r.Decode(bm, hints)
+}
+
+// bitmap wraps the gray pixels without copying them: a gray page is a YUV image's Y plane.
+func bitmap(g *image.Gray) (*gozxing.BinaryBitmap, error) {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	pix := g.Pix
+	if g.Stride != w {
+		pix = make([]byte, w*h)
+		for y := 0; y < h; y++ {
+			copy(pix[y*w:(y+1)*w], g.Pix[y*g.Stride:y*g.Stride+w])
+		}
+	}
+	src, err := gozxing.NewPlanarYUVLuminanceSource(pix, w, h, 0, 0, w, h, false)
+	if err != nil {
+		return nil, err
+	}
+	return gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(src))
+}
+
+// transpose mirrors the page on its diagonal: rows become columns, which is all a 1D reader
+// needs of a quarter turn (it reads rows both ways).
+func transpose(g *image.Gray) *image.Gray {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	out := image.NewGray(image.Rect(0, 0, h, w))
+	for y := 0; y < h; y++ {
+		row := g.Pix[y*g.Stride : y*g.Stride+w]
+		for x, v := range row {
+			out.Pix[x*out.Stride+y] = v
+		}
+	}
+	return out
+}
