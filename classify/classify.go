@@ -459,3 +459,15 @@ func (c Catalogue) Missing(procedure string, have []string) (proc string, missin
 	sort.Strings(missing)
 	return procedure, missing
 }
+
+// Title returns the catalogue type whose title stands at the head of a page's text, or "": a
+// title alone, without keywords or the model, is what tells that a page starts a document
+// (splitting a stack by title).
+func (c *Classifier) Title(text string) string {
+	folded := Fold(text)
+	r := c.rules(strings.Split(folded, "\n"), "")
+	if r.sim == 0 {
+		return ""
+	}
+	return r.code
+}

@@ -76,3 +76,6 @@ type ReviewItem struct {
 	Reason     string    `json:"reason"`
 	Fields     Fields    `json:"fields"`
 }
+
+// Title is the current classifier's Title.
+func (l *Live) Title(text string) string { return l.Current().Title(text) }
