@@ -134,6 +134,13 @@ func (u *Upload) Check() error { return u.clean() }
 // (fullwidth letters and dots read as what they look like), no separators or dot segments, not
 // even look-alike ones (∕ ⁄ ＼, ．．, %2e%2e%2f), no control or invisible format characters
 // (bidi overrides, zero-width spaces), bounded length.
+// CheckDossierCode applies the upload path's rules to a dossier code given elsewhere (a page
+// moved to a dossier).
+func CheckDossierCode(code string) error {
+	u := Upload{Desk: "d", Batch: "b", Dossier: code, Filename: "f"}
+	return u.clean()
+}
+
 func (u *Upload) clean() error {
 	for _, p := range []*string{&u.Desk, &u.Batch, &u.Dossier, &u.Filename} {
 		*p = norm.NFKC.String(strings.TrimSpace(*p))
@@ -146,6 +153,11 @@ func (u *Upload) clean() error {
 	}
 	if u.Languages != "" && !languagesRE.MatchString(u.Languages) {
 		return &Failure{Class: "bad_language", Err: fmt.Errorf("languages %q: want Tesseract codes joined by +, e.g. vie+eng", u.Languages)}
+	}
+	if u.Split != "" {
+		if err := ValidSplit(u.Split); err != nil {
+			return &Failure{Class: "bad_split", Err: err}
+		}
 	}
 	return nil
 }

@@ -38,6 +38,22 @@ type Desk struct {
 	// Unit is the code of the unit the desk belongs to (a commune, district, province or
 	// ministry of the units tree); its kind follows from it.
 	Unit string `json:"unit,omitempty"`
+	// Split is how the desk's stacks are split ("barcode,patch" when new, "off", or any of
+	// barcode, patch, title joined by commas); DossierPattern finds a dossier code in a code's
+	// text (a regular expression, "" for the national portal's codes); Separator is the
+	// separator sheet's code (PATCHT). Empty keeps what the desk had.
+	Split          string `json:"split,omitempty"`
+	DossierPattern string `json:"dossier_pattern,omitempty"`
+	Separator      string `json:"separator_code,omitempty"`
+}
+
+// CheckSplit validates a desk's splitting settings.
+func (d Desk) CheckSplit() error {
+	if d.Split == "" && d.DossierPattern == "" {
+		return nil
+	}
+	_, err := ParseSplit(d.Split, d.DossierPattern, d.Separator)
+	return err
 }
 
 // Unit is a node of the administrative tree: the nation, a ministry or branch, a province, a
@@ -93,6 +109,8 @@ type Upload struct {
 	SHA256 string
 	// Languages for OCR of this batch ("vie+eng"); empty for the desk's.
 	Languages string
+	// Split is how this batch's stacks are split (ParseSplit's rules); empty for the desk's.
+	Split string
 }
 
 // Document is one uploaded file of a dossier.
@@ -106,6 +124,8 @@ type Document struct {
 	State     string
 	// UploadedSHA256 is the SHA-256 checked at upload ("" when the pickup found the file).
 	UploadedSHA256 string
+	// SplitDone: the document's split was decided (a part of a stack is born split).
+	SplitDone bool
 }
 
 // Page is one page of a document, as the stages see it.
@@ -126,6 +146,24 @@ type Page struct {
 	TextFrom string
 	// Blank: the prepare stage found no ink on the page.
 	Blank bool
+	// Split is how the page's desk or batch splits stacks (read codes only when it does).
+	Split SplitSetting
+	// Separator: a separator sheet of a split stack, kept but left out of its document.
+	Separator bool
+}
+
+// SplitSetting is a desk's or batch's splitting, as stored (ParseSplit reads it).
+type SplitSetting struct {
+	Rules, Pattern, Separator string
+}
+
+// Parse reads the setting; a setting that does not parse (edited by hand) splits nothing.
+func (s SplitSetting) Parse() SplitRules {
+	r, err := ParseSplit(s.Rules, s.Pattern, s.Separator)
+	if err != nil {
+		r, _ = ParseSplit("off", "", "")
+	}
+	return r
 }
 
 // Prepared is what the prepare stage learned about a page.
@@ -140,6 +178,8 @@ type Prepared struct {
 	TextFrom              string  // TextFromOCR, or TextFromPDF for a page read from its text layer
 	// Blank: no ink once cleaned (scan.Blank): not read by OCR, left out of the searchable PDF.
 	Blank bool
+	// Codes read on the page (scan.ReadCodes), when its desk splits stacks by them.
+	Codes []string
 }
 
 // Where a page's text comes from.
@@ -194,15 +234,19 @@ type Classification struct {
 
 // DeskFigure is a desk's digitization figure, recomputed from facts.
 type DeskFigure struct {
-	Desk              string    `json:"desk"`
-	Name              string    `json:"name"`
-	Kind              Kind      `json:"kind"`
-	Dossiers          int       `json:"dossiers"`
-	DossiersDigitized int       `json:"dossiers_digitized"`
-	Percentage        float64   `json:"percentage"`
-	PagesDone         int       `json:"pages_done"`
-	PagesFailed       int       `json:"pages_failed"`
-	UpdatedAt         time.Time `json:"updated_at"`
+	Desk              string  `json:"desk"`
+	Name              string  `json:"name"`
+	Kind              Kind    `json:"kind"`
+	Dossiers          int     `json:"dossiers"`
+	DossiersDigitized int     `json:"dossiers_digitized"`
+	Percentage        float64 `json:"percentage"`
+	PagesDone         int     `json:"pages_done"`
+	PagesFailed       int     `json:"pages_failed"`
+	// Of the pages done, the blank ones (duplex backs) and the separator sheets, counted apart:
+	// neither is in a document's text or searchable PDF.
+	PagesBlank     int       `json:"pages_blank"`
+	PagesSeparator int       `json:"pages_separator"`
+	UpdatedAt      time.Time `json:"updated_at"`
 }
 
 // FailedPage is a page that ended in failure, with its reason.
@@ -250,8 +294,16 @@ type FileStatus struct {
 	Pages       int       `json:"pages"`
 	PagesDone   int       `json:"pages_done"`
 	PagesFailed int       `json:"pages_failed"`
+	PagesBlank  int       `json:"pages_blank"` // of the pages done, blank: left out of the searchable PDF
 	ErrorClass  string    `json:"error_class,omitempty"`
 	Error       string    `json:"error,omitempty"`
+	// A split stack's documents each appear here: the file's page numbers they hold (separator
+	// sheets apart), how they were told apart (file, barcode, patch, title, operator) and the
+	// document holding the file (stack) for the parts after its first.
+	PageIndexes []int      `json:"page_indexes"`
+	Separators  []int      `json:"separators,omitempty"`
+	SplitBy     string     `json:"split_by"`
+	Stack       *uuid.UUID `json:"stack,omitempty"`
 }
 
 // BatchStatus is a batch's progress.
@@ -263,6 +315,7 @@ type BatchStatus struct {
 	Pages       int          `json:"pages"`
 	PagesDone   int          `json:"pages_done"`
 	PagesFailed int          `json:"pages_failed"`
+	PagesBlank  int          `json:"pages_blank"`
 	FilesInWork int          `json:"files_in_work"`
 	ETASeconds  int          `json:"eta_seconds,omitempty"` // at the pace so far, while pages remain
 	Finished    bool         `json:"finished"`
@@ -292,6 +345,9 @@ type PageInfo struct {
 	Text           string  `json:"text"`
 	TextFrom       string  `json:"text_from"` // "ocr", or "pdf": read from the page's own text layer
 	Blank          bool    `json:"blank"`     // no ink, or no word read: left out of the searchable PDF when inkless
+	// Codes read on the page; a separator sheet is kept but left out of its document.
+	Codes     []string `json:"codes"`
+	Separator bool     `json:"separator"`
 }
 
 // DocumentInfo is a document as the API shows it.
@@ -308,6 +364,8 @@ type DocumentInfo struct {
 	NeedsReview bool            `json:"needs_review"`
 	Fields      json.RawMessage `json:"fields"`
 	PDFKey      string          `json:"-"`
+	SplitBy     string          `json:"split_by"`
+	Stack       *uuid.UUID      `json:"stack,omitempty"` // the uploaded document this part of a stack came from
 	Pages       []PageInfo      `json:"pages"`
 	// Signatures are the digital signatures of the original PDF (none for scans).
 	Signatures json.RawMessage `json:"signatures"`

@@ -17,6 +17,30 @@ type PreparedPage struct {
 	Prepared
 	// Layer is the page's own text, when it is to be read instead of OCR (TextFrom "pdf").
 	Layer *scan.TextLayer
+	// codes is where ReadCodes looks when it is not Image: the page turned but not yet
+	// straightened, at codesDPI.
+	codes    *image.Gray
+	codesDPI int
+}
+
+// ReadCodes reads the barcodes, QR, DataMatrix and patch codes on the clean page (not on a
+// blank one) into Codes, for splitting stacks.
+func (p *PreparedPage) ReadCodes() {
+	if p.Blank || p.Image == nil {
+		return
+	}
+	p.Codes = nil
+	read := scan.ReadCodes
+	if p.OrientationBy != OrientedByTextLines {
+		read = scan.ReadCodesAnyTurn // the way up was OSD's guess, or nobody's
+	}
+	g, dpi := p.Image, p.DPI
+	if p.codes != nil {
+		g, dpi = p.codes, p.codesDPI
+	}
+	for _, c := range read(g, dpi) {
+		p.Codes = append(p.Codes, c.Value)
+	}
 }
 
 // PreparePage decodes page index of a scan within limits, reduces it to the reading
@@ -94,6 +118,10 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 		if math.Abs(skew.Degrees) > maxDoubtfulSkew {
 			skew = scan.Skew{}
 		}
+		// Codes are read on the page before straightening: interpolation greys a 1D code's
+		// narrow bars, and readers take a little skew (a separator sheet's Code 39 read
+		// before, not after, a 1° turn).
+		out.codes, out.codesDPI = g, dpi
 		g = skew.Straighten(g)
 	}
 	out.SkewDegrees, out.SkewConfidence = skew.Degrees, skew.Confidence

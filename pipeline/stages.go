@@ -57,6 +57,26 @@ type Store interface {
 	SetSourceVersion(ctx context.Context, doc uuid.UUID, version string) error
 	// SetSignatures records the digital signatures found in the document's original.
 	SetSignatures(ctx context.Context, doc uuid.UUID, sigs []scan.Signature) error
+	// Stack returns what splitting an uploaded document needs: its desk's or batch's rules
+	// and its pages' codes and text.
+	Stack(ctx context.Context, doc uuid.UUID) (Stack, error)
+	// SplitStack applies a split once (later calls change nothing): the document keeps the
+	// first segment, each other segment becomes a document of its dossier (created when new)
+	// with its pages and their artifacts, separator sheets are marked. It returns the parts
+	// made and the upload's dossier when no document is left in it (emptied).
+	SplitStack(ctx context.Context, doc uuid.UUID, segs []Segment) (parts []uuid.UUID, emptied uuid.UUID, err error)
+}
+
+// Stack is an uploaded document as splitting sees it.
+type Stack struct {
+	Split SplitSetting
+	Pages []StackPage
+}
+
+// Titler tells the catalogue type whose title heads a page ("" for none); the classifier
+// provides it, for splitting stacks by title.
+type Titler interface {
+	Title(text string) string
 }
 
 // Versioner tells the S3 version of an original and reads that very version.
@@ -441,6 +461,9 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return s.pageFailed(ctx, p, "prepare", err)
 	}
+	if p.Split.Parse().ReadsCodes() {
+		pp.ReadCodes()
+	}
 	var buf bytes.Buffer
 	if err := scan.EncodePNG(&buf, pp.Image, pp.DPI); err != nil {
 		return fmt.Errorf("prepare %s: encode: %w", p.ID, err)
@@ -632,6 +655,11 @@ func (s *Stages) Classify(ctx context.Context, t *asynq.Task) error {
 	if doc.State != DocSplit { // already classified: make sure the dossier is finalized
 		return s.enqueue(ctx, TypeFinalize, doc.DossierID)
 	}
+	if !doc.SplitDone {
+		if err := s.splitStack(ctx, doc); err != nil {
+			return fmt.Errorf("classify %s: %w", id, err)
+		}
+	}
 	if err := s.documentPDF(ctx, id); err != nil {
 		return fmt.Errorf("classify %s: %w", id, err)
 	}
@@ -647,6 +675,40 @@ func (s *Stages) Classify(ctx context.Context, t *asynq.Task) error {
 	Logger(ctx, s.Log).InfoContext(ctx, "classified", "document", id, "type", c.Type,
 		"confidence", c.Confidence, "needs_review", c.NeedsReview) // never the fields: personal data
 	return s.enqueue(ctx, TypeFinalize, dossier)
+}
+
+// splitStack tells an uploaded file's dossiers and documents apart by the codes and titles on
+// its pages (Split), once. The document keeps its first part and is classified on; the other
+// parts are classified by tasks of their own, and an upload's dossier left with no document is
+// finalized so that it is no longer counted.
+func (s *Stages) splitStack(ctx context.Context, doc Document) error {
+	st, err := s.Store.Stack(ctx, doc.ID)
+	if err != nil {
+		return err
+	}
+	rules := st.Split.Parse()
+	var title func(string) string
+	if t, ok := s.Classifier.(Titler); ok && rules.Title {
+		title = t.Title
+	}
+	segs := Split(st.Pages, rules, title)
+	parts, emptied, err := s.Store.SplitStack(ctx, doc.ID, segs)
+	if err != nil {
+		return err
+	}
+	if Splits(segs) {
+		Logger(ctx, s.Log).InfoContext(ctx, "stack split", "document", doc.ID, "desk", doc.Desk,
+			"documents", len(segs), "rules", rules.String())
+	}
+	for _, p := range parts {
+		if err := s.enqueue(ctx, TypeClassify, p); err != nil {
+			return err
+		}
+	}
+	if emptied != uuid.Nil {
+		return s.enqueue(ctx, TypeFinalize, emptied)
+	}
+	return nil
 }
 
 // documentPDF joins the searchable PDFs of the document's recognised pages into the document's

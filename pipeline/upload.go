@@ -153,7 +153,8 @@ func (b *Batches) Presign(ctx context.Context, desk, batch string, files []Uploa
 
 // Complete checks each uploaded object against its manifest entry and registers it (which
 // enqueues its ingestion). Files that do not match are reported and not registered.
-func (b *Batches) Complete(ctx context.Context, desk, batch, languages string, files []UploadFile) ([]UploadSlot, uuid.UUID, error) {
+// opts carries the batch's OCR languages and split rules (Upload's Languages and Split).
+func (b *Batches) Complete(ctx context.Context, desk, batch string, opts Upload, files []UploadFile) ([]UploadSlot, uuid.UUID, error) {
 	out, err := b.checkManifest(desk, batch, files)
 	if err != nil {
 		return nil, uuid.Nil, err
@@ -163,7 +164,7 @@ func (b *Batches) Complete(ctx context.Context, desk, batch, languages string, f
 		if out[i].Error != "" {
 			continue
 		}
-		u := Upload{Desk: desk, Batch: batch, Dossier: f.Dossier, Filename: f.Filename, Languages: languages}
+		u := Upload{Desk: desk, Batch: batch, Dossier: f.Dossier, Filename: f.Filename, Languages: opts.Languages, Split: opts.Split}
 		if err := u.clean(); err != nil {
 			out[i].Error = err.Error()
 			continue

@@ -13,14 +13,15 @@ import (
 // DeskFigures returns every desk's figures, desks with nothing uploaded at zero.
 func (db *DB) DeskFigures(ctx context.Context) ([]pipeline.DeskFigure, error) {
 	rows, err := db.Pool.Query(ctx, `SELECT d.code, d.name, d.kind, COALESCE(f.dossiers, 0), COALESCE(f.dossiers_digitized, 0),
-			COALESCE(f.percentage, 0)::float8, COALESCE(f.pages_done, 0), COALESCE(f.pages_failed, 0), COALESCE(f.updated_at, d.created_at)
+			COALESCE(f.percentage, 0)::float8, COALESCE(f.pages_done, 0), COALESCE(f.pages_failed, 0),
+			COALESCE(f.pages_blank, 0), COALESCE(f.pages_separator, 0), COALESCE(f.updated_at, d.created_at)
 		FROM desks d LEFT JOIN desk_figures f ON f.desk_code = d.code ORDER BY d.code`)
 	if err != nil {
 		return nil, fmt.Errorf("desk figures: %w", err)
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.DeskFigure, error) {
 		var f pipeline.DeskFigure
-		err := r.Scan(&f.Desk, &f.Name, &f.Kind, &f.Dossiers, &f.DossiersDigitized, &f.Percentage, &f.PagesDone, &f.PagesFailed, &f.UpdatedAt)
+		err := r.Scan(&f.Desk, &f.Name, &f.Kind, &f.Dossiers, &f.DossiersDigitized, &f.Percentage, &f.PagesDone, &f.PagesFailed, &f.PagesBlank, &f.PagesSeparator, &f.UpdatedAt)
 		return f, err
 	})
 }
@@ -99,16 +100,19 @@ func (db *DB) BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStat
 	rows, err := db.Pool.Query(ctx, `SELECT d.id, o.code, d.filename, d.state, d.doc_type, d.role, d.confidence, d.needs_review,
 			COALESCE(NULLIF(d.error_class, ''), max(p.error_class) FILTER (WHERE p.state = 'failed'), ''),
 			count(p.id), count(p.id) FILTER (WHERE p.state = 'done'), count(p.id) FILTER (WHERE p.state = 'failed'),
-			COALESCE(string_agg(NULLIF(p.error_message, ''), '; '), '')
+			count(p.id) FILTER (WHERE p.state = 'done' AND p.blank AND NOT p.separator),
+			COALESCE(string_agg(NULLIF(p.error_message, ''), '; '), ''),
+			COALESCE(array_agg(p.index ORDER BY p.index) FILTER (WHERE p.id IS NOT NULL AND NOT p.separator), '{}'),
+			COALESCE(array_agg(p.index ORDER BY p.index) FILTER (WHERE p.separator), '{}'), d.split_by, d.stack_id
 		FROM documents d JOIN dossiers o ON o.id = d.dossier_id LEFT JOIN pages p ON p.document_id = d.id
-		WHERE d.batch_id = $1 GROUP BY d.id, o.code ORDER BY o.code, d.filename`, id)
+		WHERE d.batch_id = $1 GROUP BY d.id, o.code ORDER BY o.code, d.filename, min(p.index)`, id)
 	if err != nil {
 		return b, fmt.Errorf("batch %s: %w", id, err)
 	}
 	b.Files, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.FileStatus, error) {
 		var f pipeline.FileStatus
 		err := r.Scan(&f.Document, &f.Dossier, &f.Filename, &f.State, &f.Type, &f.Role, &f.Confidence, &f.NeedsReview, &f.ErrorClass,
-			&f.Pages, &f.PagesDone, &f.PagesFailed, &f.Error)
+			&f.Pages, &f.PagesDone, &f.PagesFailed, &f.PagesBlank, &f.Error, &f.PageIndexes, &f.Separators, &f.SplitBy, &f.Stack)
 		return f, err
 	})
 	if err != nil {
@@ -118,6 +122,7 @@ func (db *DB) BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStat
 		b.Pages += f.Pages
 		b.PagesDone += f.PagesDone
 		b.PagesFailed += f.PagesFailed
+		b.PagesBlank += f.PagesBlank
 		if f.State == pipeline.DocReceived || f.State == pipeline.DocSplit {
 			b.FilesInWork++
 		}
@@ -156,21 +161,22 @@ func (db *DB) DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.Document
 	var d pipeline.DocumentInfo
 	err := db.Pool.QueryRow(ctx, `SELECT d.id, o.desk_code, o.code, d.filename, d.state, d.doc_type, d.role, d.confidence, d.reason,
 			d.needs_review, d.fields, d.signatures,
-			COALESCE((SELECT object_key FROM artifacts a WHERE a.document_id = d.id AND a.page_id IS NULL AND a.kind = 'pdf'), '')
+			COALESCE((SELECT object_key FROM artifacts a WHERE a.document_id = d.id AND a.page_id IS NULL AND a.kind = 'pdf'), ''),
+			d.split_by, d.stack_id
 		FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE d.id = $1`, id).
 		Scan(&d.ID, &d.Desk, &d.Dossier, &d.Filename, &d.State, &d.Type, &d.Role, &d.Confidence, &d.Reason,
-			&d.NeedsReview, &d.Fields, &d.Signatures, &d.PDFKey)
+			&d.NeedsReview, &d.Fields, &d.Signatures, &d.PDFKey, &d.SplitBy, &d.Stack)
 	if err != nil {
 		return d, notFound(err)
 	}
-	rows, err := db.Pool.Query(ctx, `SELECT index, state, error_class, rotated, skew_degrees, mean_confidence, text, text_from, blank
+	rows, err := db.Pool.Query(ctx, `SELECT index, state, error_class, rotated, skew_degrees, mean_confidence, text, text_from, blank, codes, separator
 		FROM pages WHERE document_id = $1 ORDER BY index`, id)
 	if err != nil {
 		return d, err
 	}
 	d.Pages, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.PageInfo, error) {
 		var p pipeline.PageInfo
-		err := r.Scan(&p.Index, &p.State, &p.ErrorClass, &p.Rotated, &p.SkewDegrees, &p.MeanConfidence, &p.Text, &p.TextFrom, &p.Blank)
+		err := r.Scan(&p.Index, &p.State, &p.ErrorClass, &p.Rotated, &p.SkewDegrees, &p.MeanConfidence, &p.Text, &p.TextFrom, &p.Blank, &p.Codes, &p.Separator)
 		return p, err
 	})
 	return d, err

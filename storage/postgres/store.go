@@ -50,14 +50,20 @@ func upsertDesk(ctx context.Context, tx pgx.Tx, d pipeline.Desk) pgx.Row {
 			COALESCE(max(code) FILTER (WHERE level = 'province'), '') AS province,
 			COALESCE(max(code) FILTER (WHERE level = 'district'), '') AS district,
 			COALESCE(max(code) FILTER (WHERE level = 'ministry'), '') AS ministry FROM up)
-		INSERT INTO desks (code, name, parent_unit, kind, ocr_languages, unit_code, province_code, district_code, ministry_code)
+		INSERT INTO desks (code, name, parent_unit, kind, ocr_languages, unit_code, province_code, district_code, ministry_code,
+		                   split_rules, dossier_pattern, separator_code)
 		SELECT $1, $2, $3, CASE WHEN anc.ministry <> '' THEN 'ministry' WHEN anc.province <> '' THEN 'locality' ELSE $4 END,
-		       $5, NULLIF($6, ''), anc.province, anc.district, anc.ministry FROM anc
+		       $5, NULLIF($6, ''), anc.province, anc.district, anc.ministry,
+		       COALESCE(NULLIF($7, ''), 'barcode,patch'), $8, COALESCE(NULLIF($9, ''), 'PATCHT') FROM anc
 		ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, parent_unit = EXCLUDED.parent_unit, kind = EXCLUDED.kind,
 			ocr_languages = EXCLUDED.ocr_languages, unit_code = EXCLUDED.unit_code, province_code = EXCLUDED.province_code,
-			district_code = EXCLUDED.district_code, ministry_code = EXCLUDED.ministry_code
+			district_code = EXCLUDED.district_code, ministry_code = EXCLUDED.ministry_code,
+			-- splitting settings are kept when a desk is saved without them
+			split_rules = CASE WHEN $7 = '' THEN desks.split_rules ELSE $7 END,
+			dossier_pattern = CASE WHEN $8 = '' THEN desks.dossier_pattern ELSE $8 END,
+			separator_code = CASE WHEN $9 = '' THEN desks.separator_code ELSE $9 END
 		RETURNING province_code, district_code, ministry_code`,
-		d.Code, d.Name, d.ParentUnit, string(d.Kind), d.Languages, d.Unit)
+		d.Code, d.Name, d.ParentUnit, string(d.Kind), d.Languages, d.Unit, d.Split, d.DossierPattern, d.Separator)
 }
 
 // UpsertUnit creates or updates a unit of the administrative tree.
@@ -138,9 +144,10 @@ func (db *DB) RegisterUpload(ctx context.Context, u pipeline.Upload) (doc, batch
 		if !exists {
 			return &pipeline.Failure{Class: pipeline.ClassUnknownDesk, Err: fmt.Errorf("desk %q is not registered", u.Desk)}
 		}
-		if err := tx.QueryRow(ctx, `INSERT INTO batches (desk_code, name, ocr_languages) VALUES ($1, $2, $3)
-			ON CONFLICT (desk_code, name) DO UPDATE SET ocr_languages = CASE WHEN $3 = '' THEN batches.ocr_languages ELSE $3 END
-			RETURNING id`, u.Desk, u.Batch, u.Languages).Scan(&batch); err != nil {
+		if err := tx.QueryRow(ctx, `INSERT INTO batches (desk_code, name, ocr_languages, split_rules) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (desk_code, name) DO UPDATE SET ocr_languages = CASE WHEN $3 = '' THEN batches.ocr_languages ELSE $3 END,
+				split_rules = CASE WHEN $4 = '' THEN batches.split_rules ELSE $4 END
+			RETURNING id`, u.Desk, u.Batch, u.Languages, u.Split).Scan(&batch); err != nil {
 			return err
 		}
 		var dossier uuid.UUID
@@ -179,9 +186,9 @@ func (db *DB) RegisterUpload(ctx context.Context, u pipeline.Upload) (doc, batch
 // Document returns a document with its dossier and desk.
 func (db *DB) Document(ctx context.Context, id uuid.UUID) (pipeline.Document, error) {
 	var d pipeline.Document
-	err := db.Pool.QueryRow(ctx, `SELECT d.id, d.dossier_id, ds.desk_code, ds.code, d.source_key, d.filename, d.state, d.uploaded_sha256
+	err := db.Pool.QueryRow(ctx, `SELECT d.id, d.dossier_id, ds.desk_code, ds.code, d.source_key, d.filename, d.state, d.uploaded_sha256, d.split_done
 		FROM documents d JOIN dossiers ds ON ds.id = d.dossier_id WHERE d.id = $1`, id).
-		Scan(&d.ID, &d.DossierID, &d.Desk, &d.Dossier, &d.SourceKey, &d.Filename, &d.State, &d.UploadedSHA256)
+		Scan(&d.ID, &d.DossierID, &d.Desk, &d.Dossier, &d.SourceKey, &d.Filename, &d.State, &d.UploadedSHA256, &d.SplitDone)
 	return d, notFound(err)
 }
 
@@ -234,13 +241,16 @@ func (db *DB) SplitDocument(ctx context.Context, id uuid.UUID, sha string, size 
 // Page returns a page with what its stages need.
 func (db *DB) Page(ctx context.Context, id uuid.UUID) (pipeline.Page, error) {
 	var p pipeline.Page
-	err := db.Pool.QueryRow(ctx, `SELECT p.id, p.document_id, d.dossier_id, ds.desk_code, p.index, p.state, d.source_key, p.dpi,
+	// A part of a split stack reads its pages from the stack's original.
+	err := db.Pool.QueryRow(ctx, `SELECT p.id, p.document_id, d.dossier_id, ds.desk_code, p.index, p.state, COALESCE(st.source_key, d.source_key), p.dpi,
 			COALESCE((SELECT object_key FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image'), ''),
-			COALESCE(NULLIF(b.ocr_languages, ''), k.ocr_languages), d.version_id, p.text_from, p.blank
-		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers ds ON ds.id = d.dossier_id
-		JOIN batches b ON b.id = d.batch_id JOIN desks k ON k.code = ds.desk_code
+			COALESCE(NULLIF(b.ocr_languages, ''), k.ocr_languages), COALESCE(st.version_id, d.version_id), p.text_from, p.blank,
+			COALESCE(NULLIF(b.split_rules, ''), k.split_rules), k.dossier_pattern, k.separator_code, p.separator
+		FROM pages p JOIN documents d ON d.id = p.document_id LEFT JOIN documents st ON st.id = d.stack_id
+		JOIN dossiers ds ON ds.id = d.dossier_id JOIN batches b ON b.id = d.batch_id JOIN desks k ON k.code = ds.desk_code
 		WHERE p.id = $1`, id).
-		Scan(&p.ID, &p.DocumentID, &p.DossierID, &p.Desk, &p.Index, &p.State, &p.SourceKey, &p.DPI, &p.ImageKey, &p.Languages, &p.SourceVersion, &p.TextFrom, &p.Blank)
+		Scan(&p.ID, &p.DocumentID, &p.DossierID, &p.Desk, &p.Index, &p.State, &p.SourceKey, &p.DPI, &p.ImageKey, &p.Languages,
+			&p.SourceVersion, &p.TextFrom, &p.Blank, &p.Split.Rules, &p.Split.Pattern, &p.Split.Separator, &p.Separator)
 	return p, notFound(err)
 }
 
@@ -264,7 +274,7 @@ func upsertArtifact(ctx context.Context, tx pgx.Tx, page uuid.UUID, a pipeline.A
 func (db *DB) PageArtifacts(ctx context.Context, doc uuid.UUID, kind string) ([]pipeline.Artifact, error) {
 	rows, err := db.Pool.Query(ctx, `SELECT a.kind, a.object_key, a.sha256, a.size, a.content_type, a.engine
 		FROM artifacts a JOIN pages p ON p.id = a.page_id
-		WHERE p.document_id = $1 AND p.state = 'done' AND a.kind = $2 ORDER BY p.index`, doc, kind)
+		WHERE p.document_id = $1 AND p.state = 'done' AND NOT p.separator AND a.kind = $2 ORDER BY p.index`, doc, kind)
 	if err != nil {
 		return nil, err
 	}
@@ -292,9 +302,10 @@ func (db *DB) PagePrepared(ctx context.Context, id uuid.UUID, p pipeline.Prepare
 	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE pages SET state = 'prepared', width = $2, height = $3, dpi = $4, rotated = $5,
 			orientation_confidence = $6, skew_degrees = $7, skew_confidence = $8, orientation_by = $9,
-			text_from = COALESCE(NULLIF($10, ''), 'ocr'), blank = $11, updated_at = now()
+			text_from = COALESCE(NULLIF($10, ''), 'ocr'), blank = $11, codes = $12, updated_at = now()
 			WHERE id = $1 AND state = 'pending'`,
-			id, p.Width, p.Height, p.DPI, p.Rotated, p.OrientationConfidence, p.SkewDegrees, p.SkewConfidence, p.OrientationBy, p.TextFrom, p.Blank)
+			id, p.Width, p.Height, p.DPI, p.Rotated, p.OrientationConfidence, p.SkewDegrees, p.SkewConfidence, p.OrientationBy, p.TextFrom, p.Blank,
+			append([]string{}, p.Codes...))
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
 		}
@@ -342,7 +353,7 @@ func (db *DB) DocumentEnded(ctx context.Context, id uuid.UUID) (bool, error) {
 func (db *DB) DocumentText(ctx context.Context, id uuid.UUID) (string, error) {
 	var s string
 	err := db.Pool.QueryRow(ctx, `SELECT COALESCE(string_agg(text, E'\n\n' ORDER BY index), '')
-		FROM pages WHERE document_id = $1 AND state = 'done'`, id).Scan(&s)
+		FROM pages WHERE document_id = $1 AND state = 'done' AND NOT separator`, id).Scan(&s)
 	return s, err
 }
 
@@ -396,8 +407,9 @@ func (db *DB) FinalizeDossier(ctx context.Context, id uuid.UUID, procedure strin
 				SELECT count(*) AS n,
 				       count(*) FILTER (WHERE state IN ('received', 'split')) AS open,
 				       count(*) FILTER (WHERE state = 'failed') AS failed
-				FROM documents WHERE dossier_id = $1 AND state <> 'duplicate'),
-			next AS (SELECT CASE WHEN n = 0 OR open > 0 THEN 'open' WHEN failed > 0 THEN 'incomplete' ELSE 'digitized' END AS state FROM s)
+				FROM documents WHERE dossier_id = $1 AND state NOT IN ('duplicate', 'emptied')),
+			next AS (SELECT CASE WHEN n = 0 AND (SELECT state FROM dossiers WHERE id = $1) = 'emptied' THEN 'emptied'
+			                     WHEN n = 0 OR open > 0 THEN 'open' WHEN failed > 0 THEN 'incomplete' ELSE 'digitized' END AS state FROM s)
 			UPDATE dossiers SET state = next.state,
 				ended_at = CASE WHEN next.state = 'open' THEN NULL ELSE COALESCE(ended_at, now()) END,
 				procedure_code = CASE WHEN procedure_code = '' THEN $2 ELSE procedure_code END,
@@ -432,7 +444,7 @@ func recomputeDay(ctx context.Context, tx pgx.Tx, desk string, day time.Time) er
 		FROM dossiers o
 		LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE p.state = 'done') AS done, count(*) FILTER (WHERE p.state = 'failed') AS failed
 		                     FROM documents d JOIN pages p ON p.document_id = d.id WHERE d.dossier_id = o.id) pg ON true
-		WHERE o.desk_code = $1 AND o.received_on = $2::date
+		WHERE o.desk_code = $1 AND o.received_on = $2::date AND o.state <> 'emptied'
 		ON CONFLICT (desk_code, day) DO UPDATE SET received = EXCLUDED.received, digitized = EXCLUDED.digitized,
 			results_issued = EXCLUDED.results_issued, results_digitized = EXCLUDED.results_digitized,
 			pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed`, desk, day); err != nil {
@@ -524,17 +536,20 @@ func recomputeCells(ctx context.Context, tx pgx.Tx, cells string, args ...any) e
 }
 
 func recomputeDesk(ctx context.Context, tx pgx.Tx, desk string) error {
-	_, err := tx.Exec(ctx, `INSERT INTO desk_figures (desk_code, dossiers, dossiers_digitized, percentage, pages_done, pages_failed, updated_at)
+	_, err := tx.Exec(ctx, `INSERT INTO desk_figures (desk_code, dossiers, dossiers_digitized, percentage, pages_done, pages_failed,
+			pages_blank, pages_separator, updated_at)
 		SELECT $1, ds.n, ds.digitized,
 		       CASE WHEN ds.n = 0 THEN 0 ELSE round(100.0 * ds.digitized / ds.n, 2) END,
-		       pg.done, pg.failed, now()
-		FROM (SELECT count(*) AS n, count(*) FILTER (WHERE state = 'digitized') AS digitized FROM dossiers WHERE desk_code = $1) ds,
-		     (SELECT count(*) FILTER (WHERE p.state = 'done') AS done, count(*) FILTER (WHERE p.state = 'failed') AS failed
+		       pg.done, pg.failed, pg.blank, pg.separator, now()
+		FROM (SELECT count(*) AS n, count(*) FILTER (WHERE state = 'digitized') AS digitized FROM dossiers WHERE desk_code = $1 AND state <> 'emptied') ds,
+		     (SELECT count(*) FILTER (WHERE p.state = 'done') AS done, count(*) FILTER (WHERE p.state = 'failed') AS failed,
+		             count(*) FILTER (WHERE p.state = 'done' AND p.blank AND NOT p.separator) AS blank,
+		             count(*) FILTER (WHERE p.separator) AS separator
 		        FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id
 		       WHERE o.desk_code = $1) pg
 		ON CONFLICT (desk_code) DO UPDATE SET dossiers = EXCLUDED.dossiers, dossiers_digitized = EXCLUDED.dossiers_digitized,
 			percentage = EXCLUDED.percentage, pages_done = EXCLUDED.pages_done, pages_failed = EXCLUDED.pages_failed,
-			updated_at = EXCLUDED.updated_at`, desk)
+			pages_blank = EXCLUDED.pages_blank, pages_separator = EXCLUDED.pages_separator, updated_at = EXCLUDED.updated_at`, desk)
 	return err
 }
 
