@@ -48,6 +48,10 @@ func (s *Server) putDesk(w http.ResponseWriter, r *http.Request) {
 	if d.Kind == "" {
 		d.Kind = pipeline.Locality
 	}
+	if err := d.CheckSplit(); err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": err.Error()})
+		return
+	}
 	if err := s.Registry.UpsertDesk(r.Context(), d); err != nil {
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": err.Error()})
 		return

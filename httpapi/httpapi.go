@@ -100,6 +100,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/documents/{id}", s.authenticated(notStaff(s.document)))
 	mux.Handle("GET /api/v1/documents/{id}/pdf", s.authenticated(notStaff(s.documentPDF)))
 	mux.Handle("POST /api/v1/documents/{id}/type", s.authenticated(notStaff(s.confirmType)))
+	mux.Handle("POST /api/v1/documents/{id}/move", s.authenticated(notStaff(s.movePages)))
 	mux.Handle("GET /api/v1/review", s.authenticated(notStaff(s.reviewQueue)))
 	mux.Handle("GET /api/v1/catalogue", s.authenticated(s.catalogueTypes))
 	mux.Handle("PUT /api/v1/catalogue/types/{code}", s.requireRole(http.HandlerFunc(s.putType), RoleAdmin))
@@ -318,7 +319,8 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 		if part.FileName() == "" {
 			continue
 		}
-		u := pipeline.Upload{Desk: desk, Batch: name, Dossier: part.FormName(), Filename: part.FileName(), Languages: r.URL.Query().Get("lang")}
+		u := pipeline.Upload{Desk: desk, Batch: name, Dossier: part.FormName(), Filename: part.FileName(), Languages: r.URL.Query().Get("lang"),
+			Split: r.URL.Query().Get("split")}
 		if err := u.Check(); err != nil {
 			s.fail(w, r, err)
 			return

@@ -20,6 +20,9 @@ type Review interface {
 	ProcedureOverrides(ctx context.Context) ([]classify.Procedure, error)
 	PutProcedureOverride(ctx context.Context, p classify.Procedure, by string) error
 	CatalogueHistory(ctx context.Context, limit int) ([]classify.Change, error)
+	// MovePages corrects a stack's split: pages to another document of the same file, or to a
+	// new document of a dossier. It returns the documents to classify and dossiers to finalize.
+	MovePages(ctx context.Context, from uuid.UUID, pages []int, toDoc uuid.UUID, toDossier string) (docs, dossiers []uuid.UUID, err error)
 }
 
 func (s *Server) catalogue(ctx context.Context) (classify.Catalogue, error) {
@@ -167,4 +170,53 @@ func (s *Server) catalogueHistory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"changes": h})
+}
+
+// movePages serves POST /api/v1/documents/{id}/move with {"pages": [3, 4], "document": "<id>"}
+// (another document of the same uploaded file) or {"pages": [3, 4], "dossier": "<code>"} (a new
+// document of that dossier): the correction of a wrong split. Pages are numbered as in the
+// uploaded file. Both documents are classified again and both dossiers' figures recounted.
+func (s *Server) movePages(w http.ResponseWriter, r *http.Request) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, pipeline.ErrNotFound)
+		return
+	}
+	var body struct {
+		Pages    []int     `json:"pages"`
+		Document uuid.UUID `json:"document"`
+		Dossier  string    `json:"dossier"`
+	}
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<16)).Decode(&body); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": `want {"pages": [...], "document": "<id>"} or {"pages": [...], "dossier": "<code>"}`})
+		return
+	}
+	if d, err := s.Store.DocumentInfo(r.Context(), id); err != nil || !sees(r.Context(), d.Desk) {
+		s.fail(w, r, pipeline.ErrNotFound)
+		return
+	}
+	if body.Dossier != "" {
+		if err := pipeline.CheckDossierCode(body.Dossier); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	docs, dossiers, err := s.Review.MovePages(r.Context(), id, body.Pages, body.Document, body.Dossier)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, d := range docs {
+		if _, err := s.Queue.EnqueueContext(r.Context(), pipeline.NewTask(pipeline.TypeClassify, d)); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	for _, o := range dossiers {
+		if _, err := s.Queue.EnqueueContext(r.Context(), pipeline.NewTask(pipeline.TypeFinalize, o)); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"moved": body.Pages, "documents": docs, "dossiers": dossiers})
 }

@@ -11,12 +11,13 @@ import (
 // BatchUploads hands out presigned upload URLs and completes batches.
 type BatchUploads interface {
 	Presign(ctx context.Context, desk, batch string, files []pipeline.UploadFile) ([]pipeline.UploadSlot, error)
-	Complete(ctx context.Context, desk, batch, languages string, files []pipeline.UploadFile) ([]pipeline.UploadSlot, uuid.UUID, error)
+	Complete(ctx context.Context, desk, batch string, opts pipeline.Upload, files []pipeline.UploadFile) ([]pipeline.UploadSlot, uuid.UUID, error)
 }
 
 type manifest struct {
 	Name      string                `json:"name"`
 	Languages string                `json:"lang"`
+	Split     string                `json:"split"` // how the batch's stacks are split; "" for the desk's
 	Files     []pipeline.UploadFile `json:"files"`
 }
 
@@ -58,7 +59,7 @@ func (s *Server) complete(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	slots, id, err := s.Uploads.Complete(r.Context(), desk, m.Name, m.Languages, m.Files)
+	slots, id, err := s.Uploads.Complete(r.Context(), desk, m.Name, pipeline.Upload{Languages: m.Languages, Split: m.Split}, m.Files)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -76,14 +76,18 @@ func importUnits(ctx context.Context, db *postgres.DB, path string, out io.Write
 	return nil
 }
 
-// importDesks reads code,name,unit[,languages] rows.
+// importDesks reads code,name,unit[,languages,split,dossier_pattern,separator_code] rows.
 func importDesks(ctx context.Context, db *postgres.DB, path string, out io.Writer) error {
 	rows, err := readCSV(path, "code", "name", "unit")
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		d := pipeline.Desk{Code: r["code"], Name: r["name"], Unit: r["unit"], Languages: r["languages"], Kind: pipeline.Locality}
+		d := pipeline.Desk{Code: r["code"], Name: r["name"], Unit: r["unit"], Languages: r["languages"], Kind: pipeline.Locality,
+			Split: r["split"], DossierPattern: r["dossier_pattern"], Separator: r["separator_code"]}
+		if err := d.CheckSplit(); err != nil {
+			return fmt.Errorf("desk %s: %w", d.Code, err)
+		}
 		if err := db.UpsertDesk(ctx, d); err != nil {
 			return err
 		}

@@ -19,9 +19,12 @@ import (
 // The JSON contract of `sohoa inspect --json`, one object per file and line. Keep it stable:
 // desk tools parse it (README, "inspect").
 type inspectFile struct {
-	File     string        `json:"file"`
-	Pages    []inspectPage `json:"pages"`
-	Document *inspectDoc   `json:"document"`
+	File  string        `json:"file"`
+	Pages []inspectPage `json:"pages"`
+	// Document is the file's classification when it is one document; Documents is how the
+	// file splits (one entry "by": "file" when it does not).
+	Document  *inspectDoc      `json:"document"`
+	Documents []inspectSegment `json:"documents"`
 	// Signatures: the digital signatures of a PDF, checked offline (none: an empty list).
 	Signatures []scan.Signature `json:"signatures"`
 	Error      *inspectFailure  `json:"error"`
@@ -40,6 +43,10 @@ type inspectPage struct {
 	Blank                 bool    `json:"blank"` // no word read: empty text means an empty page
 	// TextFrom: "ocr", or "pdf" for a born-digital page read from its own text layer.
 	TextFrom string `json:"text_from"`
+	// Codes read on the page (barcodes, QR, DataMatrix, patch codes) and whether it is a
+	// separator sheet, dropped from its document.
+	Codes     []string `json:"codes"`
+	Separator bool     `json:"separator"`
 	// With --hocr: Tesseract's hOCR of the page and the words with their boxes.
 	HOCR  string     `json:"hocr,omitempty"`
 	Words []ocr.Word `json:"words,omitempty"`
@@ -54,6 +61,14 @@ type inspectDoc struct {
 	Fields      classify.Fields `json:"fields"`
 }
 
+// inspectSegment is one document of a file as the pipeline would split it.
+type inspectSegment struct {
+	Pages   []int   `json:"pages"`
+	Dossier *string `json:"dossier"` // the dossier code read; null for the upload's dossier
+	By      string  `json:"by"`      // file, barcode, patch or title
+	inspectDoc
+}
+
 type inspectFailure struct {
 	Class   string `json:"class"`
 	Message string `json:"message"`
@@ -66,6 +81,9 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 	lang := fs.String("lang", env("SOHOA_OCR_LANG", "vie"), "Tesseract languages (SOHOA_OCR_LANG)")
 	var psmErrs []error
 	psm := fs.Int("psm", envInt("SOHOA_OCR_PSM", ocr.PSMAuto, &psmErrs), "Tesseract page segmentation mode, 3 (automatic layout analysis) by default (SOHOA_OCR_PSM)")
+	split := fs.String("split", pipeline.DefaultSplit, "how a stack is split: barcode, patch, title joined by commas, or off")
+	pattern := fs.String("dossier-pattern", "", "regular expression of a dossier code inside a code (default: the national portal's)")
+	separator := fs.String("separator", pipeline.DefaultSeparator, "the separator sheet's code")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: sohoa inspect [--json [--hocr]] [--lang vie] [--psm 3] FILE...\n\nPrepares, reads and classifies local scans with no service running.")
 		fs.PrintDefaults()
@@ -80,6 +98,10 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 	if err := errors.Join(psmErrs...); err != nil {
 		return err
 	}
+	splitRules, err := pipeline.ParseSplit(*split, *pattern, *separator)
+	if err != nil {
+		return err
+	}
 	engine, err := ocr.New(ocr.Config{Languages: strings.Split(*lang, "+"), Slots: 1, PSM: *psm})
 	if err != nil {
 		return err
@@ -88,7 +110,7 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 	rules := classify.Default()
 	failed := 0
 	for _, path := range fs.Args() {
-		res := inspectOne(ctx, engine, rules, path, *withHOCR)
+		res := inspectOne(ctx, engine, rules, splitRules, path, *withHOCR)
 		if res.Error != nil {
 			failed++
 		}
@@ -105,8 +127,8 @@ func inspectCmd(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
-func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classifier, path string, withHOCR bool) inspectFile {
-	res := inspectFile{File: path, Pages: []inspectPage{}, Signatures: []scan.Signature{}}
+func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classifier, split pipeline.SplitRules, path string, withHOCR bool) inspectFile {
+	res := inspectFile{File: path, Pages: []inspectPage{}, Documents: []inspectSegment{}, Signatures: []scan.Signature{}}
 	fail := func(err error) inspectFile {
 		class := pipeline.ClassOf(err)
 		if errors.Is(err, os.ErrNotExist) {
@@ -137,37 +159,72 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classif
 	n := src.Pages()
 	// A refused page does not stop the others: the file reports its first refusal and every
 	// page that could be read.
-	var texts []string
+	var stack []pipeline.StackPage
 	var firstErr error
 	for i := 0; i < n; i++ {
-		p, text, err := readPage(ctx, engine, src, i, lim, withHOCR)
+		p, text, err := readPage(ctx, engine, src, i, lim, split.ReadsCodes(), withHOCR)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = fmt.Errorf("page %d: %w", i, err)
 			}
 			continue
 		}
-		texts = append(texts, text)
+		stack = append(stack, pipeline.StackPage{Index: i, Codes: p.Codes, Text: text, Blank: p.Blank})
 		res.Pages = append(res.Pages, p)
 	}
 	if firstErr != nil {
 		res = fail(firstErr)
-		if len(texts) == 0 {
+		if len(stack) == 0 {
 			return res
 		}
 	}
-	c := rules.Classify(strings.Join(texts, "\n\n"))
-	var fields classify.Fields
-	_ = json.Unmarshal(c.Fields, &fields) // the type's fields, as the pipeline records them
-	res.Document = &inspectDoc{Type: c.Type, Role: c.Role, Confidence: c.Confidence, Reason: c.Reason,
-		NeedsReview: c.NeedsReview, Fields: fields}
+	// The same split and classification the pipeline makes of an upload.
+	segs := pipeline.Split(stack, split, rules.Title)
+	texts := map[int]string{}
+	for k, p := range stack {
+		texts[p.Index] = p.Text
+		res.Pages[k].Separator = false
+	}
+	for _, seg := range segs {
+		for _, i := range seg.Separators {
+			for k := range res.Pages {
+				if res.Pages[k].Index == i {
+					res.Pages[k].Separator = true
+				}
+			}
+		}
+		var parts []string
+		for _, i := range seg.Pages {
+			parts = append(parts, texts[i])
+		}
+		d := inspectSegment{Pages: append([]int{}, seg.Pages...), By: seg.By, inspectDoc: classifyText(rules, strings.Join(parts, "\n\n"))}
+		if seg.Dossier != "" {
+			d.Dossier = &seg.Dossier
+		}
+		res.Documents = append(res.Documents, d)
+	}
+	if !pipeline.Splits(segs) {
+		doc := res.Documents[0].inspectDoc
+		res.Document = &doc
+	}
 	return res
 }
 
-func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, lim scan.Limits, withHOCR bool) (inspectPage, string, error) {
+// classifyText types a document's text as the classify stage does.
+func classifyText(rules *classify.Classifier, text string) inspectDoc {
+	c := rules.Classify(text)
+	var fields classify.Fields
+	_ = json.Unmarshal(c.Fields, &fields) // the type's fields, as the pipeline records them
+	return inspectDoc{Type: c.Type, Role: c.Role, Confidence: c.Confidence, Reason: c.Reason, NeedsReview: c.NeedsReview, Fields: fields}
+}
+
+func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, lim scan.Limits, codes, withHOCR bool) (inspectPage, string, error) {
 	pp, err := pipeline.PrepareSource(ctx, engine, src, i, lim)
 	if err != nil {
 		return inspectPage{}, "", err
+	}
+	if codes {
+		pp.ReadCodes()
 	}
 	var r *ocr.Result
 	if pp.Blank {
@@ -179,7 +236,8 @@ func readPage(ctx context.Context, engine *ocr.Engine, src *scan.Source, i int, 
 	}
 	p := inspectPage{Index: i, Width: pp.Width, Height: pp.Height, Rotated: pp.Rotated,
 		OrientationConfidence: pp.OrientationConfidence, OrientationBy: pp.OrientationBy, SkewDegrees: pp.SkewDegrees, Text: r.Text,
-		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100, Blank: len(r.Words) == 0, TextFrom: pipeline.TextFromOCR}
+		MeanConfidence: float64(int(r.MeanConfidence*100+0.5)) / 100, Blank: len(r.Words) == 0, TextFrom: pipeline.TextFromOCR,
+		Codes: append([]string{}, pp.Codes...)}
 	if pp.Layer != nil {
 		p.TextFrom = pipeline.TextFromPDF
 	}
@@ -201,7 +259,17 @@ func printInspect(out io.Writer, r inspectFile) {
 		fmt.Fprintf(out, "   page %d: %dx%d, turned %d° (confidence %.1f), skew %.2f°, mean word confidence %.1f\n",
 			p.Index, p.Width, p.Height, p.Rotated, p.OrientationConfidence, p.SkewDegrees, p.MeanConfidence)
 	}
-	fmt.Fprintf(out, "   document: %s (%s), confidence %.2f: %s\n", r.Document.Type, r.Document.Role, r.Document.Confidence, r.Document.Reason)
+	if r.Document != nil {
+		fmt.Fprintf(out, "   document: %s (%s), confidence %.2f: %s\n", r.Document.Type, r.Document.Role, r.Document.Confidence, r.Document.Reason)
+	} else {
+		for _, d := range r.Documents {
+			dossier := "the upload's dossier"
+			if d.Dossier != nil {
+				dossier = "dossier " + *d.Dossier
+			}
+			fmt.Fprintf(out, "   document of %s, pages %v (by %s): %s (%s), confidence %.2f\n", dossier, d.Pages, d.By, d.Type, d.Role, d.Confidence)
+		}
+	}
 	for _, p := range r.Pages {
 		fmt.Fprintf(out, "   --- text of page %d ---\n%s\n", p.Index, p.Text)
 	}

@@ -4,14 +4,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/sohoa/sohoa/classify"
 	"github.com/sohoa/sohoa/internal/evalset"
+	"github.com/sohoa/sohoa/internal/synth"
 )
 
 // `sohoa inspect --json` keeps its documented contract: a skewed Vietnamese page comes back with
@@ -133,5 +137,95 @@ func TestInspectTwoLineTitleCertificate(t *testing.T) {
 	if f.Number != "CS 74805" || f.IssuedOn != "2020-08-18" || classify.Fold(f.Authority) != "uy ban nhan dan huyen dien chau" ||
 		f.Parcel != "215" || f.MapSheet != "18" {
 		t.Errorf("fields %+v", f)
+	}
+}
+
+// `sohoa inspect --json` on a stack reports its split: the documents with their pages, dossier
+// codes and the rule that began each, and each page's codes and separator flag, as the
+// pipeline would split it.
+func TestInspectStack(t *testing.T) {
+	const a, b = "000.00.12.H29-261206-0101", "000.00.12.H29-261206-0102"
+	person := synth.Person{Name: "Lê Thị Lan", Born: "02/03/1990", CitizenID: "001190012345", Address: "Hà Nội"}
+	office := synth.Authority{Name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐIỆN BIÊN", Parent: "QUẬN BA ĐÌNH", Place: "Hà Nội", Number: "7/UBND", IssuedOn: "ngày 02 tháng 12 năm 2026"}
+	doc := func(kind string) synth.Page {
+		p, err := synth.Document(kind, person, office)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	sheets := []struct {
+		page  synth.Page
+		marks []synth.Mark
+	}{
+		{synth.Receipt(a), []synth.Mark{{Kind: "qr", Value: a, X: 165, Y: 10}}},
+		{doc("giay_khai_sinh"), nil},
+		{synth.Page{}, []synth.Mark{{Kind: "patch", Value: synth.PatchT, X: 30, Y: 100, Size: 150}}},
+		{doc("giay_chung_nhan_ket_hon"), nil},
+		{synth.Receipt(b), []synth.Mark{{Kind: "code128", Value: b, X: 30, Y: 265}}},
+		{doc("don_dang_ky_dat_dai"), nil},
+	}
+	var pages []*image.Gray
+	for i, s := range sheets {
+		g, err := synth.Render(s.page, synth.Options{DPI: 200, Marks: s.marks, Skew: 0.4, Blur: 0.6, Noise: 0.001, Seed: uint64(i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, g)
+	}
+	path := filepath.Join(t.TempDir(), "stack.tif")
+	if err := os.WriteFile(path, synth.TIFF(pages, 200), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := inspectCmd(context.Background(), []string{"--json", path}, &out); err != nil {
+		t.Fatal(err)
+	}
+	var f inspectFile
+	if err := json.Unmarshal(out.Bytes(), &f); err != nil {
+		t.Fatal(err)
+	}
+	type seg struct {
+		Pages   []int
+		Dossier string
+		By      string
+		Type    string
+	}
+	var got []seg
+	for _, d := range f.Documents {
+		s := seg{Pages: d.Pages, By: d.By, Type: d.Type}
+		if d.Dossier != nil {
+			s.Dossier = *d.Dossier
+		}
+		got = append(got, s)
+	}
+	want := []seg{{[]int{0, 1}, a, "barcode", got[0].Type}, {[]int{3}, a, "patch", "giay_chung_nhan_ket_hon"}, {[]int{4, 5}, b, "barcode", got[2].Type}}
+	if len(got) != 3 {
+		t.Fatalf("documents %+v, want %+v", got, want)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("documents (-want +got):\n%s", diff)
+	}
+	if f.Document != nil {
+		t.Errorf("a split file still has one document: %+v", f.Document)
+	}
+	if !f.Pages[2].Separator || f.Pages[1].Separator || !slices.Contains(f.Pages[0].Codes, a) || !slices.Contains(f.Pages[2].Codes, "PATCHT") {
+		t.Errorf("pages: separator %v %v, codes %v %v", f.Pages[1].Separator, f.Pages[2].Separator, f.Pages[0].Codes, f.Pages[2].Codes)
+	}
+	var raw map[string]any
+	_ = json.Unmarshal(out.Bytes(), &raw)
+	for _, k := range []string{"blank", "separator", "text_from", "codes"} {
+		if _, ok := raw["pages"].([]any)[0].(map[string]any)[k]; !ok {
+			t.Errorf("page JSON lacks %q", k)
+		}
+	}
+	// With splitting off, the same file is one document.
+	out.Reset()
+	if err := inspectCmd(context.Background(), []string{"--json", "--split", "off", path}, &out); err != nil {
+		t.Fatal(err)
+	}
+	f = inspectFile{}
+	if err := json.Unmarshal(out.Bytes(), &f); err != nil || f.Document == nil || len(f.Documents) != 1 || f.Documents[0].By != "file" {
+		t.Errorf("--split off: %+v (%v)", f.Documents, err)
 	}
 }

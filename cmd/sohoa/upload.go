@@ -20,6 +20,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/sohoa/sohoa/pipeline"
 )
 
@@ -168,7 +169,7 @@ func (u *uploader) put(ctx context.Context, url string, headers map[string]strin
 	return nil
 }
 
-// uploadCmd: sohoa upload --server URL --key K [--batch NAME] [--parallel 4] [--lang vie] [--wait] DIR
+// uploadCmd: sohoa upload --server URL --key K [--batch NAME] [--parallel 4] [--lang vie] [--split barcode,patch] [--wait] DIR
 // One subfolder per dossier. Files already uploaded (same sha256) are skipped, so running it
 // again after an interruption sends only what is missing.
 func uploadCmd(ctx context.Context, args []string, out io.Writer, client *http.Client) error {
@@ -178,6 +179,7 @@ func uploadCmd(ctx context.Context, args []string, out io.Writer, client *http.C
 	batch := fs.String("batch", "", "batch name (default: the folder's name; the same name resumes)")
 	parallel := fs.Int("parallel", 4, "files sent at once")
 	lang := fs.String("lang", "", "OCR languages for this batch (default: the desk's)")
+	split := fs.String("split", "", "how this batch's stacks are split: barcode, patch, title joined by commas, or off (default: the desk's)")
 	wait := fs.Bool("wait", true, "wait for the batch to be processed and print each file's result")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -197,7 +199,7 @@ func uploadCmd(ctx context.Context, args []string, out io.Writer, client *http.C
 	var manifest struct {
 		Files []pipeline.UploadSlot `json:"files"`
 	}
-	m := map[string]any{"name": *batch, "lang": *lang, "files": uploadFiles(files)}
+	m := map[string]any{"name": *batch, "lang": *lang, "split": *split, "files": uploadFiles(files)}
 	if err := u.call(ctx, http.MethodPost, "/api/v1/batches/presign", m, &manifest); err != nil {
 		return err
 	}
@@ -295,6 +297,24 @@ func bar(n, total int64) string {
 	return "[" + strings.Repeat("#", k) + strings.Repeat("-", w-k) + "]"
 }
 
+// pageRanges writes a document's pages as a person counts them: "1-3,5".
+func pageRanges(idx []int) string {
+	var parts []string
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(idx[i]+1))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d-%d", idx[i]+1, idx[j]+1))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}
+
 // waitBatch polls the batch until every file has ended, then prints each file's result.
 func waitBatch(ctx context.Context, u *uploader, statusURL string, out io.Writer) error {
 	last := ""
@@ -315,10 +335,21 @@ func waitBatch(ctx context.Context, u *uploader, statusURL string, out io.Writer
 			sort.Slice(st.Files, func(i, j int) bool {
 				return st.Files[i].Dossier+st.Files[i].Filename < st.Files[j].Dossier+st.Files[j].Filename
 			})
+			split := map[uuid.UUID]bool{} // uploads split into several documents
+			for _, f := range st.Files {
+				if f.Stack != nil {
+					split[*f.Stack] = true
+				}
+			}
 			for _, f := range st.Files {
 				res := f.Type
 				if f.PagesFailed > 0 {
 					res = "FAILED " + f.Error
+				}
+				if f.Stack != nil || split[f.Document] || f.SplitBy != pipeline.SplitByFile {
+					// One document of a split stack: which of the file's pages it holds.
+					fmt.Fprintf(out, "  %s/%s pages %s (by %s): %s\n", f.Dossier, f.Filename, pageRanges(f.PageIndexes), f.SplitBy, res)
+					continue
 				}
 				fmt.Fprintf(out, "  %s/%s: %s\n", f.Dossier, f.Filename, res)
 			}
