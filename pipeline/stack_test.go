@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
+	"github.com/hibiken/asynq"
 	"github.com/sohoa/sohoa/internal/synth"
 	"github.com/sohoa/sohoa/pipeline"
 )
@@ -239,34 +240,31 @@ func runStack(t *testing.T, plan stackPlan, name, rules string, join func([]*ima
 		t.Fatal(err)
 	}
 	r.process(t, doc) // ingest, every page, and the stack's classify, which splits it
-	var parts []uuid.UUID
-	rows, err := r.db.Pool.Query(ctx, `SELECT id FROM documents WHERE stack_id = $1`, doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if parts, err = collectIDs(rows); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range parts {
-		if err := r.stages.Classify(ctx, task(pipeline.TypeClassify, p)); err != nil {
+	// Each task as a worker would run it: the parts' classify, then every dossier's finalize.
+	for _, step := range []struct {
+		query string
+		run   func(context.Context, *asynq.Task) error
+		typ   string
+	}{
+		{`SELECT id FROM documents WHERE stack_id = $1`, r.stages.Classify, pipeline.TypeClassify},
+		{`SELECT id FROM dossiers WHERE desk_code = 'D1' AND $1::uuid IS NOT NULL`, r.stages.Finalize, pipeline.TypeFinalize},
+	} {
+		rows, err := r.db.Pool.Query(ctx, step.query, doc)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	var dossiers []uuid.UUID
-	rows, err = r.db.Pool.Query(ctx, `SELECT id FROM dossiers WHERE desk_code = 'D1'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if dossiers, err = collectIDs(rows); err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range dossiers {
-		if err := r.stages.Finalize(ctx, task(pipeline.TypeFinalize, d)); err != nil {
+		ids, err := collectIDs(rows)
+		if err != nil {
 			t.Fatal(err)
+		}
+		for _, id := range ids {
+			if err := step.run(ctx, task(step.typ, id)); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	// The split as recorded: documents in order of their first page.
-	rows, err = r.db.Pool.Query(ctx, `SELECT CASE WHEN o.code = 'ngay-06-12' THEN '' ELSE o.code END, d.split_by,
+	rows, err := r.db.Pool.Query(ctx, `SELECT CASE WHEN o.code = 'ngay-06-12' THEN '' ELSE o.code END, d.split_by,
 			COALESCE(array_agg(p.index ORDER BY p.index) FILTER (WHERE NOT p.separator), '{}'),
 			COALESCE(array_agg(p.index ORDER BY p.index) FILTER (WHERE p.separator), '{}'), d.doc_type, d.state,
 			count(*) FILTER (WHERE p.state <> 'done')

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"image"
 	"math"
 	"os"
 	"path/filepath"
@@ -145,36 +144,16 @@ func TestInspectTwoLineTitleCertificate(t *testing.T) {
 // pipeline would split it.
 func TestInspectStack(t *testing.T) {
 	const a, b = "000.00.12.H29-261206-0101", "000.00.12.H29-261206-0102"
-	person := synth.Person{Name: "Lê Thị Lan", Born: "02/03/1990", CitizenID: "001190012345", Address: "Hà Nội"}
-	office := synth.Authority{Name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐIỆN BIÊN", Parent: "QUẬN BA ĐÌNH", Place: "Hà Nội", Number: "7/UBND", IssuedOn: "ngày 02 tháng 12 năm 2026"}
-	doc := func(kind string) synth.Page {
-		p, err := synth.Document(kind, person, office)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	sheets := []struct {
-		page  synth.Page
-		marks []synth.Mark
-	}{
-		{synth.Receipt(a), []synth.Mark{{Kind: "qr", Value: a, X: 165, Y: 10}}},
-		{doc("giay_khai_sinh"), nil},
-		{synth.Page{}, []synth.Mark{{Kind: "patch", Value: synth.PatchT, X: 30, Y: 100, Size: 150}}},
-		{doc("giay_chung_nhan_ket_hon"), nil},
-		{synth.Receipt(b), []synth.Mark{{Kind: "code128", Value: b, X: 30, Y: 265}}},
-		{doc("don_dang_ky_dat_dai"), nil},
-	}
-	var pages []*image.Gray
-	for i, s := range sheets {
-		g, err := synth.Render(s.page, synth.Options{DPI: 200, Marks: s.marks, Skew: 0.4, Blur: 0.6, Noise: 0.001, Seed: uint64(i)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, g)
-	}
+	data := stackFile(t, []sheet{
+		{"receipt:" + a, []synth.Mark{{Kind: "qr", Value: a, X: 165, Y: 10}}},
+		{"giay_khai_sinh", nil},
+		{"", []synth.Mark{{Kind: "patch", Value: synth.PatchT, X: 30, Y: 100, Size: 150}}},
+		{"giay_chung_nhan_ket_hon", nil},
+		{"receipt:" + b, []synth.Mark{{Kind: "code128", Value: b, X: 30, Y: 265}}},
+		{"don_dang_ky_dat_dai", nil},
+	})
 	path := filepath.Join(t.TempDir(), "stack.tif")
-	if err := os.WriteFile(path, synth.TIFF(pages, 200), 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer

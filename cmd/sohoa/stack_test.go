@@ -20,6 +20,39 @@ import (
 	"github.com/sohoa/sohoa/pipeline"
 )
 
+// sheet is a sheet of a test stack: a synth kind, "receipt:<dossier code>", or "" for a sheet
+// with nothing but its marks.
+type sheet struct {
+	kind  string
+	marks []synth.Mark
+}
+
+// stackFile prints the sheets and scans them as a feeder does (a little skew, blur and speckle)
+// into one multi-page TIFF at 200 DPI.
+func stackFile(t *testing.T, sheets []sheet) []byte {
+	t.Helper()
+	person := synth.Person{Name: "Phạm Văn Hùng", Born: "05/06/1985", CitizenID: "001085012345", Address: "Hà Nội"}
+	office := synth.Authority{Name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐIỆN BIÊN", Parent: "QUẬN BA ĐÌNH", Place: "Hà Nội", Number: "9/UBND", IssuedOn: "ngày 01 tháng 12 năm 2026"}
+	var pages []*image.Gray
+	for i, s := range sheets {
+		var page synth.Page
+		if code, ok := strings.CutPrefix(s.kind, "receipt:"); ok {
+			page = synth.Receipt(code)
+		} else if s.kind != "" {
+			var err error
+			if page, err = synth.Document(s.kind, person, office); err != nil {
+				t.Fatal(err)
+			}
+		}
+		g, err := synth.Render(page, synth.Options{DPI: 200, Marks: s.marks, Skew: 0.3 * float64(i%3-1), Blur: 0.6, Noise: 0.001, Seed: uint64(i + 40)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, g)
+	}
+	return synth.TIFF(pages, 200)
+}
+
 // A desk's stack through `sohoa upload` and a worker: the batch status shows the split (each
 // document's pages, dossier and rule), the figures count the receipts' dossiers, and a page
 // moved through the API lands in a new dossier with the figures following.
@@ -35,41 +68,21 @@ func TestUploadStack(t *testing.T) {
 	runWorker(t, a)
 
 	const c1, c2 = "000.00.12.H29-261206-0201", "000.00.12.H29-261206-0202"
-	person := synth.Person{Name: "Phạm Văn Hùng", Born: "05/06/1985", CitizenID: "001085012345", Address: "Hà Nội"}
-	office := synth.Authority{Name: "ỦY BAN NHÂN DÂN PHƯỜNG ĐIỆN BIÊN", Parent: "QUẬN BA ĐÌNH", Place: "Hà Nội", Number: "9/UBND", IssuedOn: "ngày 01 tháng 12 năm 2026"}
-	doc := func(kind string) synth.Page {
-		p, err := synth.Document(kind, person, office)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	sheets := []struct {
-		page  synth.Page
-		marks []synth.Mark
-	}{
-		{doc("giay_uy_quyen"), nil}, // before any receipt: the dossier it was uploaded under
-		{synth.Receipt(c1), []synth.Mark{{Kind: "qr", Value: c1, X: 165, Y: 10}}},
-		{doc("giay_khai_sinh"), nil},
-		{synth.Page{}, []synth.Mark{{Kind: "code39", Value: "PATCHT", X: 50, Y: 140}}},
-		{doc("giay_chung_nhan_ket_hon"), nil},
-		{synth.Receipt(c2), []synth.Mark{{Kind: "code128", Value: c2, X: 30, Y: 265}}},
-		{doc("don_dang_ky_dat_dai"), nil},
-		{synth.Page{}, nil}, // a duplex back
-	}
-	var pages []*image.Gray
-	for i, s := range sheets {
-		g, err := synth.Render(s.page, synth.Options{DPI: 200, Marks: s.marks, Skew: 0.3 * float64(i%3-1), Blur: 0.6, Noise: 0.001, Seed: uint64(i + 40)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, g)
-	}
+	data := stackFile(t, []sheet{
+		{"giay_uy_quyen", nil}, // before any receipt: the dossier it was uploaded under
+		{"receipt:" + c1, []synth.Mark{{Kind: "qr", Value: c1, X: 165, Y: 10}}},
+		{"giay_khai_sinh", nil},
+		{"", []synth.Mark{{Kind: "code39", Value: "PATCHT", X: 50, Y: 140}}},
+		{"giay_chung_nhan_ket_hon", nil},
+		{"receipt:" + c2, []synth.Mark{{Kind: "code128", Value: c2, X: 30, Y: 265}}},
+		{"don_dang_ky_dat_dai", nil},
+		{"", nil}, // a duplex back
+	})
 	dir := filepath.Join(t.TempDir(), "ngay-06-12")
 	if err := os.MkdirAll(filepath.Join(dir, "chong-ho-so"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "chong-ho-so", "stack.tif"), synth.TIFF(pages, 200), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "chong-ho-so", "stack.tif"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
