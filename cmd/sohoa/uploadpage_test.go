@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/sohoa/sohoa/internal/synth"
 	"github.com/sohoa/sohoa/pipeline"
 )
 
@@ -94,5 +95,43 @@ func TestUploadPageInBrowser(t *testing.T) {
 	_ = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM documents`).Scan(&after)
 	if after != before {
 		t.Errorf("%d files registered with a wrong key", after-before)
+	}
+
+	// A stack with two receipts: the row says how the file was split, dossier by dossier.
+	const c1, c2 = "000.00.12.H29-261206-0301", "000.00.12.H29-261206-0302"
+	stack := filepath.Join(t.TempDir(), "chong.tif")
+	if err := os.WriteFile(stack, stackFile(t, []sheet{
+		{"receipt:" + c1, []synth.Mark{{Kind: "qr", Value: c1, X: 165, Y: 10}}},
+		{"giay_khai_sinh", nil},
+		{"receipt:" + c2, []synth.Mark{{Kind: "code128", Value: c2, X: 30, Y: 265}}},
+		{"don_dang_ky_dat_dai", nil},
+	}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(bctx,
+		chromedp.Navigate(srv.URL+"/upload"),
+		chromedp.WaitVisible("#send"),
+		chromedp.SetValue("#key", key),
+		chromedp.SetValue("#batch", "chong-06-12"),
+		chromedp.SetValue("#dossier", "CHONG"),
+		chromedp.SetUploadFiles("#files", []string{stack}),
+		chromedp.WaitVisible("#row-0"),
+		chromedp.Click("#send"),
+	)
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	if _, err := chromedp.Run(bctx, chromedp.Poll[string](`(() => { const s = document.getElementById('status'); return s.dataset.finished ? s.textContent : null; })()`)); err != nil {
+		t.Fatalf("waiting for the stack: %v", err)
+	}
+	row, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector('#row-0 .result').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("stack row: %q", row)
+	for _, want := range []string{"tách thành 2 tài liệu", "hồ sơ " + c1 + ", trang / pages 1,2: ✓", "hồ sơ " + c2 + ", trang / pages 3,4: ✓ Đơn đăng ký"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("the stack's row lacks %q", want)
+		}
 	}
 }
