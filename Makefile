@@ -34,6 +34,7 @@ lint:
 bench:
 	OMP_THREAD_LIMIT=1 GOMAXPROCS=1 go test -run '^$$' -bench . -benchtime 22x ./scan/
 	OMP_THREAD_LIMIT=1 GOMAXPROCS=1 go test -run '^$$' -bench Preparation -benchtime 1x -timeout 30m ./pipeline/
+	OMP_THREAD_LIMIT=1 GOMAXPROCS=1 go test -run '^$$' -bench SplitCost -benchtime 1x -timeout 30m ./pipeline/
 
 # Reports at national scale: seeds sohoa_bench once (11,956 desks, 10 million dossiers; minutes).
 bench-coverage:

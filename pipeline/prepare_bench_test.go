@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sohoa/sohoa/internal/cer"
+	"github.com/sohoa/sohoa/internal/evalset"
 	"github.com/sohoa/sohoa/internal/synth"
 	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
@@ -204,4 +205,85 @@ func BenchmarkPreparation(b *testing.B) {
 			r.report(b)
 		}
 	})
+}
+
+// BenchmarkSplitCost is what splitting stacks adds to a page: reading its codes
+// (PreparedPage.ReadCodes: patch codes, QR, Code 128, Code 39, DataMatrix, and a quarter turn
+// when the orientation was a guess) against preparing and reading the same page, one core, on
+// the evaluation set's 24 first pages (six desk scanners and phones) and on eight stack sheets
+// (receipts with a QR code or a Code 128, separator sheets, a blank back).
+//
+//	OMP_THREAD_LIMIT=1 GOMAXPROCS=1 go test -run '^$' -bench SplitCost -benchtime 1x ./pipeline/
+func BenchmarkSplitCost(b *testing.B) {
+	eval, err := evalset.Pages(3, 1, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files [][]byte
+	for _, p := range eval[:24] {
+		data, _, err := p.Files()
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+	}
+	nEval := len(files)
+	var sheets []*image.Gray
+	for i, s := range []sheet{
+		{kind: "receipt:" + code(1), marks: []synth.Mark{{Kind: "qr", Value: code(1), X: 165, Y: 10}}},
+		{kind: "receipt:" + code(2), marks: []synth.Mark{{Kind: "code128", Value: code(2), X: 30, Y: 265}}},
+		{kind: "receipt:" + code(3), marks: []synth.Mark{{Kind: "datamatrix", Value: code(3), X: 170, Y: 12}}},
+		{kind: "separator", marks: []synth.Mark{{Kind: "patch", Value: synth.PatchT, X: 30, Y: 100, Size: 150}}},
+		{kind: "separator", marks: []synth.Mark{{Kind: "code39", Value: "PATCHT", X: 50, Y: 140}}},
+		{kind: "giay_khai_sinh"}, {kind: "don_dang_ky_dat_dai"}, {kind: "blank"},
+	} {
+		s.seed = uint64(70 + i)
+		sheets = append(sheets, s.render(b))
+	}
+	files = append(files, synth.TIFF(sheets, stackDPI))
+	eng, err := ocr.New(ocr.Config{Slots: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer eng.Close()
+	ctx := context.Background()
+	for n := 0; n < b.N; n++ {
+		var page, codes [2]time.Duration // evaluation pages, stack sheets
+		var found int
+		for i, data := range files {
+			src, err := scan.Open(ctx, data, scan.DefaultLimits)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for k := 0; k < src.Pages(); k++ {
+				set := 0
+				if i >= nEval {
+					set = 1
+				}
+				start := time.Now()
+				pp, err := pipeline.PrepareSource(ctx, eng, src, k, scan.DefaultLimits)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !pp.Blank {
+					if _, err := eng.Recognize(ctx, pp.Image, pp.DPI, ocr.Options{AsIs: true}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				mid := time.Now()
+				pp.ReadCodes()
+				codes[set] += time.Since(mid)
+				page[set] += mid.Sub(start)
+				found += len(pp.Codes)
+			}
+		}
+		per := func(d time.Duration, n int) float64 { return float64(d.Milliseconds()) / float64(n) }
+		b.ReportMetric(per(page[0], nEval), "eval_page_ms")
+		b.ReportMetric(per(codes[0], nEval), "eval_codes_ms")
+		b.ReportMetric(100*float64(codes[0])/float64(page[0]), "eval_codes_%")
+		b.ReportMetric(per(page[1], len(sheets)), "stack_page_ms")
+		b.ReportMetric(per(codes[1], len(sheets)), "stack_codes_ms")
+		b.ReportMetric(100*float64(codes[1])/float64(page[1]), "stack_codes_%")
+		b.ReportMetric(float64(found), "codes_found")
+	}
 }

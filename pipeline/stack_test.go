@@ -29,7 +29,7 @@ type sheet struct {
 
 // render draws a sheet as a feeder scans it: a little skew, blur and speckle, different on
 // every sheet.
-func (s sheet) render(t *testing.T) *image.Gray {
+func (s sheet) render(t testing.TB) *image.Gray {
 	t.Helper()
 	o := synth.Options{DPI: stackDPI, Marks: s.marks, Seed: s.seed, Skew: float64(int(s.seed%7)-3) * 0.3, Blur: 0.6, Noise: 0.0015}
 	var page synth.Page

@@ -44,6 +44,10 @@ func readCodes(g *image.Gray, dpi int, turned bool) []Code {
 	if g == nil || g.Rect.Dx() < 21 || g.Rect.Dy() < 21 {
 		return nil
 	}
+	// Codes are printed for 200-DPI scanners; a page enlarged for fine print is read at 200.
+	if dpi > 250 {
+		g, dpi = Shrink(g, 200/float64(dpi)), 200
+	}
 	var out []Code
 	add := func(c Code) {
 		c.Value = strings.TrimSpace(c.Value)

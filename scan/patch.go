@@ -28,6 +28,11 @@ func FindPatch(g *image.Gray, dpi int) (string, bool) {
 	if dpi <= 0 {
 		dpi = 200
 	}
+	// Bars are millimetres wide: at about 50 DPI they are still four pixels or more, text
+	// strokes and specks average out to grey, and there are sixteen times fewer pixels.
+	if k := dpi / 50; k > 1 {
+		g, dpi = boxDown(g, k), dpi/k
+	}
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	// Bars across the page (the patch sheet's usual way): profiles down each column.
 	if name, ok := findPatch(w, h, dpi, func(line int, dst []bool) {
@@ -158,4 +163,27 @@ func abs(v int) int {
 		return -v
 	}
 	return v
+}
+
+// boxDown shrinks the page k times, each pixel the mean of its k×k block.
+func boxDown(g *image.Gray, k int) *image.Gray {
+	w, h := g.Rect.Dx()/k, g.Rect.Dy()/k
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	sums := make([]int, w)
+	for y := 0; y < h; y++ {
+		clear(sums)
+		for dy := 0; dy < k; dy++ {
+			row := g.Pix[(y*k+dy)*g.Stride:]
+			for x := 0; x < w; x++ {
+				for _, v := range row[x*k : x*k+k] {
+					sums[x] += int(v)
+				}
+			}
+		}
+		dst := out.Pix[y*out.Stride:]
+		for x, v := range sums {
+			dst[x] = uint8(v / (k * k))
+		}
+	}
+	return out
 }
