@@ -16,11 +16,11 @@ type Keys interface {
 	KeyDesk(ctx context.Context, keyHash string) (string, error)
 }
 
-// Principal is who makes a request: a desk (by its API key), or an operator (by session) who
-// sees every desk.
+// Principal is who makes a request: a desk (by its API key or a clerk's session), or an
+// operator (by session) who sees every desk.
 type Principal struct {
-	Desk string // "" for operators
-	Role string // "desk", admin or staff
+	Desk string // "" for admins and staff
+	Role string // "desk", admin, staff or clerk
 	Name string
 }
 
@@ -69,7 +69,11 @@ func (s *Server) authenticated(h http.HandlerFunc) http.Handler {
 				writeJSON(w, http.StatusForbidden, map[string]string{"error": "cross-site request refused"})
 				return
 			}
-			p = Principal{Role: u.Role, Name: u.Name}
+			p = Principal{Role: u.Role, Name: u.Name, Desk: u.Desk} // a clerk sees one desk
+			if u.Role == RoleClerk && u.Desk == "" {
+				writeJSON(w, http.StatusForbidden, map[string]string{"error": "a clerk without a desk"})
+				return
+			}
 		} else {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="sohoa"`)
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "an API key or a session is needed"})

@@ -21,6 +21,7 @@ import (
 const (
 	RoleAdmin = "admin" // retries, asynqmon with its actions
 	RoleStaff = "staff" // reporting staff: asynqmon read-only
+	RoleClerk = "clerk" // a desk's clerk: that desk's records, as its API keys see them
 )
 
 // User is an operator (pipeline.User: storage keeps it without importing this package).

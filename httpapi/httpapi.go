@@ -28,6 +28,7 @@ import (
 // Store is what the API reads.
 type Store interface {
 	BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStatus, error)
+	Batches(ctx context.Context, desk string, limit int) ([]pipeline.BatchSummary, error)
 	DeskFigures(ctx context.Context) ([]pipeline.DeskFigure, error)
 	FailedPages(ctx context.Context, desk string, limit int) ([]pipeline.FailedPage, error)
 	Search(ctx context.Context, q, desk string, limit int) ([]pipeline.SearchHit, error)
@@ -111,6 +112,15 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/dossiers", s.authenticated(s.dossiers))
 	mux.Handle("GET /dashboard", s.public(s.dashboard))
 	mux.Handle("GET /upload", s.public(s.uploadPage))
+	// The people's pages (pages.go): a clerk's desk, or every desk for admins.
+	mux.Handle("GET /batches", s.signedIn(s.notStaffPage(s.batchesPage)))
+	mux.Handle("GET /batches/{id}", s.signedIn(s.notStaffPage(s.batchPage)))
+	mux.Handle("GET /search", s.signedIn(s.notStaffPage(s.searchPage)))
+	mux.Handle("GET /documents/{id}", s.signedIn(s.notStaffPage(s.documentPage)))
+	mux.Handle("POST /documents/{id}/{action}", s.signedIn(s.notStaffPage(s.documentAction)))
+	mux.Handle("GET /review", s.signedIn(s.notStaffPage(s.reviewPage)))
+	mux.Handle("GET /failures", s.signedIn(s.notStaffPage(s.failuresPage)))
+	mux.Handle("POST /failures/retry", s.requireRole(http.HandlerFunc(s.retryClass), RoleAdmin))
 	mux.Handle("GET /login", s.public(s.loginPage))
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)

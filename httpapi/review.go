@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/google/uuid"
@@ -59,6 +60,30 @@ func (s *Server) reviewQueue(w http.ResponseWriter, r *http.Request) {
 // confirmType serves POST /api/v1/documents/{id}/type with {"type": "giay_khai_sinh"}: a
 // person confirms or corrects the type; the label becomes training data for the next
 // `sohoa classify train`, and the dossier's completeness is recomputed.
+// setType records a person's type for a document the request's principal sees, and has its
+// dossier finalized again; it returns the type's role.
+func (s *Server) setType(ctx context.Context, id uuid.UUID, typ string) (string, error) {
+	if d, err := s.Store.DocumentInfo(ctx, id); err != nil || !sees(ctx, d.Desk) {
+		return "", pipeline.ErrNotFound
+	}
+	cat, err := s.catalogue(ctx)
+	if err != nil {
+		return "", err
+	}
+	role := ""
+	if t, ok := cat.Type(typ); ok {
+		role = t.Role
+	} else if typ != classify.Unknown {
+		return "", &pipeline.Failure{Class: "bad_type", Err: fmt.Errorf("type %s is not in the catalogue", typ)}
+	}
+	dossier, err := s.Review.ConfirmType(ctx, id, typ, role)
+	if err != nil {
+		return "", err
+	}
+	_, err = s.Queue.EnqueueContext(ctx, pipeline.NewTask(pipeline.TypeFinalize, dossier))
+	return role, err
+}
+
 func (s *Server) confirmType(w http.ResponseWriter, r *http.Request) {
 	id, err := uuid.Parse(r.PathValue("id"))
 	if err != nil {
@@ -72,28 +97,8 @@ func (s *Server) confirmType(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "want {\"type\": \"<code>\"}"})
 		return
 	}
-	if d, err := s.Store.DocumentInfo(r.Context(), id); err != nil || !sees(r.Context(), d.Desk) {
-		s.fail(w, r, pipeline.ErrNotFound)
-		return
-	}
-	cat, err := s.catalogue(r.Context())
+	role, err := s.setType(r.Context(), id, body.Type)
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	role := ""
-	if t, ok := cat.Type(body.Type); ok {
-		role = t.Role
-	} else if body.Type != classify.Unknown {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": "type " + body.Type + " is not in the catalogue"})
-		return
-	}
-	dossier, err := s.Review.ConfirmType(r.Context(), id, body.Type, role)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if _, err := s.Queue.EnqueueContext(r.Context(), pipeline.NewTask(pipeline.TypeFinalize, dossier)); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -172,6 +177,33 @@ func (s *Server) catalogueHistory(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"changes": h})
 }
 
+// move moves pages of a document the request's principal sees (MovePages), then queues the
+// documents' classification and the dossiers' finalization.
+func (s *Server) move(ctx context.Context, id uuid.UUID, pages []int, toDoc uuid.UUID, toDossier string) (docs, dossiers []uuid.UUID, err error) {
+	if d, err := s.Store.DocumentInfo(ctx, id); err != nil || !sees(ctx, d.Desk) {
+		return nil, nil, pipeline.ErrNotFound
+	}
+	if toDossier != "" {
+		if err := pipeline.CheckDossierCode(toDossier); err != nil {
+			return nil, nil, err
+		}
+	}
+	if docs, dossiers, err = s.Review.MovePages(ctx, id, pages, toDoc, toDossier); err != nil {
+		return nil, nil, err
+	}
+	for _, d := range docs {
+		if _, err := s.Queue.EnqueueContext(ctx, pipeline.NewTask(pipeline.TypeClassify, d)); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, o := range dossiers {
+		if _, err := s.Queue.EnqueueContext(ctx, pipeline.NewTask(pipeline.TypeFinalize, o)); err != nil {
+			return nil, nil, err
+		}
+	}
+	return docs, dossiers, nil
+}
+
 // movePages serves POST /api/v1/documents/{id}/move with {"pages": [3, 4], "document": "<id>"}
 // (another document of the same uploaded file) or {"pages": [3, 4], "dossier": "<code>"} (a new
 // document of that dossier): the correction of a wrong split. Pages are numbered as in the
@@ -191,32 +223,10 @@ func (s *Server) movePages(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": `want {"pages": [...], "document": "<id>"} or {"pages": [...], "dossier": "<code>"}`})
 		return
 	}
-	if d, err := s.Store.DocumentInfo(r.Context(), id); err != nil || !sees(r.Context(), d.Desk) {
-		s.fail(w, r, pipeline.ErrNotFound)
-		return
-	}
-	if body.Dossier != "" {
-		if err := pipeline.CheckDossierCode(body.Dossier); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	}
-	docs, dossiers, err := s.Review.MovePages(r.Context(), id, body.Pages, body.Document, body.Dossier)
+	docs, dossiers, err := s.move(r.Context(), id, body.Pages, body.Document, body.Dossier)
 	if err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	for _, d := range docs {
-		if _, err := s.Queue.EnqueueContext(r.Context(), pipeline.NewTask(pipeline.TypeClassify, d)); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	}
-	for _, o := range dossiers {
-		if _, err := s.Queue.EnqueueContext(r.Context(), pipeline.NewTask(pipeline.TypeFinalize, o)); err != nil {
-			s.fail(w, r, err)
-			return
-		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"moved": body.Pages, "documents": docs, "dossiers": dossiers})
 }

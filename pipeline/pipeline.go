@@ -306,6 +306,19 @@ type FileStatus struct {
 	Stack       *uuid.UUID `json:"stack,omitempty"`
 }
 
+// BatchSummary is a batch in a list of batches.
+type BatchSummary struct {
+	ID          uuid.UUID `json:"id"`
+	Desk        string    `json:"desk"`
+	Name        string    `json:"name"`
+	CreatedAt   time.Time `json:"created_at"`
+	Documents   int       `json:"documents"`
+	InWork      int       `json:"in_work"`
+	Pages       int       `json:"pages"`
+	PagesDone   int       `json:"pages_done"`
+	PagesFailed int       `json:"pages_failed"`
+}
+
 // BatchStatus is a batch's progress.
 type BatchStatus struct {
 	ID          uuid.UUID    `json:"id"`
@@ -387,4 +400,5 @@ type DossierInfo struct {
 // User is an operator of sohoa: an admin or reporting staff (roles in httpapi).
 type User struct {
 	Name, PasswordHash, Role string
+	Desk                     string // a clerk's desk; "" for admins and staff
 }

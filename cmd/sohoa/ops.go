@@ -17,8 +17,9 @@ import (
 	"github.com/sohoa/sohoa/pipeline"
 )
 
-// usersCmd: sohoa users add NAME -role admin|staff (password from SOHOA_PASSWORD or stdin).
-const usersUsage = `usage: sohoa users add NAME -role admin|staff   (also changes a password or role; ends the user's sessions)
+// usersCmd: sohoa users add NAME -role admin|staff|clerk [-desk CODE] (password from
+// SOHOA_PASSWORD or stdin).
+const usersUsage = `usage: sohoa users add NAME -role admin|staff|clerk [-desk CODE]   (a clerk works for one desk; also changes a password or role; ends the user's sessions)
        sohoa users list
        sohoa users remove NAME                      (and their sessions)
        sohoa users logout NAME                      (ends every session of NAME)`
@@ -30,7 +31,7 @@ func usersCmd(ctx context.Context, a *app, args []string, stdin io.Reader, out i
 			return err
 		}
 		for _, u := range us {
-			fmt.Fprintf(out, "%s\t%s\n", u.Name, u.Role)
+			fmt.Fprintf(out, "%s\t%s\t%s\n", u.Name, u.Role, u.Desk)
 		}
 		return nil
 	}
@@ -54,12 +55,16 @@ func usersCmd(ctx context.Context, a *app, args []string, stdin io.Reader, out i
 	}
 	name := args[1]
 	fs := flag.NewFlagSet("users add", flag.ContinueOnError)
-	role := fs.String("role", httpapi.RoleStaff, "admin or staff")
+	role := fs.String("role", httpapi.RoleStaff, "admin, staff or clerk")
+	desk := fs.String("desk", "", "the desk a clerk works for")
 	if err := fs.Parse(args[2:]); err != nil {
 		return err
 	}
-	if *role != httpapi.RoleAdmin && *role != httpapi.RoleStaff {
-		return fmt.Errorf("role %q: want admin or staff", *role)
+	if *role != httpapi.RoleAdmin && *role != httpapi.RoleStaff && *role != httpapi.RoleClerk {
+		return fmt.Errorf("role %q: want admin, staff or clerk", *role)
+	}
+	if (*role == httpapi.RoleClerk) != (*desk != "") {
+		return errors.New("a clerk needs -desk, and only a clerk has one")
 	}
 	pw := os.Getenv("SOHOA_PASSWORD")
 	if pw == "" {
@@ -74,7 +79,7 @@ func usersCmd(ctx context.Context, a *app, args []string, stdin io.Reader, out i
 	if err != nil {
 		return err
 	}
-	if err := a.db.PutUser(ctx, httpapi.User{Name: name, PasswordHash: hash, Role: *role}); err != nil {
+	if err := a.db.PutUser(ctx, httpapi.User{Name: name, PasswordHash: hash, Role: *role, Desk: *desk}); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "user %s (%s) saved; any sessions of theirs ended\n", name, *role)

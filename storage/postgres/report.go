@@ -198,3 +198,21 @@ func (db *DB) Dossiers(ctx context.Context, desk string, limit int) ([]pipeline.
 		return d, err
 	})
 }
+
+// Batches lists batches, newest first, with their progress (of one desk, or all).
+func (db *DB) Batches(ctx context.Context, desk string, limit int) ([]pipeline.BatchSummary, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT b.id, b.desk_code, b.name, b.created_at,
+			count(DISTINCT d.id) FILTER (WHERE d.state NOT IN ('duplicate', 'emptied')),
+			count(DISTINCT d.id) FILTER (WHERE d.state IN ('received', 'split')),
+			count(p.id), count(p.id) FILTER (WHERE p.state = 'done'), count(p.id) FILTER (WHERE p.state = 'failed')
+		FROM batches b LEFT JOIN documents d ON d.batch_id = b.id LEFT JOIN pages p ON p.document_id = d.id
+		WHERE $1 = '' OR b.desk_code = $1 GROUP BY b.id ORDER BY b.created_at DESC, b.name LIMIT $2`, desk, limit)
+	if err != nil {
+		return nil, fmt.Errorf("batches: %w", err)
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.BatchSummary, error) {
+		var b pipeline.BatchSummary
+		err := r.Scan(&b.ID, &b.Desk, &b.Name, &b.CreatedAt, &b.Documents, &b.InWork, &b.Pages, &b.PagesDone, &b.PagesFailed)
+		return b, err
+	})
+}

@@ -15,8 +15,9 @@ import (
 // sessions: a password changed because it leaked must not leave a thief signed in.
 func (db *DB) PutUser(ctx context.Context, u pipeline.User) error {
 	return pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `INSERT INTO users (name, password_hash, role) VALUES ($1, $2, $3)
-			ON CONFLICT (name) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role`, u.Name, u.PasswordHash, u.Role); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO users (name, password_hash, role, desk_code) VALUES ($1, $2, $3, NULLIF($4, ''))
+			ON CONFLICT (name) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, desk_code = EXCLUDED.desk_code`,
+			u.Name, u.PasswordHash, u.Role, u.Desk); err != nil {
 			return err
 		}
 		_, err := tx.Exec(ctx, `DELETE FROM sessions WHERE user_name = $1`, u.Name)
@@ -26,13 +27,13 @@ func (db *DB) PutUser(ctx context.Context, u pipeline.User) error {
 
 // Users lists the operators, without their password hashes.
 func (db *DB) Users(ctx context.Context) ([]pipeline.User, error) {
-	rows, err := db.Pool.Query(ctx, `SELECT name, role FROM users ORDER BY name`)
+	rows, err := db.Pool.Query(ctx, `SELECT name, role, COALESCE(desk_code, '') FROM users ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.User, error) {
 		var u pipeline.User
-		return u, r.Scan(&u.Name, &u.Role)
+		return u, r.Scan(&u.Name, &u.Role, &u.Desk)
 	})
 }
 
@@ -54,7 +55,8 @@ func (db *DB) EndSessions(ctx context.Context, name string) (int64, error) {
 // User returns an operator.
 func (db *DB) User(ctx context.Context, name string) (pipeline.User, error) {
 	var u pipeline.User
-	err := db.Pool.QueryRow(ctx, `SELECT name, password_hash, role FROM users WHERE name = $1`, name).Scan(&u.Name, &u.PasswordHash, &u.Role)
+	err := db.Pool.QueryRow(ctx, `SELECT name, password_hash, role, COALESCE(desk_code, '') FROM users WHERE name = $1`, name).
+		Scan(&u.Name, &u.PasswordHash, &u.Role, &u.Desk)
 	return u, notFound(err)
 }
 
@@ -67,8 +69,8 @@ func (db *DB) CreateSession(ctx context.Context, tokenHash, user string, expires
 // SessionUser returns the operator of a live session.
 func (db *DB) SessionUser(ctx context.Context, tokenHash string) (pipeline.User, error) {
 	var u pipeline.User
-	err := db.Pool.QueryRow(ctx, `SELECT u.name, u.password_hash, u.role FROM sessions s JOIN users u ON u.name = s.user_name
-		WHERE s.token_hash = $1 AND s.expires_at > now()`, tokenHash).Scan(&u.Name, &u.PasswordHash, &u.Role)
+	err := db.Pool.QueryRow(ctx, `SELECT u.name, u.password_hash, u.role, COALESCE(u.desk_code, '') FROM sessions s JOIN users u ON u.name = s.user_name
+		WHERE s.token_hash = $1 AND s.expires_at > now()`, tokenHash).Scan(&u.Name, &u.PasswordHash, &u.Role, &u.Desk)
 	return u, notFound(err)
 }
 

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/sohoa/sohoa/httpapi"
+	"github.com/sohoa/sohoa/internal/synth"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// A desk's clerk works in the browser: signs in (bound to the desk), finds the day's batch, sees
+// how its stack was split, opens a document (text, pages, PDF link), moves a page to its own
+// dossier and corrects a type by form, searches, reads the review queue and the failed pages,
+// signs out; another desk's document is not found, reporting staff cannot open documents,
+// and an admin retries a failure class from the failures page.
+func TestClerkPagesInBrowser(t *testing.T) {
+	chromium(t)
+	a, _ := testApp(t)
+	ctx := context.Background()
+	for _, d := range []string{"CL", "CL2"} {
+		if err := a.db.UpsertDesk(ctx, pipeline.Desk{Code: d, Name: "Desk " + d, Kind: pipeline.Locality}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, u := range []httpapi.User{{Name: "lan", Role: httpapi.RoleClerk, Desk: "CL"}, {Name: "hoa", Role: httpapi.RoleStaff}, {Name: "an", Role: httpapi.RoleAdmin}} {
+		u.PasswordHash, _ = httpapi.HashPassword("mat-khau-" + u.Name + "-2026")
+		if err := a.db.PutUser(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	key := deskKey(t, a, "CL")
+	srv := httptest.NewServer(a.apiServer().Handler)
+	defer srv.Close()
+	runWorker(t, a)
+
+	const c1, c2, c3 = "000.00.12.H29-261206-0401", "000.00.12.H29-261206-0402", "000.00.12.H29-261206-0403"
+	dir := filepath.Join(t.TempDir(), "lo-06-12")
+	_ = os.MkdirAll(filepath.Join(dir, "chong"), 0o755)
+	_ = os.MkdirAll(filepath.Join(dir, "HS-LOI"), 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "chong", "stack.tif"), stackFile(t, []sheet{
+		{"receipt:" + c1, []synth.Mark{{Kind: "qr", Value: c1, X: 165, Y: 10}}},
+		{"giay_khai_sinh", nil},
+		{"giay_chung_nhan_ket_hon", nil},
+		{"receipt:" + c2, []synth.Mark{{Kind: "code128", Value: c2, X: 30, Y: 265}}},
+		{"don_dang_ky_dat_dai", nil},
+	}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_ = os.WriteFile(filepath.Join(dir, "HS-LOI", "hong.png"), []byte("\x89PNG\r\n\x1a\nnot really"), 0o644)
+	var out bytes.Buffer
+	if err := uploadCmd(ctx, []string{"--server", srv.URL, "--key", key, dir}, &out, http.DefaultClient); err != nil {
+		t.Fatalf("upload: %v\n%s", err, out.String())
+	}
+	// A document of another desk.
+	other, _, err := a.intake().Accept(ctx, pipeline.Upload{Desk: "CL2", Batch: "b", Dossier: "X", Filename: "x.png"},
+		[]byte("\x89PNG\r\n\x1a\nnot really"), "image/png")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	bctx, cancel := headless(t, 390, 900) // a phone's width
+	defer cancel()
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+	do := func(steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, steps...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	login := func(name string) {
+		t.Helper()
+		if err := chromedp.Do(bctx,
+			chromedp.Navigate(srv.URL+"/batches"), // sends to the sign-in page, and back after
+			chromedp.WaitVisible(chromedp.ID("name")),
+			chromedp.SendKeys("#name", name),
+			chromedp.SendKeys("#password", "mat-khau-"+name+"-2026"),
+			chromedp.Click("#submit"),
+			chromedp.WaitReady(chromedp.CSS("body")),
+			chromedp.Sleep(300*time.Millisecond),
+		); err != nil {
+			t.Fatalf("sign in as %s: %v", name, err)
+		}
+	}
+	login("lan")
+	do(chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if h := text("header"); !strings.Contains(h, "lan (CL)") || !strings.Contains(h, "Đăng xuất") {
+		t.Errorf("header: %q, want the clerk and a sign-out button", h)
+	}
+	if body := text("main"); !strings.Contains(body, "lo-06-12") {
+		t.Fatalf("batches page: %q", body)
+	}
+	link, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector('a[href^="/batches/"]').href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(chromedp.Navigate(link), chromedp.WaitVisible(chromedp.CSS("table")))
+	batch := text("main")
+	for _, want := range []string{c1, c2, "1-3", "4-5", "corrupt"} { // the split rule column is left out at a phone's width
+		if !strings.Contains(batch, want) {
+			t.Errorf("batch page lacks %q:\n%s", want, batch)
+		}
+	}
+	// The first dossier's document: its pages, its text, a PDF; the marriage certificate on
+	// its third page belongs in a dossier of its own.
+	var href string
+	href, err = chromedp.Run(bctx, chromedp.Evaluate[string](`[...document.querySelectorAll("tr")].find((r) => r.cells[0].textContent === "`+c1+`").querySelector("a").href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(chromedp.Navigate(href), chromedp.WaitVisible(chromedp.ID("pages")))
+	doc := text("main")
+	for _, want := range []string{"Trang / Page 1", "Trang / Page 3", "PHIẾU TIẾP NHẬN", "PDF tìm kiếm được", "mã / codes: " + c1} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document page lacks %q", want)
+		}
+	}
+	do(chromedp.SendKeys("#pages", "3"), chromedp.SendKeys("#dossier", c3), chromedp.Submit("#pages"), chromedp.Sleep(500*time.Millisecond),
+		chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if flash := text("main"); !strings.Contains(flash, "Đã chuyển trang") {
+		t.Errorf("after the move: %q", flash)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		var typ, state string
+		err := a.db.Pool.QueryRow(ctx, `SELECT d.doc_type, o.state FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE o.code = $1`, c3).Scan(&typ, &state)
+		if err == nil && typ == "giay_chung_nhan_ket_hon" && state == "digitized" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the moved page: %s in a %s dossier (%v)", typ, state, err)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	// The type form: the clerk confirms the moved page's type.
+	do(chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("type")), chromedp.SetValue("#type", "giay_chung_nhan_ket_hon"), chromedp.Submit("#type"),
+		chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if page := text("main"); !strings.Contains(page, "Đã ghi loại tài liệu") || !strings.Contains(page, c3) {
+		t.Errorf("after confirming the type: %q", page)
+	}
+	// Search, review, failures.
+	do(chromedp.Navigate(srv.URL+"/search?q=giay+khai+sinh"), chromedp.WaitVisible(chromedp.CSS("main")))
+	if s := text("main"); !strings.Contains(s, c1) {
+		t.Errorf("search page: %q", s)
+	}
+	do(chromedp.Navigate(srv.URL+"/failures"), chromedp.WaitVisible(chromedp.CSS("main")))
+	if s := text("main"); !strings.Contains(s, "hong.png") || !strings.Contains(s, "corrupt") || strings.Contains(s, "Chạy lại") {
+		t.Errorf("a clerk's failures page (no retry control): %q", s)
+	}
+	do(chromedp.Navigate(srv.URL+"/review"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	do(chromedp.Navigate(srv.URL+"/documents/"+other.String()), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if s := text("main"); !strings.Contains(s, "Không tìm thấy") {
+		t.Errorf("another desk's document: %q, want not found", s)
+	}
+	do(chromedp.Navigate(srv.URL+"/batches"), chromedp.WaitVisible(chromedp.CSS("table")))
+	if shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80)); err == nil {
+		_ = os.MkdirAll("../../test-artifacts", 0o755)
+		_ = os.WriteFile("../../test-artifacts/clerk-batches.jpg", shot, 0o644)
+	}
+	do(chromedp.Click(chromedp.CSS("header button")), chromedp.WaitVisible(chromedp.ID("name")))
+
+	// Reporting staff read figures, not documents.
+	login("hoa")
+	do(chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if s := text("main"); !strings.Contains(s, "reporting staff read figures") {
+		t.Errorf("staff on /batches: %q, want refused", s)
+	}
+	do(chromedp.Click(chromedp.CSS("header button")), chromedp.WaitVisible(chromedp.ID("name")))
+
+	// An admin retries the corrupt class from the failures page.
+	login("an")
+	do(chromedp.Navigate(srv.URL+"/failures"), chromedp.WaitVisible(chromedp.ID("class")), chromedp.SetValue("#class", "corrupt"), chromedp.Submit("#class"),
+		chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if s := text("main"); !strings.Contains(s, "Đã gửi chạy lại") {
+		t.Errorf("after the admin's retry: %q", s)
+	}
+}

@@ -1,0 +1,299 @@
+package httpapi
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/sohoa/sohoa/pipeline"
+)
+
+// The pages of the people who do the work: a desk's clerk (bound to the desk, sees what its API
+// keys see) and admins find, read and correct documents in the browser. Server-rendered, no
+// script; actions are forms posted to this site (the session's same-origin check applies).
+
+var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
+	"date":    func(t time.Time) string { return t.Format("02/01/2006 15:04") },
+	"inc":     func(i int) int { return i + 1 },
+	"percent": func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + " %" },
+	"join":    func(s []string) string { return strings.Join(s, ", ") },
+	"pages":   pageList,
+	"typeName": func(code string) string { // replaced per request with the catalogue's names
+		return code
+	},
+}).ParseFS(dashboardFS, "pages.html"))
+
+// pageList writes page numbers as a person counts them: "1-3, 5".
+func pageList(idx []int) string {
+	var parts []string
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(idx[i]+1))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d-%d", idx[i]+1, idx[j]+1))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+type pageData struct {
+	Title, User, Desk, Flash, Err, Query string
+	Admin                                bool
+	Data                                 any
+	Types                                []typeOption
+	Classes                              []string
+}
+
+type typeOption struct{ Code, Name string }
+
+// signedIn serves a page to a signed-in person (any role; staff are kept from documents by
+// the handler) and sends anyone else to the sign-in page, back here after.
+func (s *Server) signedIn(h http.HandlerFunc) http.Handler {
+	inner := s.authenticated(h)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := s.sessionUser(r); errors.Is(err, errNoSession) || errors.Is(err, pipeline.ErrNotFound) {
+			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		inner.ServeHTTP(w, r)
+	})
+}
+
+// notStaffPage keeps reporting staff from documents, in a page with the way out.
+func (s *Server) notStaffPage(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if principalOf(r.Context()).Role == RoleStaff {
+			w.WriteHeader(http.StatusForbidden)
+			s.render(w, r, "message", pageData{Title: "sohoa", Err: "Cán bộ báo cáo chỉ xem số liệu, không xem tài liệu / reporting staff read figures, not documents"})
+			return
+		}
+		h(w, r)
+	}
+}
+
+// render writes a page with the layout's user, desk and the catalogue's type names.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, d pageData) {
+	p := principalOf(r.Context())
+	d.User, d.Desk, d.Admin = p.Name, p.Desk, p.Role == RoleAdmin
+	names := map[string]string{"unknown": "chưa xác định / unknown"}
+	if cat, err := s.catalogue(r.Context()); err == nil {
+		for _, t := range cat.Types {
+			names[t.Code] = t.Name
+			d.Types = append(d.Types, typeOption{t.Code, t.Name})
+		}
+	}
+	if d.Flash == "" {
+		d.Flash = flashes[r.URL.Query().Get("done")]
+	}
+	t, err := pagesTmpl.Clone()
+	if err == nil {
+		t = t.Funcs(template.FuncMap{"typeName": func(code string) string {
+			if n, ok := names[code]; ok {
+				return n
+			}
+			return code
+		}})
+	}
+	pageHeaders(w)
+	if err == nil {
+		err = t.ExecuteTemplate(w, name, d)
+	}
+	if err != nil {
+		s.Log.ErrorContext(r.Context(), "page", "page", name, "error", err)
+	}
+}
+
+var flashes = map[string]string{
+	"type":  "Đã ghi loại tài liệu / Type recorded",
+	"moved": "Đã chuyển trang; tài liệu đang được phân loại lại / Pages moved; being classified again",
+	"retry": "Đã gửi chạy lại / Retry sent",
+}
+
+// pageError shows a failure as the page's own message, with the status the API would give.
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, title string, err error) {
+	code := errorStatus(err)
+	msg := err.Error()
+	if code == http.StatusInternalServerError {
+		s.Log.ErrorContext(r.Context(), "page failed", "path", r.URL.Path, "error", err)
+		msg = "lỗi hệ thống / internal error"
+	}
+	if code == http.StatusNotFound {
+		msg = "Không tìm thấy / Not found"
+	}
+	w.WriteHeader(code)
+	s.render(w, r, "message", pageData{Title: title, Err: msg})
+}
+
+func (s *Server) batchesPage(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Store.Batches(r.Context(), scope(r), 200)
+	if err != nil {
+		s.pageError(w, r, "Lô quét / Batches", err)
+		return
+	}
+	s.render(w, r, "batches", pageData{Title: "Lô quét / Batches", Data: list})
+}
+
+func (s *Server) batchPage(w http.ResponseWriter, r *http.Request) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	var st pipeline.BatchStatus
+	if err == nil {
+		st, err = s.Store.BatchStatus(r.Context(), id)
+	}
+	if err != nil || !sees(r.Context(), st.Desk) {
+		s.pageError(w, r, "Lô quét / Batch", pipeline.ErrNotFound)
+		return
+	}
+	slices.SortStableFunc(st.Files, func(a, b pipeline.FileStatus) int {
+		if c := strings.Compare(a.Filename, b.Filename); c != 0 {
+			return c
+		}
+		return first(a.PageIndexes) - first(b.PageIndexes)
+	})
+	s.render(w, r, "batch", pageData{Title: "Lô / Batch " + st.Name, Data: st})
+}
+
+func first(idx []int) int {
+	if len(idx) == 0 {
+		return 0
+	}
+	return idx[0]
+}
+
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	d := pageData{Title: "Tìm kiếm / Search", Query: q}
+	if q != "" {
+		hits, err := s.Store.Search(r.Context(), q, scope(r), 100)
+		if err != nil {
+			s.pageError(w, r, d.Title, err)
+			return
+		}
+		out := make([]searchHit, len(hits))
+		for i, h := range hits {
+			out[i] = searchHit{SearchHit: h, Snippet: snippet(h.Text, q, 80)}
+		}
+		d.Data = out
+	}
+	s.render(w, r, "search", d)
+}
+
+func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	var doc pipeline.DocumentInfo
+	if err == nil {
+		doc, err = s.Store.DocumentInfo(r.Context(), id)
+	}
+	if err != nil || !sees(r.Context(), doc.Desk) {
+		s.pageError(w, r, "Tài liệu / Document", pipeline.ErrNotFound)
+		return
+	}
+	s.render(w, r, "document", pageData{Title: doc.Filename, Data: doc, Err: r.URL.Query().Get("error")})
+}
+
+// documentAction serves the document page's forms: a type confirmed or corrected, pages moved
+// to a dossier (numbered from 1, as the page shows them).
+func (s *Server) documentAction(w http.ResponseWriter, r *http.Request) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	if err != nil {
+		s.pageError(w, r, "Tài liệu / Document", pipeline.ErrNotFound)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<14)
+	back := "/documents/" + id.String()
+	done := ""
+	switch r.PathValue("action") {
+	case "type":
+		_, err = s.setType(r.Context(), id, r.PostFormValue("type"))
+		done = "type"
+	case "move":
+		var pages []int
+		for _, f := range strings.FieldsFunc(r.PostFormValue("pages"), func(c rune) bool { return c == ',' || c == ' ' }) {
+			n, perr := strconv.Atoi(f)
+			if perr != nil || n < 1 {
+				err = &pipeline.Failure{Class: "bad_move", Err: fmt.Errorf("page %q: want page numbers, like 3,4", f)}
+				break
+			}
+			pages = append(pages, n-1)
+		}
+		if err == nil {
+			var docs []uuid.UUID
+			docs, _, err = s.move(r.Context(), id, pages, uuid.Nil, strings.TrimSpace(r.PostFormValue("dossier")))
+			if err == nil && len(docs) > 0 && docs[len(docs)-1] != id {
+				back = "/documents/" + docs[len(docs)-1].String() // follow the pages
+			}
+		}
+		done = "moved"
+	default:
+		err = pipeline.ErrNotFound
+	}
+	if errors.Is(err, pipeline.ErrNotFound) {
+		s.pageError(w, r, "Tài liệu / Document", err)
+		return
+	}
+	if err != nil {
+		if errorStatus(err) == http.StatusInternalServerError {
+			s.pageError(w, r, "Tài liệu / Document", err)
+			return
+		}
+		http.Redirect(w, r, back+"?error="+url.QueryEscape(err.Error()), http.StatusSeeOther)
+		return
+	}
+	http.Redirect(w, r, back+"?done="+done, http.StatusSeeOther)
+}
+
+func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
+	items, err := s.Review.ReviewQueue(r.Context(), scope(r), 200)
+	if err != nil {
+		s.pageError(w, r, "Cần xem lại / Review", err)
+		return
+	}
+	s.render(w, r, "review", pageData{Title: "Cần xem lại / Review", Data: items})
+}
+
+func (s *Server) failuresPage(w http.ResponseWriter, r *http.Request) {
+	f, err := s.Store.FailedPages(r.Context(), scope(r), 500)
+	if err != nil {
+		s.pageError(w, r, "Trang lỗi / Failed pages", err)
+		return
+	}
+	var classes []string
+	for _, p := range f {
+		if !slices.Contains(classes, p.Class) {
+			classes = append(classes, p.Class)
+		}
+	}
+	slices.Sort(classes)
+	s.render(w, r, "failures", pageData{Title: "Trang lỗi / Failed pages", Data: f, Classes: classes})
+}
+
+// retryClass serves the failures page's form (admins): every failed page of one class runs
+// again, as `sohoa retry -class` does.
+func (s *Server) retryClass(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<14)
+	class := r.PostFormValue("class")
+	if class == "" {
+		http.Redirect(w, r, "/failures", http.StatusSeeOther)
+		return
+	}
+	f := pipeline.RetryFilter{Classes: []string{class}, From: time.Now().Add(-90 * 24 * time.Hour), To: time.Now().Add(time.Minute)}
+	n, err := s.Retrier.Retry(r.Context(), f)
+	if err != nil {
+		s.pageError(w, r, "Trang lỗi / Failed pages", err)
+		return
+	}
+	u, _ := CurrentUser(r.Context())
+	s.Log.InfoContext(r.Context(), "retry from the failures page", "user", u.Name, "class", class, "pages", n)
+	http.Redirect(w, r, "/failures?done=retry", http.StatusSeeOther)
+}
