@@ -379,7 +379,10 @@ type DocumentInfo struct {
 	PDFKey      string          `json:"-"`
 	SplitBy     string          `json:"split_by"`
 	Stack       *uuid.UUID      `json:"stack,omitempty"` // the uploaded document this part of a stack came from
-	Pages       []PageInfo      `json:"pages"`
+	// PageCount is the document's pages without its blank pages and separator sheets, which
+	// Pages still lists (kept as originals, left out of its text and searchable PDF).
+	PageCount int        `json:"page_count"`
+	Pages     []PageInfo `json:"pages"`
 	// Signatures are the digital signatures of the original PDF (none for scans).
 	Signatures json.RawMessage `json:"signatures"`
 }

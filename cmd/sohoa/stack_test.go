@@ -116,8 +116,15 @@ func TestUploadStack(t *testing.T) {
 		if f.Dossier == c1 && f.SplitBy == "patch" {
 			second = f.Document
 		}
-		if f.Dossier == c2 && f.PagesBlank != 1 {
-			t.Errorf("%s: %d blank pages, want the duplex back", c2, f.PagesBlank)
+		if f.Dossier == c2 {
+			var got struct {
+				Document pipeline.DocumentInfo `json:"document"`
+			}
+			getAs(t, key, srv.URL+"/api/v1/documents/"+f.Document.String(), &got)
+			doc := got.Document
+			if f.PagesBlank != 1 || doc.PageCount != 2 || len(doc.Pages) != 3 || !doc.Pages[2].Blank {
+				t.Errorf("%s: %d blank pages, a page count of %d of %d; want the duplex back apart", c2, f.PagesBlank, doc.PageCount, len(doc.Pages))
+			}
 		}
 	}
 	slices.SortFunc(got, func(x, y split) int { return x.Pages[0] - y.Pages[0] })

@@ -179,6 +179,11 @@ func (db *DB) DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.Document
 		err := r.Scan(&p.Index, &p.State, &p.ErrorClass, &p.Rotated, &p.SkewDegrees, &p.MeanConfidence, &p.Text, &p.TextFrom, &p.Blank, &p.Codes, &p.Separator)
 		return p, err
 	})
+	for _, p := range d.Pages {
+		if !p.Blank && !p.Separator {
+			d.PageCount++
+		}
+	}
 	return d, err
 }
 
