@@ -17,10 +17,11 @@ type PreparedPage struct {
 	Prepared
 	// Layer is the page's own text, when it is to be read instead of OCR (TextFrom "pdf").
 	Layer *scan.TextLayer
-	// codes is where ReadCodes looks when it is not Image: the page turned but not yet
-	// straightened, at codesDPI.
-	codes    *image.Gray
-	codesDPI int
+	// codes is where ReadCodes looks when it is not Image: the page not yet straightened, at
+	// codesDPI, to be turned by codesTurn (clockwise quarter turns) first.
+	codes     *image.Gray
+	codesDPI  int
+	codesTurn int
 }
 
 // ReadCodes reads the barcodes, QR, DataMatrix and patch codes on the clean page (not on a
@@ -37,6 +38,9 @@ func (p *PreparedPage) ReadCodes() {
 	g, dpi := p.Image, p.DPI
 	if p.codes != nil {
 		g, dpi = p.codes, p.codesDPI
+		if p.codesTurn != 0 {
+			g = scan.Turn(g, p.codesTurn)
+		}
 	}
 	for _, c := range read(g, dpi) {
 		p.Codes = append(p.Codes, c.Value)
@@ -98,6 +102,8 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 	if ok {
 		out.OrientationBy = OrientedByTextLines
 		out.OrientationConfidence = round2(lo.Score)
+		// Codes are read on the page before straightening (see below), turned when read.
+		out.codes, out.codesDPI, out.codesTurn = g, dpi, lo.Turn
 		out.Rotated, skew, g = lo.Turn, lo.Skew, lo.Upright
 	} else {
 		or, err := o.Orientation(ctx, full, fullDPI)

@@ -14,7 +14,9 @@ import (
 	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
 	"github.com/sohoa/sohoa/internal/synth"
+	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/scan"
 )
 
 // stackDPI is the resolution a desk's feeder scans stacks at.
@@ -358,4 +360,39 @@ func collectIDs(rows interface {
 		out = append(out, id)
 	}
 	return out, rows.Err()
+}
+
+// Every kind of mark is read on the page the prepare stage hands over, whichever way the page
+// was straightened (by its text lines, or by OSD for a sheet of marks alone) and at several
+// skews: the codes are read before straightening greys a 1D code's narrow bars.
+func TestCodesOnPreparedPages(t *testing.T) {
+	eng, err := ocr.New(ocr.Config{Slots: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(eng.Close)
+	marks := []struct {
+		kind string
+		mark synth.Mark
+		want string
+	}{
+		{"receipt:" + code(1), synth.Mark{Kind: "qr", Value: code(1), X: 165, Y: 10}, code(1)},
+		{"receipt:" + code(2), synth.Mark{Kind: "code128", Value: code(2), X: 30, Y: 265}, code(2)},
+		{"receipt:" + code(3), synth.Mark{Kind: "datamatrix", Value: code(3), X: 170, Y: 12}, code(3)},
+		{"separator", synth.Mark{Kind: "patch", Value: synth.PatchT, X: 30, Y: 100, Size: 150}, "PATCHT"},
+		{"separator", synth.Mark{Kind: "code39", Value: "PATCHT", X: 50, Y: 140}, "PATCHT"},
+	}
+	for _, m := range marks {
+		for _, seed := range []uint64{70, 72, 73, 75} { // skews of -0.9°, -0.3°, 0° and 0.6°
+			g := (sheet{kind: m.kind, marks: []synth.Mark{m.mark}, seed: seed}).render(t)
+			pp, err := pipeline.PreparePage(context.Background(), eng, synth.TIFF([]*image.Gray{g}, stackDPI), 0, scan.DefaultLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pp.ReadCodes()
+			if !slices.Contains(pp.Codes, m.want) {
+				t.Errorf("%s on a %s page (seed %d, %s, skew %.2f°): read %v", m.mark.Kind, m.kind, seed, pp.OrientationBy, pp.SkewDegrees, pp.Codes)
+			}
+		}
+	}
 }
