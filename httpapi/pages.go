@@ -24,29 +24,11 @@ var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
 	"inc":     func(i int) int { return i + 1 },
 	"percent": func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + " %" },
 	"join":    func(s []string) string { return strings.Join(s, ", ") },
-	"pages":   pageList,
+	"pages":   pipeline.PageRanges,
 	"typeName": func(code string) string { // replaced per request with the catalogue's names
 		return code
 	},
 }).ParseFS(dashboardFS, "pages.html"))
-
-// pageList writes page numbers as a person counts them: "1-3, 5".
-func pageList(idx []int) string {
-	var parts []string
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
-			j++
-		}
-		if j == i {
-			parts = append(parts, strconv.Itoa(idx[i]+1))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d-%d", idx[i]+1, idx[j]+1))
-		}
-		i = j + 1
-	}
-	return strings.Join(parts, ", ")
-}
 
 type pageData struct {
 	Title, User, Desk, Flash, Err, Query string

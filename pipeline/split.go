@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -182,4 +183,22 @@ func Split(pages []StackPage, r SplitRules, title func(text string) string) []Se
 // to another dossier.
 func Splits(segs []Segment) bool {
 	return len(segs) > 1 || (len(segs) == 1 && segs[0].Dossier != "")
+}
+
+// PageRanges writes page indexes as a person counts pages: [0 1 2 4] is "1-3,5".
+func PageRanges(idx []int) string {
+	var parts []string
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.Itoa(idx[i]+1))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d-%d", idx[i]+1, idx[j]+1))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
 }

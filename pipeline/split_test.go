@@ -62,3 +62,14 @@ func TestSplit(t *testing.T) {
 		t.Error("a broken pattern accepted")
 	}
 }
+
+func TestPageRanges(t *testing.T) {
+	for _, c := range []struct {
+		idx  []int
+		want string
+	}{{nil, ""}, {[]int{0}, "1"}, {[]int{0, 1, 2, 4}, "1-3,5"}, {[]int{3, 5, 6}, "4,6-7"}} {
+		if got := pipeline.PageRanges(c.idx); got != c.want {
+			t.Errorf("PageRanges(%v) = %q, want %q", c.idx, got, c.want)
+		}
+	}
+}

@@ -297,24 +297,6 @@ func bar(n, total int64) string {
 	return "[" + strings.Repeat("#", k) + strings.Repeat("-", w-k) + "]"
 }
 
-// pageRanges writes a document's pages as a person counts them: "1-3,5".
-func pageRanges(idx []int) string {
-	var parts []string
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
-			j++
-		}
-		if j == i {
-			parts = append(parts, strconv.Itoa(idx[i]+1))
-		} else {
-			parts = append(parts, fmt.Sprintf("%d-%d", idx[i]+1, idx[j]+1))
-		}
-		i = j + 1
-	}
-	return strings.Join(parts, ",")
-}
-
 // waitBatch polls the batch until every file has ended, then prints each file's result.
 func waitBatch(ctx context.Context, u *uploader, statusURL string, out io.Writer) error {
 	last := ""
@@ -348,7 +330,7 @@ func waitBatch(ctx context.Context, u *uploader, statusURL string, out io.Writer
 				}
 				if f.Stack != nil || split[f.Document] || f.SplitBy != pipeline.SplitByFile {
 					// One document of a split stack: which of the file's pages it holds.
-					fmt.Fprintf(out, "  %s/%s pages %s (by %s): %s\n", f.Dossier, f.Filename, pageRanges(f.PageIndexes), f.SplitBy, res)
+					fmt.Fprintf(out, "  %s/%s pages %s (by %s): %s\n", f.Dossier, f.Filename, pipeline.PageRanges(f.PageIndexes), f.SplitBy, res)
 					continue
 				}
 				fmt.Fprintf(out, "  %s/%s: %s\n", f.Dossier, f.Filename, res)
