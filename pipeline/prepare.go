@@ -32,8 +32,11 @@ func (p *PreparedPage) ReadCodes() {
 	}
 	p.Codes = nil
 	read := scan.ReadCodes
-	if p.OrientationBy != OrientedByTextLines {
-		read = scan.ReadCodesAnyTurn // the way up was OSD's guess, or nobody's
+	sparse := p.OrientationBy != OrientedByTextLines || p.Rotated%180 != 0
+	if sparse {
+		// The way up was OSD's guess, or nobody's; or the page was turned a quarter by what
+		// looked like text lines, which a sheet's upright bars also look like.
+		read = scan.ReadCodesAnyTurn
 	}
 	g, dpi := p.Image, p.DPI
 	if p.codes != nil {
@@ -42,7 +45,14 @@ func (p *PreparedPage) ReadCodes() {
 			g = scan.Turn(g, p.codesTurn)
 		}
 	}
-	for _, c := range read(g, dpi) {
+	codes := read(g, dpi)
+	if len(codes) == 0 && sparse && g != p.Image {
+		// A page of few lines is where separator sheets and receipts' codes are: a 2-pixel
+		// narrow bar lost to one interpolation may survive the other (measured: a Code 39
+		// separator read on the straightened page, not before, at -0.3°).
+		codes = read(p.Image, p.DPI)
+	}
+	for _, c := range codes {
 		p.Codes = append(p.Codes, c.Value)
 	}
 }

@@ -53,9 +53,9 @@ func stackFile(t *testing.T, sheets []sheet) []byte {
 	return synth.TIFF(pages, 200)
 }
 
-// A desk's stack through `sohoa upload` and a worker: the batch status shows the split (each
-// document's pages, dossier and rule), the figures count the receipts' dossiers, and a page
-// moved through the API lands in a new dossier with the figures following.
+// A desk's 56-page stack through `sohoa upload` and a worker: the batch status shows the split
+// (each document's pages, dossier and rule), the figures count the receipts' dossiers, and a
+// page moved through the API lands in a new dossier with the figures following.
 func TestUploadStack(t *testing.T) {
 	a, _ := testApp(t)
 	ctx := context.Background()
@@ -68,7 +68,7 @@ func TestUploadStack(t *testing.T) {
 	runWorker(t, a)
 
 	const c1, c2 = "000.00.12.H29-261206-0201", "000.00.12.H29-261206-0202"
-	data := stackFile(t, []sheet{
+	sheets := []sheet{
 		{"giay_uy_quyen", nil}, // before any receipt: the dossier it was uploaded under
 		{"receipt:" + c1, []synth.Mark{{Kind: "qr", Value: c1, X: 165, Y: 10}}},
 		{"giay_khai_sinh", nil},
@@ -77,7 +77,39 @@ func TestUploadStack(t *testing.T) {
 		{"receipt:" + c2, []synth.Mark{{Kind: "code128", Value: c2, X: 30, Y: 265}}},
 		{"don_dang_ky_dat_dai", nil},
 		{"", nil}, // a duplex back
-	})
+	}
+	// Six more dossiers make it a day's stack of 56 pages: a receipt (QR, Code 128, DataMatrix in
+	// turn) and its form, a separator sheet (a Code 39 PATCHT or a patch T), a certificate of
+	// three pages and its blank back.
+	type split struct {
+		Dossier    string
+		Pages      []int
+		Separators []int
+		By         string
+	}
+	want := []split{{"chong-ho-so", []int{0}, nil, "file"}, {c1, []int{1, 2}, nil, "barcode"}, {c1, []int{4}, []int{3}, "patch"}, {c2, []int{5, 6, 7}, nil, "barcode"}}
+	forms := []string{"to_khai_khai_sinh", "don_dang_ky_dat_dai", "giay_de_nghi_dkdn", "to_khai_ket_hon"}
+	results := []string{"giay_khai_sinh", "giay_chung_nhan_qsdd", "giay_chung_nhan_dkdn", "giay_chung_nhan_ket_hon"}
+	for n := 4; n <= 9; n++ {
+		c, at := fmt.Sprintf("000.00.12.H29-261206-02%02d", n), len(sheets)
+		mark := []synth.Mark{{Kind: "qr", Value: c, X: 165, Y: 10}}
+		sep := []synth.Mark{{Kind: "code39", Value: "PATCHT", X: 50, Y: 140}}
+		switch n % 3 {
+		case 1:
+			mark = []synth.Mark{{Kind: "code128", Value: c, X: 30, Y: 265}}
+			sep = []synth.Mark{{Kind: "patch", Value: synth.PatchT, X: 30, Y: 100, Size: 150}}
+		case 2:
+			mark = []synth.Mark{{Kind: "datamatrix", Value: c, X: 170, Y: 12}}
+		}
+		form, result := forms[n%4], results[n%4]
+		sheets = append(sheets, sheet{"receipt:" + c, mark}, sheet{form, nil}, sheet{form, nil}, sheet{"", sep},
+			sheet{result, nil}, sheet{result, nil}, sheet{result, nil}, sheet{"", nil})
+		want = append(want, split{c, []int{at, at + 1, at + 2}, nil, "barcode"}, split{c, []int{at + 4, at + 5, at + 6, at + 7}, []int{at + 3}, "patch"})
+	}
+	if len(sheets) < 50 {
+		t.Fatalf("a stack of %d sheets", len(sheets))
+	}
+	data := stackFile(t, sheets)
 	dir := filepath.Join(t.TempDir(), "ngay-06-12")
 	if err := os.MkdirAll(filepath.Join(dir, "chong-ho-so"), 0o755); err != nil {
 		t.Fatal(err)
@@ -103,12 +135,6 @@ func TestUploadStack(t *testing.T) {
 	url := out.String()[strings.Index(out.String(), srv.URL+"/api/v1/batches/"):]
 	url = strings.TrimSpace(url[:strings.Index(url, "\n")])
 	getAs(t, key, url, &batch)
-	type split struct {
-		Dossier    string
-		Pages      []int
-		Separators []int
-		By         string
-	}
 	var got []split
 	var second uuid.UUID
 	for _, f := range batch.Files {
@@ -128,7 +154,6 @@ func TestUploadStack(t *testing.T) {
 		}
 	}
 	slices.SortFunc(got, func(x, y split) int { return x.Pages[0] - y.Pages[0] })
-	want := []split{{"chong-ho-so", []int{0}, nil, "file"}, {c1, []int{1, 2}, nil, "barcode"}, {c1, []int{4}, []int{3}, "patch"}, {c2, []int{5, 6, 7}, nil, "barcode"}}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("batch status split:\n got %v\nwant %v", got, want)
 	}
@@ -140,8 +165,15 @@ func TestUploadStack(t *testing.T) {
 		}
 		return
 	}
-	if r, d := figures(); r != 3 || d != 3 {
-		t.Errorf("figures after the split: %d received, %d digitized; want 3 and 3", r, d)
+	// The batch is finished when its documents are; each dossier's finalize follows.
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(300 * time.Millisecond) {
+		r, d := figures()
+		if r == 9 && d == 9 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("figures after the split: %d received, %d digitized; want 9 and 9", r, d)
+		}
 	}
 
 	// The clerk moves the marriage certificate to a dossier of its own.
@@ -163,11 +195,11 @@ func TestUploadStack(t *testing.T) {
 		var typ, state string
 		err := a.db.Pool.QueryRow(ctx, `SELECT d.doc_type, o.state FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE o.code = $1`, c3).Scan(&typ, &state)
 		r, d := figures()
-		if err == nil && typ == "giay_chung_nhan_ket_hon" && state == "digitized" && r == 4 && d == 4 {
+		if err == nil && typ == "giay_chung_nhan_ket_hon" && state == "digitized" && r == 10 && d == 10 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("after the move: %s in a %s dossier (%v), figures %d/%d; want giay_chung_nhan_ket_hon, digitized, 4/4", typ, state, err, r, d)
+			t.Fatalf("after the move: %s in a %s dossier (%v), figures %d/%d; want giay_chung_nhan_ket_hon, digitized, 10/10", typ, state, err, r, d)
 		}
 		time.Sleep(300 * time.Millisecond)
 	}
