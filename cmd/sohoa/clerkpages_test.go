@@ -67,7 +67,7 @@ func TestClerkPagesInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	bctx, cancel := headless(t, 390, 900) // a phone's width
+	bctx, cancel := headlessFor(t, 390, 900, 6*time.Minute) // a phone's width; the move waits on a worker
 	defer cancel()
 	text := func(sel string) string {
 		t.Helper()

@@ -35,8 +35,15 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// headless starts headless Chromium for one test, with the flags this closed network needs.
+// headless starts headless Chromium for one test, with the flags this closed network needs,
+// for at most two minutes.
 func headless(t *testing.T, width, height int) (context.Context, context.CancelFunc) {
+	t.Helper()
+	return headlessFor(t, width, height, 120*time.Second)
+}
+
+// headlessFor is headless for a test that waits on the pipeline as well.
+func headlessFor(t *testing.T, width, height int, limit time.Duration) (context.Context, context.CancelFunc) {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
@@ -44,7 +51,7 @@ func headless(t *testing.T, width, height int) (context.Context, context.CancelF
 		chromedp.WindowSize(width, height))
 	actx, c1 := chromedp.NewExecAllocator(context.Background(), opts...)
 	bctx, c2 := chromedp.NewContext(actx)
-	bctx, c3 := context.WithTimeout(bctx, 120*time.Second)
+	bctx, c3 := context.WithTimeout(bctx, limit)
 	return bctx, func() { c3(); c2(); c1() }
 }
 
