@@ -49,8 +49,8 @@ func (p *PreparedPage) ReadCodes() {
 	if len(codes) == 0 && sparse && g != p.Image {
 		// A page of few lines is where separator sheets and receipts' codes are: a 2-pixel
 		// narrow bar lost to one interpolation may survive the other (measured: a Code 39
-		// separator read on the straightened page, not before, at -0.3°).
-		codes = read(p.Image, p.DPI)
+		// separator read on the straightened page, not before, at -0.3°). Only 1D codes suffer.
+		codes = scan.ReadLinearCodes(p.Image, p.DPI)
 	}
 	for _, c := range codes {
 		p.Codes = append(p.Codes, c.Value)

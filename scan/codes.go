@@ -40,6 +40,35 @@ func ReadCodes(g *image.Gray, dpi int) []Code { return readCodes(g, dpi, false) 
 // looked for a quarter turn away (QR, DataMatrix and patch codes are found either way).
 func ReadCodesAnyTurn(g *image.Gray, dpi int) []Code { return readCodes(g, dpi, true) }
 
+// ReadLinearCodes reads only Code 128 and Code 39, upright (rows both ways): a second look at a
+// page whose 1D code a straightening may have greyed, at a few milliseconds (no whole-page
+// binarization, which only the 2D detectors need).
+func ReadLinearCodes(g *image.Gray, dpi int) []Code {
+	if g == nil || g.Rect.Dx() < 21 || g.Rect.Dy() < 21 {
+		return nil
+	}
+	if dpi > 250 {
+		g = Shrink(g, 200/float64(dpi))
+	}
+	bm, err := bitmap(g)
+	if err != nil {
+		return nil
+	}
+	harder := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
+	var out []Code
+	for _, rd := range []struct {
+		format string
+		r      gozxing.Reader
+	}{{FormatCode128, oned.NewCode128Reader()}, {FormatCode39, oned.NewCode39Reader()}} {
+		if res, err := decodeSafely(rd.r, bm, harder); err == nil && res != nil {
+			if v := strings.TrimSpace(res.GetText()); v != "" {
+				out = append(out, Code{Format: rd.format, Value: v})
+			}
+		}
+	}
+	return out
+}
+
 func readCodes(g *image.Gray, dpi int, turned bool) []Code {
 	if g == nil || g.Rect.Dx() < 21 || g.Rect.Dy() < 21 {
 		return nil
