@@ -14,6 +14,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/hibiken/asynq"
 	"github.com/sohoa/sohoa/internal/synth"
+	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/ocr"
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/scan"
@@ -193,6 +194,21 @@ func TestStackSplit(t *testing.T) {
 		}
 		if !slices.Equal(pages, []int32{0, 1}) || by != "operator" || state != "classified" {
 			t.Errorf("the moved pages' document: pages %v, by %s, %s", pages, by, state)
+		}
+		// Its searchable PDF follows: both pages, made anew; the file's own document has none
+		// left to show.
+		var pdfKey string
+		if err := r.db.Pool.QueryRow(ctx, `SELECT object_key FROM artifacts WHERE document_id = $1 AND page_id IS NULL AND kind = 'pdf'`, docs[1]).
+			Scan(&pdfKey); err != nil {
+			t.Fatal(err)
+		}
+		pdf, err := r.stages.Objects.Get(ctx, pdfKey, 1<<28)
+		if err != nil {
+			t.Fatal(err)
+		}
+		testenv.CheckPDF(t, pdf, "QUYỀN", 2)
+		if err := r.db.Pool.QueryRow(ctx, `SELECT state FROM documents WHERE id = $1`, doc).Scan(&state); err != nil || state != "emptied" {
+			t.Errorf("the upload's own document, every page moved: %q (%v), want emptied", state, err)
 		}
 		// Pages go only between documents of one uploaded file, and only pages it has.
 		other, _, err := r.intake.Accept(ctx, pipeline.Upload{Desk: "D1", Batch: "day", Dossier: "x", Filename: "other.tif"}, synth.TIFF([]*image.Gray{(sheet{kind: "blank"}).render(t)}, stackDPI), "")
