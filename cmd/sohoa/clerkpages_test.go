@@ -153,6 +153,10 @@ func TestClerkPagesInBrowser(t *testing.T) {
 	if page := text("main"); !strings.Contains(page, "Đã ghi loại tài liệu") || !strings.Contains(page, c3) {
 		t.Errorf("after confirming the type: %q", page)
 	}
+	if shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80)); err == nil {
+		_ = os.MkdirAll("../../test-artifacts", 0o755)
+		_ = os.WriteFile("../../test-artifacts/clerk-document.jpg", shot, 0o644)
+	}
 	// Search, review, failures.
 	do(chromedp.Navigate(srv.URL+"/search?q=giay+khai+sinh"), chromedp.WaitVisible(chromedp.CSS("main")))
 	if s := text("main"); !strings.Contains(s, c1) {
