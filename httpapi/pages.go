@@ -25,6 +25,11 @@ var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
 	"percent": func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + " %" },
 	"join":    func(s []string) string { return strings.Join(s, ", ") },
 	"pages":   pipeline.PageRanges,
+	// The words found, which snippet marks « », highlighted; everything else escaped.
+	"highlight": func(s string) template.HTML {
+		e := template.HTMLEscapeString(s)
+		return template.HTML(strings.NewReplacer("«", "<mark>", "»", "</mark>").Replace(e))
+	},
 	"typeName": func(code string) string { // replaced per request with the catalogue's names
 		return code
 	},

@@ -162,6 +162,10 @@ func TestClerkPagesInBrowser(t *testing.T) {
 	if s := text("main"); !strings.Contains(s, c1) {
 		t.Errorf("search page: %q", s)
 	}
+	if marked, err := chromedp.Run(bctx, chromedp.Evaluate[string](`[...document.querySelectorAll("main mark")].map((m) => m.textContent).join(" ")`)); err != nil ||
+		!strings.Contains(strings.ToUpper(marked), "KHAI") {
+		t.Errorf("search page highlights %q (%v), want the words found", marked, err)
+	}
 	do(chromedp.Navigate(srv.URL+"/failures"), chromedp.WaitVisible(chromedp.CSS("main")))
 	if s := text("main"); !strings.Contains(s, "hong.png") || !strings.Contains(s, "corrupt") || strings.Contains(s, "Chạy lại") {
 		t.Errorf("a clerk's failures page (no retry control): %q", s)
