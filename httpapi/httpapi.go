@@ -119,6 +119,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /documents/{id}", s.signedIn(s.notStaffPage(s.documentPage)))
 	mux.Handle("POST /documents/{id}/{action}", s.signedIn(s.notStaffPage(s.documentAction)))
 	mux.Handle("GET /review", s.signedIn(s.notStaffPage(s.reviewPage)))
+	mux.Handle("GET /dossiers", s.signedIn(s.notStaffPage(s.dossiersPage)))
 	mux.Handle("GET /failures", s.signedIn(s.notStaffPage(s.failuresPage)))
 	mux.Handle("POST /failures/retry", s.requireRole(http.HandlerFunc(s.retryClass), RoleAdmin))
 	mux.Handle("GET /login", s.public(s.loginPage))

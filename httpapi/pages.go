@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/sohoa/sohoa/classify"
 	"github.com/sohoa/sohoa/pipeline"
 )
 
@@ -25,6 +27,12 @@ var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
 	"percent": func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + " %" },
 	"join":    func(s []string) string { return strings.Join(s, ", ") },
 	"pages":   pipeline.PageRanges,
+	// A document's fields as classify reads them (the page is its own desk's, unmasked).
+	"fields": func(raw json.RawMessage) classify.Fields {
+		var f classify.Fields
+		_ = json.Unmarshal(raw, &f)
+		return f
+	},
 	// The words found, which snippet marks « », highlighted; everything else escaped.
 	"highlight": func(s string) template.HTML {
 		e := template.HTMLEscapeString(s)
@@ -229,6 +237,9 @@ func (s *Server) documentAction(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, "Tài liệu / Document", err)
 		return
 	}
+	if r.PostFormValue("back") == "review" && err == nil {
+		back = "/review" // one click from the review list, and back to it
+	}
 	if err != nil {
 		if errorStatus(err) == http.StatusInternalServerError {
 			s.pageError(w, r, "Tài liệu / Document", err)
@@ -238,6 +249,21 @@ func (s *Server) documentAction(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, back+"?done="+done, http.StatusSeeOther)
+}
+
+func (s *Server) dossiersPage(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Store.Dossiers(r.Context(), scope(r), 500)
+	if err != nil {
+		s.pageError(w, r, "Hồ sơ / Dossiers", err)
+		return
+	}
+	kept := list[:0]
+	for _, d := range list {
+		if d.State != "emptied" {
+			kept = append(kept, d)
+		}
+	}
+	s.render(w, r, "dossiers", pageData{Title: "Hồ sơ / Dossiers", Data: kept})
 }
 
 func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {

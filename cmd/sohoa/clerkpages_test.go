@@ -171,6 +171,22 @@ func TestClerkPagesInBrowser(t *testing.T) {
 		t.Errorf("a clerk's failures page (no retry control): %q", s)
 	}
 	do(chromedp.Navigate(srv.URL+"/review"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if s := text("main"); strings.Contains(s, "hong.png") {
+		t.Errorf("the review list holds a refused file: %q", s)
+	}
+	// One click from the review list confirms the receipt's document, and it leaves the list.
+	if s := text("main"); !strings.Contains(s, "stack.tif") {
+		t.Errorf("the review list lacks the receipt's document (typed for review): %q", s)
+	} else {
+		do(chromedp.Submit(chromedp.CSS("main form")), chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
+		if after := text("main"); !strings.Contains(after, "Đã ghi loại tài liệu") || strings.Count(after, "stack.tif") >= strings.Count(s, "stack.tif") {
+			t.Errorf("after a one-click confirm: %q (before: %q)", after, s)
+		}
+	}
+	do(chromedp.Navigate(srv.URL+"/dossiers"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if s := text("main"); !strings.Contains(s, c3) || !strings.Contains(s, "đã số hóa") {
+		t.Errorf("dossiers page: %q", s)
+	}
 	do(chromedp.Navigate(srv.URL+"/documents/"+other.String()), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if s := text("main"); !strings.Contains(s, "Không tìm thấy") {
 		t.Errorf("another desk's document: %q, want not found", s)

@@ -137,7 +137,10 @@ func (db *DB) CatalogueHistory(ctx context.Context, limit int) ([]classify.Chang
 func (db *DB) ReviewQueue(ctx context.Context, desk string, limit int) ([]classify.ReviewItem, error) {
 	rows, err := db.Pool.Query(ctx, `SELECT d.id, o.desk_code, o.code, d.filename, d.doc_type, d.confidence, d.reason, d.fields
 		FROM documents d JOIN dossiers o ON o.id = d.dossier_id
-		WHERE d.needs_review AND ($1 = '' OR o.desk_code = $1) ORDER BY d.created_at LIMIT $2`, desk, limit)
+		WHERE d.needs_review AND ($1 = '' OR o.desk_code = $1) AND d.state NOT IN ('emptied', 'duplicate')
+		  -- a refused file (corrupt, unsupported...) has nothing to type: it is a failure, not a review
+		  AND EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.id AND p.state = 'done')
+		ORDER BY d.created_at LIMIT $2`, desk, limit)
 	if err != nil {
 		return nil, fmt.Errorf("review queue: %w", err)
 	}
