@@ -208,7 +208,13 @@ func TestClerkPagesInBrowser(t *testing.T) {
 
 	// An admin retries the corrupt class from the failures page.
 	login("an")
-	do(chromedp.Navigate(srv.URL+"/failures"), chromedp.WaitVisible(chromedp.ID("class")), chromedp.SetValue("#class", "corrupt"), chromedp.Submit("#class"),
+	do(chromedp.Navigate(srv.URL+"/failures"), chromedp.WaitVisible(chromedp.ID("class")))
+	// Each failure links to its task in asynqmon (admins).
+	if link, err := chromedp.Run(bctx, chromedp.Evaluate[string](`(document.querySelector('a[href^="/admin/queues/queues/"]') || {}).href || ""`)); err != nil ||
+		!strings.Contains(link, "/tasks/sohoa:") {
+		t.Errorf("the failures page's task link: %q (%v)", link, err)
+	}
+	do(chromedp.SetValue("#class", "corrupt"), chromedp.Submit("#class"),
 		chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if s := text("main"); !strings.Contains(s, "Đã gửi chạy lại") {
 		t.Errorf("after the admin's retry: %q", s)
