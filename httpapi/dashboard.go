@@ -250,7 +250,13 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		csvq.Set("within", q.Within)
 	}
 	view.CSV = "/api/v1/coverage?" + csvq.Encode()
-	if q.Level != pipeline.LevelDesk {
+	// Down one level at a time: a province to its districts, a district (or a ministry, or the
+	// nation's own rows) to its desks.
+	switch q.Level {
+	case pipeline.LevelProvince:
+		view.DrillLevel = pipeline.LevelDistrict
+	case pipeline.LevelDesk:
+	default:
 		view.DrillLevel = pipeline.LevelDesk
 	}
 	const barW = 520
@@ -262,7 +268,18 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		rows[i].Name = name
 		b := bar{Label: name, Pct: percent(row.Percentage, lang), Y: i * 18, W: int(row.Percentage / 100 * barW)}
 		if view.DrillLevel != "" {
-			b.Href = link(map[string]string{"level": view.DrillLevel, "within": row.Code})
+			within, level := row.Code, view.DrillLevel
+			if within == "" { // the desks of a province that belong to no district
+				within, level = q.Within, pipeline.LevelDesk
+				if lang == "en" {
+					rows[i].Name, b.Label = "(directly under the province)", "(directly under the province)"
+				} else {
+					rows[i].Name, b.Label = "(trực thuộc tỉnh)", "(trực thuộc tỉnh)"
+				}
+			}
+			if within != "" {
+				b.Href = link(map[string]string{"level": level, "within": within})
+			}
 		}
 		view.Bars = append(view.Bars, b)
 	}

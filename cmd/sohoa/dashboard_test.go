@@ -130,18 +130,28 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Drill down into the first province, then switch to English.
+	// Drill down into the first province (its districts), then into its first district (its
+	// desks), then switch to English.
 	must(chromedp.Do(bctx, chromedp.Click("#ranking a rect"), chromedp.WaitVisible("#units")))
-	deskRows := count(`document.querySelectorAll('#units tbody tr').length`)
+	districtRows := count(`document.querySelectorAll('#units tbody tr').length`)
+	districtLinks := count(`[...document.querySelectorAll('#units tbody a')].filter((a) => a.href.includes('level=desk')).length`)
 	// The province by its name, in a breadcrumb back to the nation; the period form's presets.
 	crumbs := text("#crumbs")
 	presets := count(`document.querySelectorAll('#period .presets a').length`)
 	if !strings.HasPrefix(crumbs, "Toàn quốc › ") || regexp.MustCompile(`› P\d+$`).MatchString(crumbs) || presets != 4 {
 		t.Errorf("after drill-down: breadcrumb %q, %d period presets", crumbs, presets)
 	}
+	if districtRows < 2 || districtRows > 11 || districtLinks != districtRows {
+		t.Errorf("a province drills to its districts: %d rows, %d of them drilling to desks", districtRows, districtLinks)
+	}
+	must(chromedp.Do(bctx, chromedp.Click("#ranking a rect"), chromedp.WaitVisible("#units")))
+	deskRows := count(`document.querySelectorAll('#units tbody tr').length`)
+	if crumbs := text("#crumbs"); strings.Count(crumbs, "›") != 2 {
+		t.Errorf("in a district: breadcrumb %q, want nation › province › district", crumbs)
+	}
 	must(chromedp.Do(bctx, chromedp.Click("#lang"), chromedp.WaitVisible("#headline")))
 	title := text("h1")
-	if deskRows < 5 || deskRows > 20 || title != "Digitization of administrative procedure dossiers" {
+	if deskRows < 1 || deskRows > 20 || title != "Digitization of administrative procedure dossiers" {
 		t.Errorf("after drill-down and switch: %d desk rows, title %q", deskRows, title)
 	}
 	if en := text("#dossiers-pct"); !strings.Contains(en, ".") || strings.Contains(en, ",") {
