@@ -31,7 +31,7 @@ type Store interface {
 	Batches(ctx context.Context, desk string, limit int) ([]pipeline.BatchSummary, error)
 	DeskFigures(ctx context.Context) ([]pipeline.DeskFigure, error)
 	FailedPages(ctx context.Context, desk string, limit int) ([]pipeline.FailedPage, error)
-	Search(ctx context.Context, q, desk string, limit int) ([]pipeline.SearchHit, error)
+	Search(ctx context.Context, q string, f pipeline.SearchFilter, limit int) ([]pipeline.SearchHit, error)
 	DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.DocumentInfo, error)
 	Dossiers(ctx context.Context, desk string, limit int) ([]pipeline.DossierInfo, error)
 	Coverage(ctx context.Context, q pipeline.CoverageQuery) ([]pipeline.CoverageRow, error)

@@ -26,7 +26,13 @@ var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
 	"inc":     func(i int) int { return i + 1 },
 	"percent": func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + " %" },
 	"join":    func(s []string) string { return strings.Join(s, ", ") },
-	"pages":   pipeline.PageRanges,
+	"day": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format(time.DateOnly)
+	},
+	"pages": pipeline.PageRanges,
 	// A document's fields as classify reads them (the page is its own desk's, unmasked).
 	"fields": func(raw json.RawMessage) classify.Fields {
 		var f classify.Fields
@@ -47,6 +53,7 @@ type pageData struct {
 	Title, User, Desk, Flash, Err, Query string
 	Admin                                bool
 	Data                                 any
+	Filter                               pipeline.SearchFilter
 	Types                                []typeOption
 	Classes                              []string
 }
@@ -168,9 +175,13 @@ func first(idx []int) int {
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	d := pageData{Title: "Tìm kiếm / Search", Query: q}
-	if q != "" {
-		hits, err := s.Store.Search(r.Context(), q, scope(r), 100)
+	f, ferr := searchFilter(r)
+	d := pageData{Title: "Tìm kiếm / Search", Query: q, Filter: f}
+	if ferr != nil {
+		d.Err = ferr.Error()
+	}
+	if q != "" && ferr == nil {
+		hits, err := s.Store.Search(r.Context(), q, f, 100)
 		if err != nil {
 			s.pageError(w, r, d.Title, err)
 			return

@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/sohoa/sohoa/classify"
@@ -35,7 +36,12 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": fmt.Sprintf("q is limited to %d bytes of text", MaxQuery)})
 		return
 	}
-	hits, err := s.Store.Search(r.Context(), q, scope(r), 50)
+	f, err := searchFilter(r)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		return
+	}
+	hits, err := s.Store.Search(r.Context(), q, f, 50)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -48,6 +54,26 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"query": q, "hits": out})
+}
+
+// searchFilter reads a search's narrowing from the query: type, role, dossier, from and to
+// (days received, YYYY-MM-DD, to exclusive); the desk is the request's scope.
+func searchFilter(r *http.Request) (pipeline.SearchFilter, error) {
+	q := r.URL.Query()
+	f := pipeline.SearchFilter{Desk: scope(r), Type: q.Get("type"), Role: q.Get("role"), Dossier: strings.TrimSpace(q.Get("dossier"))}
+	for _, d := range []struct {
+		name string
+		to   *time.Time
+	}{{"from", &f.From}, {"to", &f.To}} {
+		if v := q.Get(d.name); v != "" {
+			t, err := time.Parse(time.DateOnly, v)
+			if err != nil {
+				return f, fmt.Errorf("%s %q: want YYYY-MM-DD", d.name, v)
+			}
+			*d.to = t
+		}
+	}
+	return f, nil
 }
 
 // snippet cuts about width runes of text around the first query word it finds, marking the

@@ -335,6 +335,13 @@ type BatchStatus struct {
 	Files       []FileStatus `json:"files"`
 }
 
+// SearchFilter narrows a search: to a desk, a document type or role, a dossier code, and
+// dossiers received in [From, To). Zero values do not narrow.
+type SearchFilter struct {
+	Desk, Type, Role, Dossier string
+	From, To                  time.Time
+}
+
 // SearchHit is a recognised page matching a search.
 type SearchHit struct {
 	Document uuid.UUID `json:"document"`

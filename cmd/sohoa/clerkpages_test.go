@@ -162,6 +162,18 @@ func TestClerkPagesInBrowser(t *testing.T) {
 	if s := text("main"); !strings.Contains(s, c1) {
 		t.Errorf("search page: %q", s)
 	}
+	// Filters narrow it: another type, or dossiers received later, find nothing; the receipt's
+	// dossier code finds it.
+	for _, f := range []struct {
+		query string
+		found bool
+	}{{"&type=don_dang_ky_dat_dai", false}, {"&from=2099-01-01", false}, {"&role=input&dossier=" + c1, true}} {
+		do(chromedp.Navigate(srv.URL+"/search?q=giay+khai+sinh"+f.query), chromedp.WaitVisible(chromedp.CSS("main h1")))
+		if s := text("main"); strings.Contains(s, c1) != f.found {
+			t.Errorf("search with %s: %q, want found %v", f.query, s, f.found)
+		}
+	}
+	do(chromedp.Navigate(srv.URL+"/search?q=giay+khai+sinh"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if marked, err := chromedp.Run(bctx, chromedp.Evaluate[string](`[...document.querySelectorAll("main mark")].map((m) => m.textContent).join(" ")`)); err != nil ||
 		!strings.Contains(strings.ToUpper(marked), "KHAI") {
 		t.Errorf("search page highlights %q (%v), want the words found", marked, err)

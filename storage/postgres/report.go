@@ -137,15 +137,24 @@ func (db *DB) BatchStatus(ctx context.Context, id uuid.UUID) (pipeline.BatchStat
 }
 
 // Search finds recognised pages whose text holds every word of q, ignoring case and
-// diacritics, best first; desk, when set, scopes the search to one desk.
-func (db *DB) Search(ctx context.Context, q, desk string, limit int) ([]pipeline.SearchHit, error) {
+// diacritics, best first, narrowed by the filter (desk, type, role, dossier, day received).
+func (db *DB) Search(ctx context.Context, q string, f pipeline.SearchFilter, limit int) ([]pipeline.SearchHit, error) {
+	var from, to *time.Time
+	if !f.From.IsZero() {
+		from = &f.From
+	}
+	if !f.To.IsZero() {
+		to = &f.To
+	}
 	rows, err := db.Pool.Query(ctx, `SELECT d.id, o.desk_code, o.code, d.filename, d.doc_type, p.index, p.text,
 			EXISTS (SELECT 1 FROM artifacts a WHERE a.document_id = d.id AND a.page_id IS NULL AND a.kind = 'pdf')
 		FROM pages p JOIN documents d ON d.id = p.document_id JOIN dossiers o ON o.id = d.dossier_id,
 		     plainto_tsquery('simple', sohoa_fold($1)) q
-		WHERE p.state = 'done' AND to_tsvector('simple', sohoa_fold(p.text)) @@ q AND ($2 = '' OR o.desk_code = $2)
+		WHERE p.state = 'done' AND NOT p.separator AND to_tsvector('simple', sohoa_fold(p.text)) @@ q AND ($2 = '' OR o.desk_code = $2)
+		  AND ($4 = '' OR d.doc_type = $4) AND ($5 = '' OR d.role = $5) AND ($6 = '' OR o.code = $6)
+		  AND ($7::date IS NULL OR o.received_on >= $7) AND ($8::date IS NULL OR o.received_on < $8)
 		ORDER BY ts_rank(to_tsvector('simple', sohoa_fold(p.text)), q) DESC, o.code, d.filename, p.index
-		LIMIT $3`, q, desk, limit)
+		LIMIT $3`, q, f.Desk, limit, f.Type, f.Role, f.Dossier, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
