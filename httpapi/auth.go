@@ -117,6 +117,12 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cross-site request refused", http.StatusForbidden)
 		return
 	}
+	// The pages' sign-out form carries the session's token; a request without a form (a
+	// script's POST) is judged by its origin alone, as before.
+	if r.PostFormValue("csrf") != "" && !csrfOK(r) {
+		http.Error(w, "the form has expired; reload the page", http.StatusForbidden)
+		return
+	}
 	if c, err := r.Cookie(sessionCookie); err == nil {
 		_ = s.Users.DeleteSession(r.Context(), hashToken(c.Value))
 	}

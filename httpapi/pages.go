@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -51,6 +52,7 @@ var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
 
 type pageData struct {
 	Title, User, Desk, Flash, Err, Query string
+	CSRF                                 string // every form's token, bound to the session
 	Admin                                bool
 	Data                                 any
 	Filter                               pipeline.SearchFilter
@@ -73,6 +75,22 @@ func (s *Server) signedIn(h http.HandlerFunc) http.Handler {
 	})
 }
 
+// csrfToken is the forms' token of the request's session: a hash of the session's secret, which
+// another site can neither read (the cookie is HttpOnly) nor compute.
+func csrfToken(r *http.Request) string {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || c.Value == "" {
+		return ""
+	}
+	return hashToken("csrf:" + c.Value)[:32]
+}
+
+// csrfOK checks a posted form's token against the session's.
+func csrfOK(r *http.Request) bool {
+	want := csrfToken(r)
+	return want != "" && subtle.ConstantTimeCompare([]byte(r.PostFormValue("csrf")), []byte(want)) == 1
+}
+
 // notStaffPage keeps reporting staff from documents, in a page with the way out.
 func (s *Server) notStaffPage(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -88,7 +106,7 @@ func (s *Server) notStaffPage(h http.HandlerFunc) http.HandlerFunc {
 // render writes a page with the layout's user, desk and the catalogue's type names.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, d pageData) {
 	p := principalOf(r.Context())
-	d.User, d.Desk, d.Admin = p.Name, p.Desk, p.Role == RoleAdmin
+	d.User, d.Desk, d.Admin, d.CSRF = p.Name, p.Desk, p.Role == RoleAdmin, csrfToken(r)
 	names := map[string]string{"unknown": "chưa xác định / unknown"}
 	if cat, err := s.catalogue(r.Context()); err == nil {
 		for _, t := range cat.Types {
@@ -217,6 +235,11 @@ func (s *Server) documentAction(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<14)
+	if !csrfOK(r) {
+		w.WriteHeader(http.StatusForbidden)
+		s.render(w, r, "message", pageData{Title: "sohoa", Err: "Biểu mẫu đã hết hạn; tải lại trang / The form has expired; reload the page"})
+		return
+	}
 	back := "/documents/" + id.String()
 	done := ""
 	switch r.PathValue("action") {
@@ -306,6 +329,11 @@ func (s *Server) failuresPage(w http.ResponseWriter, r *http.Request) {
 // again, as `sohoa retry -class` does.
 func (s *Server) retryClass(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<14)
+	if !csrfOK(r) {
+		w.WriteHeader(http.StatusForbidden)
+		s.render(w, r, "message", pageData{Title: "sohoa", Err: "Biểu mẫu đã hết hạn; tải lại trang / The form has expired; reload the page"})
+		return
+	}
 	class := r.PostFormValue("class")
 	if class == "" {
 		http.Redirect(w, r, "/failures", http.StatusSeeOther)

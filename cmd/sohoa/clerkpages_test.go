@@ -210,6 +210,22 @@ func TestClerkPagesInBrowser(t *testing.T) {
 	}
 	do(chromedp.Click(chromedp.CSS("header button")), chromedp.WaitVisible(chromedp.ID("name")))
 
+	// A form posted without the session's token (another site's forged form, even from a
+	// browser that sends this site's Origin) is refused.
+	var clDoc string
+	if err := a.db.Pool.QueryRow(ctx, `SELECT d.id FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE o.code = $1`, c3).Scan(&clDoc); err != nil {
+		t.Fatal(err)
+	}
+	forged := newBrowser(t, srv.URL)
+	if code := forged.login("lan", "mat-khau-lan-2026"); code != http.StatusSeeOther {
+		t.Fatalf("sign in: %d", code)
+	}
+	for _, body := range []string{"type=unknown", "type=unknown&csrf=0123456789abcdef0123456789abcdef"} {
+		if code, _ := forged.do("POST", "/documents/"+clDoc+"/type", srv.URL, strings.NewReader(body), "application/x-www-form-urlencoded"); code != http.StatusForbidden {
+			t.Errorf("a form without the session's token (%s): %d, want 403", body, code)
+		}
+	}
+
 	// Reporting staff read figures, not documents.
 	login("hoa")
 	do(chromedp.WaitVisible(chromedp.CSS("main h1")))
