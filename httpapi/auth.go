@@ -19,9 +19,10 @@ import (
 
 // Roles of people who operate sohoa.
 const (
-	RoleAdmin = "admin" // retries, asynqmon with its actions
-	RoleStaff = "staff" // reporting staff: asynqmon read-only
-	RoleClerk = "clerk" // a desk's clerk: that desk's records, as its API keys see them
+	RoleAdmin    = "admin"    // retries, asynqmon with its actions
+	RoleStaff    = "staff"    // reporting staff: asynqmon read-only
+	RoleClerk    = "clerk"    // a desk's clerk: that desk's records, as its API keys see them
+	RoleReviewer = "reviewer" // every desk's records, to review and correct; no operations
 )
 
 // User is an operator (pipeline.User: storage keeps it without importing this package).

@@ -31,7 +31,8 @@ func TestClerkPagesInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, u := range []httpapi.User{{Name: "lan", Role: httpapi.RoleClerk, Desk: "CL"}, {Name: "hoa", Role: httpapi.RoleStaff}, {Name: "an", Role: httpapi.RoleAdmin}} {
+	for _, u := range []httpapi.User{{Name: "lan", Role: httpapi.RoleClerk, Desk: "CL"}, {Name: "hoa", Role: httpapi.RoleStaff}, {Name: "an", Role: httpapi.RoleAdmin},
+		{Name: "minh", Role: httpapi.RoleReviewer}} {
 		u.PasswordHash, _ = httpapi.HashPassword("mat-khau-" + u.Name + "-2026")
 		if err := a.db.PutUser(ctx, u); err != nil {
 			t.Fatal(err)
@@ -224,6 +225,18 @@ func TestClerkPagesInBrowser(t *testing.T) {
 		if code, _ := forged.do("POST", "/documents/"+clDoc+"/type", srv.URL, strings.NewReader(body), "application/x-www-form-urlencoded"); code != http.StatusForbidden {
 			t.Errorf("a form without the session's token (%s): %d, want 403", body, code)
 		}
+	}
+
+	// A reviewer opens every desk's documents, and may not run an admin's operations.
+	reviewer := newBrowser(t, srv.URL)
+	if code := reviewer.login("minh", "mat-khau-minh-2026"); code != http.StatusSeeOther {
+		t.Fatalf("reviewer sign in: %d", code)
+	}
+	if code, body := reviewer.do("GET", "/documents/"+other.String(), "", nil, ""); code != http.StatusOK || !strings.Contains(body, "x.png") {
+		t.Errorf("a reviewer on another desk's document: %d", code)
+	}
+	if code, _ := reviewer.do("GET", "/admin/queues/", "", nil, ""); code != http.StatusForbidden {
+		t.Errorf("a reviewer on asynqmon: %d, want 403", code)
 	}
 
 	// Reporting staff read figures, not documents.

@@ -30,7 +30,7 @@ Commands:
   classify train
             retrain the classifier from the seed and every label confirmed in review
   report    print coverage by desk, district, province, ministry or nation for a period
-  users add NAME -role admin|staff|clerk [-desk CODE]
+  users add NAME -role admin|staff|clerk|reviewer [-desk CODE]
             create an operator, or change one's password or role (password from SOHOA_PASSWORD
             or standard input); their sessions end
   users list | users remove NAME | users logout NAME

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,9 +18,9 @@ import (
 	"github.com/sohoa/sohoa/pipeline"
 )
 
-// usersCmd: sohoa users add NAME -role admin|staff|clerk [-desk CODE] (password from
+// usersCmd: sohoa users add NAME -role admin|staff|clerk|reviewer [-desk CODE] (password from
 // SOHOA_PASSWORD or stdin).
-const usersUsage = `usage: sohoa users add NAME -role admin|staff|clerk [-desk CODE]   (a clerk works for one desk; also changes a password or role; ends the user's sessions)
+const usersUsage = `usage: sohoa users add NAME -role admin|staff|clerk|reviewer [-desk CODE]   (a clerk works for one desk; also changes a password or role; ends the user's sessions)
        sohoa users list
        sohoa users remove NAME                      (and their sessions)
        sohoa users logout NAME                      (ends every session of NAME)`
@@ -55,13 +56,13 @@ func usersCmd(ctx context.Context, a *app, args []string, stdin io.Reader, out i
 	}
 	name := args[1]
 	fs := flag.NewFlagSet("users add", flag.ContinueOnError)
-	role := fs.String("role", httpapi.RoleStaff, "admin, staff or clerk")
+	role := fs.String("role", httpapi.RoleStaff, "admin, staff, clerk or reviewer")
 	desk := fs.String("desk", "", "the desk a clerk works for")
 	if err := fs.Parse(args[2:]); err != nil {
 		return err
 	}
-	if *role != httpapi.RoleAdmin && *role != httpapi.RoleStaff && *role != httpapi.RoleClerk {
-		return fmt.Errorf("role %q: want admin, staff or clerk", *role)
+	if !slices.Contains([]string{httpapi.RoleAdmin, httpapi.RoleStaff, httpapi.RoleClerk, httpapi.RoleReviewer}, *role) {
+		return fmt.Errorf("role %q: want admin, staff, clerk or reviewer", *role)
 	}
 	if (*role == httpapi.RoleClerk) != (*desk != "") {
 		return errors.New("a clerk needs -desk, and only a clerk has one")
