@@ -100,6 +100,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/search", s.authenticated(notStaff(s.search)))
 	mux.Handle("GET /api/v1/documents/{id}", s.authenticated(notStaff(s.document)))
 	mux.Handle("GET /api/v1/documents/{id}/pdf", s.authenticated(notStaff(s.documentPDF)))
+	mux.Handle("GET /api/v1/documents/{id}/pages/{index}/image", s.authenticated(notStaff(s.pageImage)))
 	mux.Handle("POST /api/v1/documents/{id}/type", s.authenticated(notStaff(s.confirmType)))
 	mux.Handle("POST /api/v1/documents/{id}/move", s.authenticated(notStaff(s.movePages)))
 	mux.Handle("GET /api/v1/review", s.authenticated(notStaff(s.reviewQueue)))

@@ -53,6 +53,7 @@ var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
 type pageData struct {
 	Title, User, Desk, Flash, Err, Query string
 	CSRF                                 string // every form's token, bound to the session
+	DocID                                string // the document a page shows
 	Admin                                bool
 	Data                                 any
 	Filter                               pipeline.SearchFilter
@@ -127,6 +128,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, d p
 		}})
 	}
 	pageHeaders(w)
+	// The document page shows its clean page images, from this site only.
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 	if err == nil {
 		err = t.ExecuteTemplate(w, name, d)
 	}
@@ -223,7 +226,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, "Tài liệu / Document", pipeline.ErrNotFound)
 		return
 	}
-	s.render(w, r, "document", pageData{Title: doc.Filename, Data: doc, Err: r.URL.Query().Get("error")})
+	s.render(w, r, "document", pageData{Title: doc.Filename, Data: doc, DocID: doc.ID.String(), Err: r.URL.Query().Get("error")})
 }
 
 // documentAction serves the document page's forms: a type confirmed or corrected, pages moved

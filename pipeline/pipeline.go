@@ -368,6 +368,7 @@ type PageInfo struct {
 	// Codes read on the page; a separator sheet is kept but left out of its document.
 	Codes     []string `json:"codes"`
 	Separator bool     `json:"separator"`
+	ImageKey  string   `json:"-"` // the clean page image, once prepared
 }
 
 // DocumentInfo is a document as the API shows it.

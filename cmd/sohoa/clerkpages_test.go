@@ -131,6 +131,12 @@ func TestClerkPagesInBrowser(t *testing.T) {
 			t.Errorf("document page lacks %q", want)
 		}
 	}
+	// Each page's clean image, as the OCR read it, under its text.
+	width, err := chromedp.Run(bctx, chromedp.Poll[int](`(() => { const d = document.querySelector("main details"); if (!d) return -1; d.open = true;
+		const i = d.querySelector("img"); return i.complete && i.naturalWidth > 0 ? i.naturalWidth : null; })()`))
+	if err != nil || width < 1000 {
+		t.Errorf("the first page's image: %d px wide (%v), want the 200-DPI page", width, err)
+	}
 	do(chromedp.SendKeys("#pages", "3"), chromedp.SendKeys("#dossier", c3), chromedp.Submit("#pages"), chromedp.Sleep(500*time.Millisecond),
 		chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if flash := text("main"); !strings.Contains(flash, "Đã chuyển trang") {

@@ -178,14 +178,15 @@ func (db *DB) DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.Document
 	if err != nil {
 		return d, notFound(err)
 	}
-	rows, err := db.Pool.Query(ctx, `SELECT index, state, error_class, rotated, skew_degrees, mean_confidence, text, text_from, blank, codes, separator
-		FROM pages WHERE document_id = $1 ORDER BY index`, id)
+	rows, err := db.Pool.Query(ctx, `SELECT index, state, error_class, rotated, skew_degrees, mean_confidence, text, text_from, blank, codes, separator,
+			COALESCE((SELECT object_key FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image'), '')
+		FROM pages p WHERE document_id = $1 ORDER BY index`, id)
 	if err != nil {
 		return d, err
 	}
 	d.Pages, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (pipeline.PageInfo, error) {
 		var p pipeline.PageInfo
-		err := r.Scan(&p.Index, &p.State, &p.ErrorClass, &p.Rotated, &p.SkewDegrees, &p.MeanConfidence, &p.Text, &p.TextFrom, &p.Blank, &p.Codes, &p.Separator)
+		err := r.Scan(&p.Index, &p.State, &p.ErrorClass, &p.Rotated, &p.SkewDegrees, &p.MeanConfidence, &p.Text, &p.TextFrom, &p.Blank, &p.Codes, &p.Separator, &p.ImageKey)
 		return p, err
 	})
 	for _, p := range d.Pages {
