@@ -22,11 +22,28 @@ import (
 // keys see) and admins find, read and correct documents in the browser. Server-rendered, no
 // script; actions are forms posted to this site (the session's same-origin check applies).
 
+// failureReasons says what each failure class means, for a clerk (the messages are for
+// operators); the upload page has the same words.
+var failureReasons = map[string]string{
+	"empty": "tệp rỗng / empty file", "corrupt": "tệp hỏng, không đọc được / the file is damaged",
+	"unsupported": "định dạng không hỗ trợ (PDF, TIFF, PNG, JPEG) / unsupported format",
+	"too_large":   "tệp quá lớn / file too large", "encrypted": "PDF có mật khẩu: hãy tải bản không khóa / password-locked PDF: upload it unlocked",
+	"missing": "tệp không còn trong kho / the file is gone", "language": "thiếu dữ liệu ngôn ngữ OCR / OCR language missing",
+	"ocr": "không nhận dạng được trang / the page could not be read", "transient": "lỗi tạm thời của hệ thống, sẽ được thử lại / temporary failure, retried",
+	"changed": "tệp đã bị thay đổi sau khi kiểm tra: tải lại với tên mới / changed after its check: upload it again",
+}
+
 var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
 	"date":    func(t time.Time) string { return t.Format("02/01/2006 15:04") },
 	"inc":     func(i int) int { return i + 1 },
 	"percent": func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + " %" },
 	"join":    func(s []string) string { return strings.Join(s, ", ") },
+	"reason": func(class string) string {
+		if r, ok := failureReasons[class]; ok {
+			return r
+		}
+		return class
+	},
 	"day": func(t time.Time) string {
 		if t.IsZero() {
 			return ""

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -210,6 +211,17 @@ func TestClerkPagesInBrowser(t *testing.T) {
 	if s := text("main"); !strings.Contains(s, "Không tìm thấy") {
 		t.Errorf("another desk's document: %q, want not found", s)
 	}
+	// Every page fits a phone: nothing wider than the screen but the text blocks' own scroll.
+	pagesToSee := []string{link, href}
+	for _, p := range []string{"/batches", "/search?q=giay+khai+sinh", "/dossiers", "/review", "/failures", "/upload"} {
+		pagesToSee = append(pagesToSee, srv.URL+p)
+	}
+	for _, p := range pagesToSee {
+		do(chromedp.Navigate(p), chromedp.WaitVisible(chromedp.CSS("body")))
+		if over, err := chromedp.Run(bctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`)); err != nil || over > 0 {
+			t.Errorf("%s at 390 px: %d px wider than the screen (%v)", p, over, err)
+		}
+	}
 	do(chromedp.Navigate(srv.URL+"/batches"), chromedp.WaitVisible(chromedp.CSS("table")))
 	if shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80)); err == nil {
 		_ = os.MkdirAll("../../test-artifacts", 0o755)
@@ -265,5 +277,26 @@ func TestClerkPagesInBrowser(t *testing.T) {
 		chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if s := text("main"); !strings.Contains(s, "Đã gửi chạy lại") {
 		t.Errorf("after the admin's retry: %q", s)
+	}
+
+	// The same pages on a desktop screen, as the admin sees them (every desk): each fits, and
+	// each is kept as a screenshot in test-artifacts/.
+	wide, cancelWide := headlessFor(t, 1280, 900, 2*time.Minute)
+	defer cancelWide()
+	if err := chromedp.Do(wide, chromedp.Navigate(srv.URL+"/login?next=/batches"), chromedp.WaitVisible(chromedp.ID("name")),
+		chromedp.SendKeys("#name", "an"), chromedp.SendKeys("#password", "mat-khau-an-2026"), chromedp.Click("#submit"),
+		chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
+		t.Fatalf("admin at 1280 px: %v", err)
+	}
+	for i, p := range pagesToSee {
+		if err := chromedp.Do(wide, chromedp.Navigate(p), chromedp.WaitVisible(chromedp.CSS("body"))); err != nil {
+			t.Fatal(err)
+		}
+		if over, err := chromedp.Run(wide, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`)); err != nil || over > 0 {
+			t.Errorf("%s at 1280 px: %d px wider than the screen (%v)", p, over, err)
+		}
+		if shot, err := chromedp.Run(wide, chromedp.FullScreenshot(80)); err == nil {
+			_ = os.WriteFile(fmt.Sprintf("../../test-artifacts/page-%d-1280.jpg", i), shot, 0o644)
+		}
 	}
 }
