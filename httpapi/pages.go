@@ -234,13 +234,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
-	id, err := uuid.Parse(r.PathValue("id"))
-	var doc pipeline.DocumentInfo
-	if err == nil {
-		doc, err = s.Store.DocumentInfo(r.Context(), id)
-	}
-	if err != nil || !sees(r.Context(), doc.Desk) {
-		s.pageError(w, r, "Tài liệu / Document", pipeline.ErrNotFound)
+	doc, err := s.visibleDocument(r)
+	if err != nil {
+		s.pageError(w, r, "Tài liệu / Document", err)
 		return
 	}
 	s.render(w, r, "document", pageData{Title: doc.Filename, Data: doc, DocID: doc.ID.String(), Err: r.URL.Query().Get("error")})

@@ -235,16 +235,12 @@ func (s *Server) movePages(w http.ResponseWriter, r *http.Request) {
 // pageImage serves GET /api/v1/documents/{id}/pages/{index}/image: the clean page image (PNG,
 // 200 DPI) as the OCR read it, numbered as in the uploaded file.
 func (s *Server) pageImage(w http.ResponseWriter, r *http.Request) {
-	id, err := uuid.Parse(r.PathValue("id"))
-	index, ierr := strconv.Atoi(r.PathValue("index"))
-	if err != nil || ierr != nil {
+	index, err := strconv.Atoi(r.PathValue("index"))
+	if err != nil {
 		s.fail(w, r, pipeline.ErrNotFound)
 		return
 	}
-	d, err := s.Store.DocumentInfo(r.Context(), id)
-	if err == nil && !sees(r.Context(), d.Desk) {
-		err = pipeline.ErrNotFound
-	}
+	d, err := s.visibleDocument(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

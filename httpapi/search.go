@@ -136,20 +136,27 @@ func snippet(text, q string, width int) string {
 	return b.String()
 }
 
-func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+// visibleDocument is the document of the request's {id}, when the request's principal sees its
+// desk; another desk's document is not found, as one that does not exist.
+func (s *Server) visibleDocument(r *http.Request) (pipeline.DocumentInfo, error) {
 	id, err := uuid.Parse(r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, pipeline.ErrNotFound)
-		return
+		return pipeline.DocumentInfo{}, pipeline.ErrNotFound
 	}
 	d, err := s.Store.DocumentInfo(r.Context(), id)
 	if err == nil && !sees(r.Context(), d.Desk) {
 		err = pipeline.ErrNotFound
 	}
+	return d, err
+}
+
+func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	d, err := s.visibleDocument(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	id := d.ID
 	resp := map[string]any{"document": d}
 	if d.PDFKey != "" {
 		resp["pdf_url"] = "/api/v1/documents/" + id.String() + "/pdf"
@@ -159,13 +166,8 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 
 // documentPDF serves the document's searchable PDF.
 func (s *Server) documentPDF(w http.ResponseWriter, r *http.Request) {
-	id, err := uuid.Parse(r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, pipeline.ErrNotFound)
-		return
-	}
-	d, err := s.Store.DocumentInfo(r.Context(), id)
-	if err == nil && (d.PDFKey == "" || !sees(r.Context(), d.Desk)) {
+	d, err := s.visibleDocument(r)
+	if err == nil && d.PDFKey == "" {
 		err = pipeline.ErrNotFound
 	}
 	if err != nil {
