@@ -166,6 +166,13 @@ func (s SplitSetting) Parse() SplitRules {
 	return r
 }
 
+// ReadsCodes tells whether pages of this setting have their codes read, without compiling its
+// pattern (asked for every page).
+func (s SplitSetting) ReadsCodes() bool {
+	r, err := parseRules(s.Rules)
+	return err == nil && r.ReadsCodes()
+}
+
 // Prepared is what the prepare stage learned about a page.
 type Prepared struct {
 	Width, Height, DPI    int

@@ -40,34 +40,43 @@ type SplitRules struct {
 // ParseSplit reads rules: "barcode,patch,title" in any order and subset, or "off". Pattern and
 // separator are the desk's ("" for the defaults).
 func ParseSplit(rules, pattern, separator string) (SplitRules, error) {
-	var r SplitRules
-	if rules = strings.TrimSpace(rules); rules == "" {
-		rules = DefaultSplit
-	}
-	if rules != "off" {
-		for _, s := range strings.Split(rules, ",") {
-			switch strings.TrimSpace(s) {
-			case SplitByBarcode:
-				r.Barcode = true
-			case SplitByPatch:
-				r.Patch = true
-			case SplitByTitle:
-				r.Title = true
-			default:
-				return SplitRules{}, fmt.Errorf("split rule %q: want barcode, patch, title (joined by commas) or off", s)
-			}
-		}
+	r, err := parseRules(rules)
+	if err != nil {
+		return SplitRules{}, err
 	}
 	if pattern == "" {
 		pattern = DefaultDossierPattern
 	}
-	re, err := regexp.Compile(pattern)
-	if err != nil {
+	if r.Pattern, err = regexp.Compile(pattern); err != nil {
 		return SplitRules{}, fmt.Errorf("dossier-code pattern: %w", err)
 	}
-	r.Pattern = re
 	if r.Separator = strings.TrimSpace(separator); r.Separator == "" {
 		r.Separator = DefaultSeparator
+	}
+	return r, nil
+}
+
+// parseRules reads which rules are on, without the pattern: what the prepare stage asks of
+// every page.
+func parseRules(rules string) (SplitRules, error) {
+	var r SplitRules
+	if rules = strings.TrimSpace(rules); rules == "" {
+		rules = DefaultSplit
+	}
+	if rules == "off" {
+		return r, nil
+	}
+	for _, s := range strings.Split(rules, ",") {
+		switch strings.TrimSpace(s) {
+		case SplitByBarcode:
+			r.Barcode = true
+		case SplitByPatch:
+			r.Patch = true
+		case SplitByTitle:
+			r.Title = true
+		default:
+			return SplitRules{}, fmt.Errorf("split rule %q: want barcode, patch, title (joined by commas) or off", s)
+		}
 	}
 	return r, nil
 }

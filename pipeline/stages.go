@@ -461,7 +461,7 @@ func (s *Stages) Prepare(ctx context.Context, t *asynq.Task) error {
 	if err != nil {
 		return s.pageFailed(ctx, p, "prepare", err)
 	}
-	if p.Split.Parse().ReadsCodes() {
+	if p.Split.ReadsCodes() {
 		pp.ReadCodes()
 	}
 	var buf bytes.Buffer
