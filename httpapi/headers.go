@@ -17,9 +17,14 @@ func securityHeaders(next http.Handler) http.Handler {
 }
 
 // pageHeaders mark a server-rendered page, under a policy that runs no script and loads
-// nothing from elsewhere (securityHeaders gave the rest).
-func pageHeaders(w http.ResponseWriter) {
+// nothing from elsewhere (securityHeaders gave the rest); allow adds what a page may load from
+// this site ("img-src 'self'").
+func pageHeaders(w http.ResponseWriter, allow ...string) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	policy := "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+	for _, a := range allow {
+		policy += "; " + a
+	}
+	h.Set("Content-Security-Policy", policy)
 }

@@ -62,7 +62,11 @@ var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
 		e := template.HTMLEscapeString(s)
 		return template.HTML(strings.NewReplacer("«", "<mark>", "»", "</mark>").Replace(e))
 	},
-	"typeName": func(code string) string { // replaced per request with the catalogue's names
+	// A catalogue type by its name (the names the request's catalogue gave).
+	"typeName": func(names map[string]string, code string) string {
+		if n, ok := names[code]; ok {
+			return n
+		}
 		return code
 	},
 }).ParseFS(dashboardFS, "pages.html"))
@@ -75,6 +79,7 @@ type pageData struct {
 	Data                                 any
 	Filter                               pipeline.SearchFilter
 	Types                                []typeOption
+	Names                                map[string]string // type code -> the catalogue's name
 	Classes                              []string
 }
 
@@ -109,6 +114,16 @@ func csrfOK(r *http.Request) bool {
 	return want != "" && subtle.ConstantTimeCompare([]byte(r.PostFormValue("csrf")), []byte(want)) == 1
 }
 
+// formOK checks a posted form's token and, when it is not the session's, answers so.
+func (s *Server) formOK(w http.ResponseWriter, r *http.Request) bool {
+	if csrfOK(r) {
+		return true
+	}
+	w.WriteHeader(http.StatusForbidden)
+	s.render(w, r, "message", pageData{Title: "sohoa", Err: "Biểu mẫu đã hết hạn; tải lại trang / The form has expired; reload the page"})
+	return false
+}
+
 // notStaffPage keeps reporting staff from documents, in a page with the way out.
 func (s *Server) notStaffPage(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -125,32 +140,18 @@ func (s *Server) notStaffPage(h http.HandlerFunc) http.HandlerFunc {
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, d pageData) {
 	p := principalOf(r.Context())
 	d.User, d.Desk, d.Admin, d.CSRF = p.Name, p.Desk, p.Role == RoleAdmin, csrfToken(r)
-	names := map[string]string{"unknown": "chưa xác định / unknown"}
+	d.Names = map[string]string{"unknown": "chưa xác định / unknown"}
 	if cat, err := s.catalogue(r.Context()); err == nil {
 		for _, t := range cat.Types {
-			names[t.Code] = t.Name
+			d.Names[t.Code] = t.Name
 			d.Types = append(d.Types, typeOption{t.Code, t.Name})
 		}
 	}
 	if d.Flash == "" {
 		d.Flash = flashes[r.URL.Query().Get("done")]
 	}
-	t, err := pagesTmpl.Clone()
-	if err == nil {
-		t = t.Funcs(template.FuncMap{"typeName": func(code string) string {
-			if n, ok := names[code]; ok {
-				return n
-			}
-			return code
-		}})
-	}
-	pageHeaders(w)
-	// The document page shows its clean page images, from this site only.
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-	if err == nil {
-		err = t.ExecuteTemplate(w, name, d)
-	}
-	if err != nil {
+	pageHeaders(w, "img-src 'self'") // the document page shows its clean page images
+	if err := pagesTmpl.ExecuteTemplate(w, name, d); err != nil {
 		s.Log.ErrorContext(r.Context(), "page", "page", name, "error", err)
 	}
 }
@@ -251,9 +252,7 @@ func (s *Server) documentAction(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<14)
-	if !csrfOK(r) {
-		w.WriteHeader(http.StatusForbidden)
-		s.render(w, r, "message", pageData{Title: "sohoa", Err: "Biểu mẫu đã hết hạn; tải lại trang / The form has expired; reload the page"})
+	if !s.formOK(w, r) {
 		return
 	}
 	back := "/documents/" + id.String()
@@ -345,9 +344,7 @@ func (s *Server) failuresPage(w http.ResponseWriter, r *http.Request) {
 // again, as `sohoa retry -class` does.
 func (s *Server) retryClass(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<14)
-	if !csrfOK(r) {
-		w.WriteHeader(http.StatusForbidden)
-		s.render(w, r, "message", pageData{Title: "sohoa", Err: "Biểu mẫu đã hết hạn; tải lại trang / The form has expired; reload the page"})
+	if !s.formOK(w, r) {
 		return
 	}
 	class := r.PostFormValue("class")
