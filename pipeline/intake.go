@@ -130,26 +130,34 @@ var languagesRE = regexp.MustCompile(`^[a-z_]{3,16}(\+[a-z_]{3,16}){0,4}$`)
 // whole multipart upload on one bad name.
 func (u *Upload) Check() error { return u.clean() }
 
-// clean checks every path part of an upload, the same for the API and the bucket pickup: NFKC
-// (fullwidth letters and dots read as what they look like), no separators or dot segments, not
-// even look-alike ones (∕ ⁄ ＼, ．．, %2e%2e%2f), no control or invisible format characters
-// (bidi overrides, zero-width spaces), bounded length.
 // CheckDossierCode applies the upload path's rules to a dossier code given elsewhere (a page
 // moved to a dossier).
 func CheckDossierCode(code string) error {
-	u := Upload{Desk: "d", Batch: "b", Dossier: code, Filename: "f"}
-	return u.clean()
+	_, err := cleanName(code)
+	return err
+}
+
+// cleanName is one part of an upload path, NFKC and trimmed, or a bad_name failure. The same
+// rules for the API and the bucket pickup: NFKC (fullwidth letters and dots read as what they
+// look like), no separators or dot segments, not even look-alike ones (∕ ⁄ ＼, ．．, %2e%2e%2f),
+// no control or invisible format characters (bidi overrides, zero-width spaces), bounded length.
+func cleanName(s string) (string, error) {
+	s = norm.NFKC.String(strings.TrimSpace(s))
+	if s == "" || s == "." || s == ".." || len(s) > 200 || strings.ContainsAny(s, `/\`+slashLike) ||
+		strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) >= 0 ||
+		escapedSeparator.MatchString(s) {
+		return "", &Failure{Class: "bad_name", Err: fmt.Errorf("name %q is not allowed in an upload path", s)}
+	}
+	return s, nil
 }
 
 func (u *Upload) clean() error {
 	for _, p := range []*string{&u.Desk, &u.Batch, &u.Dossier, &u.Filename} {
-		*p = norm.NFKC.String(strings.TrimSpace(*p))
-		s := *p
-		if s == "" || s == "." || s == ".." || len(s) > 200 || strings.ContainsAny(s, `/\`+slashLike) ||
-			strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }) >= 0 ||
-			escapedSeparator.MatchString(s) {
-			return &Failure{Class: "bad_name", Err: fmt.Errorf("name %q is not allowed in an upload path", s)}
+		s, err := cleanName(*p)
+		if err != nil {
+			return err
 		}
+		*p = s
 	}
 	if u.Languages != "" && !languagesRE.MatchString(u.Languages) {
 		return &Failure{Class: "bad_language", Err: fmt.Errorf("languages %q: want Tesseract codes joined by +, e.g. vie+eng", u.Languages)}

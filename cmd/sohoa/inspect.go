@@ -180,18 +180,13 @@ func inspectOne(ctx context.Context, engine *ocr.Engine, rules *classify.Classif
 	}
 	// The same split and classification the pipeline makes of an upload.
 	segs := pipeline.Split(stack, split, rules.Title)
-	texts := map[int]string{}
+	texts, at := map[int]string{}, map[int]int{} // a file's page number -> its text, its place in res.Pages
 	for k, p := range stack {
-		texts[p.Index] = p.Text
-		res.Pages[k].Separator = false
+		texts[p.Index], at[p.Index] = p.Text, k
 	}
 	for _, seg := range segs {
 		for _, i := range seg.Separators {
-			for k := range res.Pages {
-				if res.Pages[k].Index == i {
-					res.Pages[k].Separator = true
-				}
-			}
+			res.Pages[at[i]].Separator = true
 		}
 		var parts []string
 		for _, i := range seg.Pages {
