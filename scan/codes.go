@@ -44,77 +44,37 @@ func ReadCodesAnyTurn(g *image.Gray, dpi int) []Code { return readCodes(g, dpi, 
 // page whose 1D code a straightening may have greyed, at a few milliseconds (no whole-page
 // binarization, which only the 2D detectors need).
 func ReadLinearCodes(g *image.Gray, dpi int) []Code {
-	if g == nil || g.Rect.Dx() < 21 || g.Rect.Dy() < 21 {
-		return nil
-	}
-	if dpi > 250 {
-		g = Shrink(g, 200/float64(dpi))
-	}
-	bm, err := bitmap(g)
-	if err != nil {
-		return nil
-	}
-	harder := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
-	var out []Code
-	for _, rd := range []struct {
-		format string
-		r      gozxing.Reader
-	}{{FormatCode128, oned.NewCode128Reader()}, {FormatCode39, oned.NewCode39Reader()}} {
-		if res, err := decodeSafely(rd.r, bm, harder); err == nil && res != nil {
-			if v := strings.TrimSpace(res.GetText()); v != "" {
-				out = append(out, Code{Format: rd.format, Value: v})
-			}
+	var out codeSet
+	if g, _, ok := readable(g, dpi); ok {
+		if bm, err := bitmap(g); err == nil {
+			out.linear(bm)
 		}
 	}
 	return out
 }
 
 func readCodes(g *image.Gray, dpi int, turned bool) []Code {
-	if g == nil || g.Rect.Dx() < 21 || g.Rect.Dy() < 21 {
+	g, dpi, ok := readable(g, dpi)
+	if !ok {
 		return nil
 	}
-	// Codes are printed for 200-DPI scanners; a page enlarged for fine print is read at 200.
-	if dpi > 250 {
-		g, dpi = Shrink(g, 200/float64(dpi)), 200
-	}
-	var out []Code
-	add := func(c Code) {
-		c.Value = strings.TrimSpace(c.Value)
-		if c.Value != "" && !slices.Contains(out, c) {
-			out = append(out, c)
-		}
-	}
+	var out codeSet
 	if p, ok := FindPatch(g, dpi); ok {
-		add(Code{Format: FormatPatch, Value: p})
+		out.add(FormatPatch, p)
 	}
 	bm, err := bitmap(g)
 	if err != nil {
 		return out
 	}
-	harder := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
-	readers := []struct {
-		format string
-		r      gozxing.Reader
-	}{
-		{FormatQR, qrcode.NewQRCodeReader()},
-		{FormatCode128, oned.NewCode128Reader()},
-		{FormatCode39, oned.NewCode39Reader()},
+	if res, err := decodeSafely(qrcode.NewQRCodeReader(), bm, tryHarder); err == nil && res != nil {
+		out.add(FormatQR, res.GetText())
 	}
-	for _, rd := range readers {
-		res, err := decodeSafely(rd.r, bm, harder)
-		if err == nil && res != nil {
-			add(Code{Format: rd.format, Value: res.GetText()})
-		}
-	}
+	out.linear(bm)
 	if turned {
 		// A page whose way up was a guess (a separator sheet, a page of codes) may lie a
 		// quarter turn off: its bars then run along the rows, where 1D readers do not look.
 		if tb, err := bitmap(transpose(g)); err == nil {
-			for _, rd := range readers[1:] {
-				if res, err := decodeSafely(rd.r, tb, harder); err == nil && res != nil {
-					add(Code{Format: rd.format, Value: res.GetText()})
-				}
-			}
+			out.linear(tb)
 		}
 	}
 	// ZXing's DataMatrix detector looks for the symbol around the image's centre, so on a
@@ -125,11 +85,47 @@ func readCodes(g *image.Gray, dpi int, turned bool) []Code {
 		if err != nil {
 			continue
 		}
-		if res, err := decodeSafely(dm, crop, harder); err == nil && res != nil {
-			add(Code{Format: FormatDataMatrix, Value: res.GetText()})
+		if res, err := decodeSafely(dm, crop, tryHarder); err == nil && res != nil {
+			out.add(FormatDataMatrix, res.GetText())
 		}
 	}
 	return out
+}
+
+// readable is a page codes can be looked for on: not a sliver, at 200 DPI when it was enlarged
+// for fine print (codes are printed for 200-DPI scanners).
+func readable(g *image.Gray, dpi int) (*image.Gray, int, bool) {
+	if g == nil || g.Rect.Dx() < 21 || g.Rect.Dy() < 21 {
+		return nil, 0, false
+	}
+	if dpi > 250 {
+		g, dpi = Shrink(g, 200/float64(dpi)), 200
+	}
+	return g, dpi, true
+}
+
+var tryHarder = map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
+
+// codeSet is the codes read on a page, each once, in the order found.
+type codeSet []Code
+
+func (s *codeSet) add(format, value string) {
+	c := Code{Format: format, Value: strings.TrimSpace(value)}
+	if c.Value != "" && !slices.Contains(*s, c) {
+		*s = append(*s, c)
+	}
+}
+
+// linear reads Code 128 and Code 39 along the bitmap's rows.
+func (s *codeSet) linear(bm *gozxing.BinaryBitmap) {
+	for _, rd := range []struct {
+		format string
+		r      gozxing.Reader
+	}{{FormatCode128, oned.NewCode128Reader()}, {FormatCode39, oned.NewCode39Reader()}} {
+		if res, err := decodeSafely(rd.r, bm, tryHarder); err == nil && res != nil {
+			s.add(rd.format, res.GetText())
+		}
+	}
 }
 
 // denseSquares finds square patches of dense ink 4-40 mm across (where a DataMatrix symbol
