@@ -400,6 +400,30 @@ type DocumentInfo struct {
 	Pages     []PageInfo `json:"pages"`
 	// Signatures are the digital signatures of the original PDF (none for scans).
 	Signatures json.RawMessage `json:"signatures"`
+	// Corrections are people's changes to the document, oldest first.
+	Corrections []Correction `json:"corrections"`
+	// Original is the file as uploaded (for a part of a stack, the whole stack's file).
+	Original Original `json:"-"`
+}
+
+// Original is where an uploaded file is kept.
+type Original struct {
+	Key, Version, Filename string
+}
+
+// Correction is one change a person made to a document: its type confirmed or changed
+// (FromType to ToType), or pages of its file moved (Pages, numbered in the file from 0) from
+// FromDocument to ToDocument, in ToDossier.
+type Correction struct {
+	At           time.Time  `json:"at"`
+	By           string     `json:"by"`
+	Kind         string     `json:"kind"` // type or move
+	FromType     string     `json:"from_type,omitempty"`
+	ToType       string     `json:"to_type,omitempty"`
+	Pages        []int      `json:"pages,omitempty"`
+	FromDocument *uuid.UUID `json:"from_document,omitempty"`
+	ToDocument   *uuid.UUID `json:"to_document,omitempty"`
+	ToDossier    string     `json:"to_dossier,omitempty"`
 }
 
 // DossierInfo is a dossier as the API shows it.

@@ -163,7 +163,7 @@ func TestStackSplit(t *testing.T) {
 		ctx := context.Background()
 		move := func(from uuid.UUID, pages []int, toDoc uuid.UUID, toDossier string) []uuid.UUID {
 			t.Helper()
-			docs, dossiers, err := r.db.MovePages(ctx, from, pages, toDoc, toDossier)
+			docs, dossiers, err := r.db.MovePages(ctx, from, pages, toDoc, toDossier, "test")
 			if err != nil {
 				t.Fatalf("move %v: %v", pages, err)
 			}
@@ -219,7 +219,7 @@ func TestStackSplit(t *testing.T) {
 			pages []int
 			to    uuid.UUID
 		}{{[]int{11}, other}, {[]int{99}, docs[1]}, {nil, docs[1]}} {
-			if _, _, err := r.db.MovePages(ctx, doc, bad.pages, bad.to, ""); pipeline.ClassOf(err) != "bad_move" {
+			if _, _, err := r.db.MovePages(ctx, doc, bad.pages, bad.to, "", "test"); pipeline.ClassOf(err) != "bad_move" {
 				t.Errorf("move %v to %s: %v, want bad_move", bad.pages, bad.to, err)
 			}
 		}

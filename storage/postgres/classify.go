@@ -154,15 +154,24 @@ func (db *DB) ReviewQueue(ctx context.Context, desk string, limit int) ([]classi
 
 // ConfirmType records a person's confirmation or correction of a document's type: the
 // document takes it, leaves review, and the label (with the text) becomes training data.
-// It returns the dossier, whose completeness must be recomputed.
-func (db *DB) ConfirmType(ctx context.Context, id uuid.UUID, typ, role string) (uuid.UUID, error) {
+// It returns the dossier, whose completeness must be recomputed. by (who) goes in the
+// document's history of corrections.
+func (db *DB) ConfirmType(ctx context.Context, id uuid.UUID, typ, role, by string) (uuid.UUID, error) {
 	var dossier uuid.UUID
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		var before string
+		if err := tx.QueryRow(ctx, `SELECT doc_type FROM documents WHERE id = $1 AND state IN ('classified', 'failed') FOR UPDATE`, id).Scan(&before); err != nil {
+			return notFound(err)
+		}
 		err := tx.QueryRow(ctx, `UPDATE documents SET doc_type = $2, role = $3, confidence = 1, needs_review = false,
 				reason = 'confirmed in review', updated_at = now()
-			WHERE id = $1 AND state IN ('classified', 'failed') RETURNING dossier_id`, id, typ, role).Scan(&dossier)
+			WHERE id = $1 RETURNING dossier_id`, id, typ, role).Scan(&dossier)
 		if err != nil {
 			return notFound(err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO corrections (document_id, by_user, kind, from_type, to_type) VALUES ($1, $2, 'type', $3, $4)`,
+			id, by, before, typ); err != nil {
+			return err
 		}
 		_, err = tx.Exec(ctx, `INSERT INTO labels (document_id, doc_type, text)
 			SELECT $1, $2, COALESCE(string_agg(text, E'\n\n' ORDER BY index), '') FROM pages WHERE document_id = $1 AND state = 'done'

@@ -171,12 +171,27 @@ func (db *DB) DocumentInfo(ctx context.Context, id uuid.UUID) (pipeline.Document
 	err := db.Pool.QueryRow(ctx, `SELECT d.id, o.desk_code, o.code, d.filename, d.state, d.doc_type, d.role, d.confidence, d.reason,
 			d.needs_review, d.fields, d.signatures,
 			COALESCE((SELECT object_key FROM artifacts a WHERE a.document_id = d.id AND a.page_id IS NULL AND a.kind = 'pdf'), ''),
-			d.split_by, d.stack_id
-		FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE d.id = $1`, id).
+			d.split_by, d.stack_id, s.source_key, s.version_id, s.filename
+		FROM documents d JOIN dossiers o ON o.id = d.dossier_id JOIN documents s ON s.id = COALESCE(d.stack_id, d.id)
+		WHERE d.id = $1`, id).
 		Scan(&d.ID, &d.Desk, &d.Dossier, &d.Filename, &d.State, &d.Type, &d.Role, &d.Confidence, &d.Reason,
-			&d.NeedsReview, &d.Fields, &d.Signatures, &d.PDFKey, &d.SplitBy, &d.Stack)
+			&d.NeedsReview, &d.Fields, &d.Signatures, &d.PDFKey, &d.SplitBy, &d.Stack, &d.Original.Key, &d.Original.Version, &d.Original.Filename)
 	if err != nil {
 		return d, notFound(err)
+	}
+	crows, err := db.Pool.Query(ctx, `SELECT c.at, c.by_user, c.kind, c.from_type, c.to_type, c.pages, c.from_document, c.to_document, COALESCE(o.code, '')
+		FROM corrections c LEFT JOIN documents t ON t.id = c.to_document LEFT JOIN dossiers o ON o.id = t.dossier_id
+		WHERE c.document_id = $1 ORDER BY c.id`, id)
+	if err != nil {
+		return d, err
+	}
+	d.Corrections, err = pgx.CollectRows(crows, func(r pgx.CollectableRow) (pipeline.Correction, error) {
+		var c pipeline.Correction
+		err := r.Scan(&c.At, &c.By, &c.Kind, &c.FromType, &c.ToType, &c.Pages, &c.FromDocument, &c.ToDocument, &c.ToDossier)
+		return c, err
+	})
+	if err != nil {
+		return d, err
 	}
 	rows, err := db.Pool.Query(ctx, `SELECT index, state, error_class, rotated, skew_degrees, mean_confidence, text, text_from, blank, codes, separator,
 			COALESCE((SELECT object_key FROM artifacts a WHERE a.page_id = p.id AND a.kind = 'page_image'), '')

@@ -123,8 +123,9 @@ func (db *DB) SplitStack(ctx context.Context, doc uuid.UUID, segs []pipeline.Seg
 // document of the same file, or, with toDossier, to a new document of that dossier (created
 // when new), as an operator corrects a split. Both documents go back to be classified again,
 // a document left without pages and a dossier left without documents are emptied. It returns
-// the documents to classify and the dossiers to finalize.
-func (db *DB) MovePages(ctx context.Context, from uuid.UUID, pages []int, toDoc uuid.UUID, toDossier string) (docs, dossiers []uuid.UUID, err error) {
+// the documents to classify and the dossiers to finalize. by (who) goes in both documents'
+// histories of corrections.
+func (db *DB) MovePages(ctx context.Context, from uuid.UUID, pages []int, toDoc uuid.UUID, toDossier, by string) (docs, dossiers []uuid.UUID, err error) {
 	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		docs, dossiers = nil, nil
 		var (
@@ -179,6 +180,11 @@ func (db *DB) MovePages(ctx context.Context, from uuid.UUID, pages []int, toDoc 
 			return err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE artifacts SET document_id = $1 WHERE page_id IN (SELECT id FROM pages WHERE document_id = $1)`, toDoc); err != nil {
+			return err
+		}
+		// Both documents' histories say so.
+		if _, err := tx.Exec(ctx, `INSERT INTO corrections (document_id, by_user, kind, pages, from_document, to_document)
+			SELECT d, $2::text, 'move', $3::int[], $1::uuid, $4::uuid FROM unnest(ARRAY[$1, $4]::uuid[]) d`, from, by, pages, toDoc); err != nil {
 			return err
 		}
 		// Both documents are classified again; one with no page left is emptied.
