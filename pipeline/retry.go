@@ -15,12 +15,14 @@ var transientClasses = []string{ClassTransient, "timeout"}
 
 // RetryFilter selects failed pages for a bulk retry.
 type RetryFilter struct {
-	Desk    string    `json:"desk"`
-	Batch   string    `json:"batch"`
-	Stage   string    `json:"stage"` // prepare or ocr; empty for both
-	Classes []string  `json:"classes"`
-	From    time.Time `json:"from"`
-	To      time.Time `json:"to"`
+	Desk    string   `json:"desk"`
+	Batch   string   `json:"batch"`
+	Stage   string   `json:"stage"` // prepare or ocr; empty for both
+	Classes []string `json:"classes"`
+	// Pages limits the retry to these failed pages; none for every page the rest selects.
+	Pages []uuid.UUID `json:"pages,omitempty"`
+	From  time.Time   `json:"from"`
+	To    time.Time   `json:"to"`
 }
 
 // RetryCandidate is a failed page.

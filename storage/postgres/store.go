@@ -664,7 +664,8 @@ func (db *DB) RetryCandidates(ctx context.Context, f pipeline.RetryFilter) ([]pi
 		  AND ($1 = '' OR o.desk_code = $1) AND ($2 = '' OR b.name = $2 OR b.id::text = $2)
 		  AND (cardinality($3::text[]) = 0 OR p.error_class = ANY($3))
 		  AND p.updated_at >= $4 AND p.updated_at < $5
-		ORDER BY p.updated_at`, f.Desk, f.Batch, f.Classes, f.From, f.To)
+		  AND (COALESCE(cardinality($6::uuid[]), 0) = 0 OR p.id = ANY($6))
+		ORDER BY p.updated_at`, f.Desk, f.Batch, f.Classes, f.From, f.To, f.Pages)
 	if err != nil {
 		return nil, fmt.Errorf("retry candidates: %w", err)
 	}
