@@ -146,9 +146,11 @@ func TestLogoutSameSiteAndSafeDisposition(t *testing.T) {
 		t.Errorf("cross-site logout: %d, want 403", w.Code)
 	}
 	for _, name := range []string{"giấy khai sinh.png", "a\"; filename=evil.exe\r\nX-Evil: 1.png", "\u202egpj.exe"} {
-		d := disposition(name)
-		if strings.ContainsAny(d, "\r\n") || strings.Contains(d, "\u202e") || !strings.HasPrefix(d, "inline; filename") {
-			t.Errorf("disposition(%q) = %q", name, d)
+		for _, kind := range []string{"inline", "attachment"} {
+			d := disposition(kind, name)
+			if strings.ContainsAny(d, "\r\n") || strings.Contains(d, "\u202e") || !strings.HasPrefix(d, kind+"; filename") {
+				t.Errorf("disposition(%s, %q) = %q", kind, name, d)
+			}
 		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/sohoa/sohoa/report"
 )
 
-//go:embed dashboard.html upload.html pages.html
+//go:embed dashboard.html upload.html pages.html review.js
 var dashboardFS embed.FS
 
 // dashboardTmpls are the dashboard in each language, numbers written as its readers write them:

@@ -52,16 +52,18 @@ type Intake interface {
 
 // Server is the HTTP API.
 type Server struct {
-	Store    Store
-	Intake   Intake
-	Objects  Objects
-	Review   Review
-	Queue    pipeline.Queue
-	Users    Users
-	Retrier  Retrier
-	Registry Registry
-	Keys     Keys
-	Uploads  BatchUploads
+	Store   Store
+	Intake  Intake
+	Objects Objects
+	// Originals serves uploaded files for download; nil answers 404.
+	Originals Originals
+	Review    Review
+	Queue     pipeline.Queue
+	Users     Users
+	Retrier   Retrier
+	Registry  Registry
+	Keys      Keys
+	Uploads   BatchUploads
 	// RateLimit bounds requests per desk API key; nil for none.
 	RateLimit *Limiter
 	// PublicLimit bounds requests to the routes anyone may call (coverage, the dashboard and the
@@ -100,6 +102,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /api/v1/search", s.authenticated(notStaff(s.search)))
 	mux.Handle("GET /api/v1/documents/{id}", s.authenticated(notStaff(s.document)))
 	mux.Handle("GET /api/v1/documents/{id}/pdf", s.authenticated(notStaff(s.documentPDF)))
+	mux.Handle("GET /api/v1/documents/{id}/original", s.authenticated(notStaff(s.documentOriginal)))
 	mux.Handle("GET /api/v1/documents/{id}/pages/{index}/image", s.authenticated(notStaff(s.pageImage)))
 	mux.Handle("POST /api/v1/documents/{id}/type", s.authenticated(notStaff(s.confirmType)))
 	mux.Handle("POST /api/v1/documents/{id}/move", s.authenticated(notStaff(s.movePages)))
@@ -122,7 +125,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /review", s.signedIn(s.notStaffPage(s.reviewPage)))
 	mux.Handle("GET /dossiers", s.signedIn(s.notStaffPage(s.dossiersPage)))
 	mux.Handle("GET /failures", s.signedIn(s.notStaffPage(s.failuresPage)))
-	mux.Handle("POST /failures/retry", s.requireRole(http.HandlerFunc(s.retryClass), RoleAdmin))
+	mux.Handle("POST /failures/retry", s.requireRole(http.HandlerFunc(s.retryFailures), RoleAdmin))
+	mux.HandleFunc("GET /assets/review.js", serveAsset("review.js"))
+	mux.HandleFunc("GET /favicon.ico", favicon) // browsers ask every page for it
 	mux.Handle("GET /login", s.public(s.loginPage))
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)

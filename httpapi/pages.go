@@ -51,6 +51,12 @@ var pagesTmpl = template.Must(template.New("pages").Funcs(template.FuncMap{
 		return t.Format(time.DateOnly)
 	},
 	"pages": pipeline.PageRanges,
+	"deref": func(u *uuid.UUID) string {
+		if u == nil {
+			return ""
+		}
+		return u.String()
+	},
 	// A document's fields as classify reads them (the page is its own desk's, unmasked).
 	"fields": func(raw json.RawMessage) classify.Fields {
 		var f classify.Fields
@@ -81,6 +87,8 @@ type pageData struct {
 	Types                                []typeOption
 	Names                                map[string]string // type code -> the catalogue's name
 	Classes                              []string
+	Refresh                              int    // seconds until the page reloads itself; 0 for never
+	Script                               string // the page's one script, from /assets/
 }
 
 type typeOption struct{ Code, Name string }
@@ -150,7 +158,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, d p
 	if d.Flash == "" {
 		d.Flash = flashes[r.URL.Query().Get("done")]
 	}
-	pageHeaders(w, "img-src 'self'") // the document page shows its clean page images
+	// The document page shows its clean page images and its PDF in a frame; the review page
+	// runs its keyboard shortcuts from this site.
+	allow := []string{"img-src 'self'", "frame-src 'self'"}
+	if d.Script != "" {
+		allow = append(allow, "script-src 'self'")
+	}
+	pageHeaders(w, allow...)
 	if err := pagesTmpl.ExecuteTemplate(w, name, d); err != nil {
 		s.Log.ErrorContext(r.Context(), "page", "page", name, "error", err)
 	}
@@ -202,7 +216,11 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request) {
 		}
 		return first(a.PageIndexes) - first(b.PageIndexes)
 	})
-	s.render(w, r, "batch", pageData{Title: "Lô / Batch " + st.Name, Data: st})
+	d := pageData{Title: "Lô / Batch " + st.Name, Data: st}
+	if !st.Finished {
+		d.Refresh = 5 // live progress without a script
+	}
+	s.render(w, r, "batch", d)
 }
 
 func first(idx []int) int {
@@ -321,7 +339,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, "Cần xem lại / Review", err)
 		return
 	}
-	s.render(w, r, "review", pageData{Title: "Cần xem lại / Review", Data: items})
+	s.render(w, r, "review", pageData{Title: "Cần xem lại / Review", Data: items, Script: "review.js"})
 }
 
 func (s *Server) failuresPage(w http.ResponseWriter, r *http.Request) {
@@ -340,25 +358,56 @@ func (s *Server) failuresPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "failures", pageData{Title: "Trang lỗi / Failed pages", Data: f, Classes: classes})
 }
 
-// retryClass serves the failures page's form (admins): every failed page of one class runs
-// again, as `sohoa retry -class` does.
-func (s *Server) retryClass(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<14)
+// retryFailures serves the failures page's forms (admins): every failed page of one class, as
+// `sohoa retry -class` does, or the pages picked, runs again.
+func (s *Server) retryFailures(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<18) // up to the page's 500 failures picked
 	if !s.formOK(w, r) {
 		return
 	}
 	class := r.PostFormValue("class")
-	if class == "" {
+	var pages []uuid.UUID
+	for _, v := range r.PostForm["page"] {
+		if id, err := uuid.Parse(v); err == nil {
+			pages = append(pages, id)
+		}
+	}
+	if class == "" && len(pages) == 0 {
 		http.Redirect(w, r, "/failures", http.StatusSeeOther)
 		return
 	}
-	f := pipeline.RetryFilter{Classes: []string{class}, From: time.Now().Add(-90 * 24 * time.Hour), To: time.Now().Add(time.Minute)}
+	f := pipeline.RetryFilter{Pages: pages, From: time.Now().Add(-90 * 24 * time.Hour), To: time.Now().Add(time.Minute)}
+	if class != "" {
+		f.Classes = []string{class}
+	}
 	n, err := s.Retrier.Retry(r.Context(), f)
 	if err != nil {
 		s.pageError(w, r, "Trang lỗi / Failed pages", err)
 		return
 	}
 	u, _ := CurrentUser(r.Context())
-	s.Log.InfoContext(r.Context(), "retry from the failures page", "user", u.Name, "class", class, "pages", n)
+	s.Log.InfoContext(r.Context(), "retry from the failures page", "user", u.Name, "class", class, "picked", len(pages), "pages", n)
 	http.Redirect(w, r, "/failures?done=retry", http.StatusSeeOther)
+}
+
+// serveAsset serves one of the pages' scripts, from the binary.
+func serveAsset(name string) http.HandlerFunc {
+	b, err := dashboardFS.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(b)
+	}
+}
+
+// favicon is sohoa's icon, drawn: browsers ask for it on every page, and a 404 would be an
+// error in each page's console.
+func favicon(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "image/svg+xml")
+	w.Header().Set("Cache-Control", "max-age=86400")
+	_, _ = w.Write([]byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0b57d0"/>` +
+		`<path d="M3 4h10M3 8h10M3 12h6" stroke="#fff" stroke-width="1.6"/></svg>`))
 }

@@ -16,7 +16,8 @@ import (
 // Review is the record behind document review and the catalogue.
 type Review interface {
 	ReviewQueue(ctx context.Context, desk string, limit int) ([]classify.ReviewItem, error)
-	ConfirmType(ctx context.Context, id uuid.UUID, typ, role string) (uuid.UUID, error)
+	// ConfirmType and MovePages write by (editor) in the document's history of corrections.
+	ConfirmType(ctx context.Context, id uuid.UUID, typ, role, by string) (uuid.UUID, error)
 	TypeOverrides(ctx context.Context) ([]classify.Type, error)
 	PutTypeOverride(ctx context.Context, t classify.Type, by string) error
 	ProcedureOverrides(ctx context.Context) ([]classify.Procedure, error)
@@ -24,7 +25,7 @@ type Review interface {
 	CatalogueHistory(ctx context.Context, limit int) ([]classify.Change, error)
 	// MovePages corrects a stack's split: pages to another document of the same file, or to a
 	// new document of a dossier. It returns the documents to classify and dossiers to finalize.
-	MovePages(ctx context.Context, from uuid.UUID, pages []int, toDoc uuid.UUID, toDossier string) (docs, dossiers []uuid.UUID, err error)
+	MovePages(ctx context.Context, from uuid.UUID, pages []int, toDoc uuid.UUID, toDossier, by string) (docs, dossiers []uuid.UUID, err error)
 }
 
 func (s *Server) catalogue(ctx context.Context) (classify.Catalogue, error) {
@@ -39,10 +40,16 @@ func (s *Server) catalogue(ctx context.Context) (classify.Catalogue, error) {
 	return classify.Builtin().WithOverrides(over).WithProcedures(procs), nil
 }
 
-// editor names who changes the catalogue, for its history.
+// editor names who changes the catalogue or a document, for its history: a signed-in person,
+// or a desk's API key.
 func editor(ctx context.Context) string {
 	if u, ok := CurrentUser(ctx); ok {
 		return u.Name
+	}
+	if p := principalOf(ctx); p.Name != "" {
+		return p.Name
+	} else if p.Role == "desk" {
+		return "API key " + p.Desk
 	}
 	return "unknown"
 }
@@ -77,7 +84,7 @@ func (s *Server) setType(ctx context.Context, id uuid.UUID, typ string) (string,
 	} else if typ != classify.Unknown {
 		return "", &pipeline.Failure{Class: "bad_type", Err: fmt.Errorf("type %s is not in the catalogue", typ)}
 	}
-	dossier, err := s.Review.ConfirmType(ctx, id, typ, role)
+	dossier, err := s.Review.ConfirmType(ctx, id, typ, role, editor(ctx))
 	if err != nil {
 		return "", err
 	}
@@ -189,7 +196,7 @@ func (s *Server) move(ctx context.Context, id uuid.UUID, pages []int, toDoc uuid
 			return nil, nil, err
 		}
 	}
-	if docs, dossiers, err = s.Review.MovePages(ctx, id, pages, toDoc, toDossier); err != nil {
+	if docs, dossiers, err = s.Review.MovePages(ctx, id, pages, toDoc, toDossier, editor(ctx)); err != nil {
 		return nil, nil, err
 	}
 	for _, d := range docs {

@@ -1,9 +1,12 @@
 package httpapi
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -179,9 +182,65 @@ func (s *Server) documentPDF(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", disposition(d.Filename))
+	h := w.Header()
+	h.Set("Content-Type", "application/pdf")
+	h.Set("Content-Disposition", disposition("inline", strings.TrimSuffix(d.Filename, ".pdf")+".pdf"))
+	// The document page shows it in a frame: this site may frame it, no other.
+	h.Set("X-Frame-Options", "SAMEORIGIN")
+	h.Set("Content-Security-Policy", "frame-ancestors 'self'")
 	_, _ = w.Write(b)
+}
+
+// Originals streams uploaded files as they were kept.
+type Originals interface {
+	Spool(ctx context.Context, key, version string, maxBytes int64, w io.Writer) (int64, error)
+}
+
+// documentOriginal serves GET /api/v1/documents/{id}/original: the file as the desk uploaded
+// it, at the version the pipeline read (for a part of a stack, the whole stack's file), as a
+// download.
+func (s *Server) documentOriginal(w http.ResponseWriter, r *http.Request) {
+	d, err := s.visibleDocument(r)
+	if err == nil && (s.Originals == nil || d.Original.Key == "") {
+		err = pipeline.ErrNotFound
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := &headersOnWrite{ResponseWriter: w, set: func(h http.Header) {
+		ctype := mime.TypeByExtension(strings.ToLower(filepath.Ext(d.Original.Filename)))
+		if ctype == "" {
+			ctype = "application/octet-stream"
+		}
+		h.Set("Content-Type", ctype)
+		h.Set("Content-Disposition", disposition("attachment", d.Original.Filename))
+	}}
+	if _, err := s.Originals.Spool(r.Context(), d.Original.Key, d.Original.Version, 0, out); err != nil {
+		if !out.wrote {
+			s.fail(w, r, err)
+			return
+		}
+		// Cut mid-file: abort the connection, so the download fails rather than ends short.
+		s.Log.ErrorContext(r.Context(), "original cut short", "document", d.ID, "error", err)
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// headersOnWrite sets a download's headers with its first byte, so that a failure before
+// any byte can still answer as an error.
+type headersOnWrite struct {
+	http.ResponseWriter
+	set   func(http.Header)
+	wrote bool
+}
+
+func (h *headersOnWrite) Write(b []byte) (int, error) {
+	if !h.wrote {
+		h.wrote = true
+		h.set(h.Header())
+	}
+	return h.ResponseWriter.Write(b)
 }
 
 // dossiers serves GET /api/v1/dossiers?desk=CODE: each dossier's state, procedure and the
@@ -195,15 +254,15 @@ func (s *Server) dossiers(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"dossiers": ds})
 }
 
-// disposition is the Content-Disposition of a document's PDF: quoted and encoded by mime
-// (RFC 2231 for Vietnamese names), never the raw name, so quotes, CR/LF or bidi controls in a
-// file's name cannot reach the header as they are.
-func disposition(filename string) string {
+// disposition is the Content-Disposition (inline or attachment) of a document's file: quoted
+// and encoded by mime (RFC 2231 for Vietnamese names), never the raw name, so quotes, CR/LF or
+// bidi controls in a file's name cannot reach the header as they are.
+func disposition(kind, filename string) string {
 	name := strings.Map(func(r rune) rune {
 		if r < ' ' || r == 0x7f || (r >= 0x200b && r <= 0x200f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
 			return -1
 		}
 		return r
-	}, strings.TrimSuffix(filename, ".pdf")) + ".pdf"
-	return mime.FormatMediaType("inline", map[string]string{"filename": name})
+	}, filename)
+	return mime.FormatMediaType(kind, map[string]string{"filename": name})
 }

@@ -147,7 +147,7 @@ func (a *app) apiServer() *http.Server {
 
 // api is the API's configuration on this app's services.
 func (a *app) api() *httpapi.Server {
-	return &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Queue: a.queue, Review: a.db, Log: a.log,
+	return &httpapi.Server{Store: a.db, Intake: a.intake(), Objects: a.objects, Originals: a.originals, Queue: a.queue, Review: a.db, Log: a.log,
 		Users: a.db, Retrier: a.retrier(), Registry: a.db, Keys: a.db, Uploads: &pipeline.Batches{Objects: a.originals, Known: a.db, Intake: a.intake(),
 			MaxFile: scan.DefaultLimits.MaxBytes, MaxBatch: 20 << 30, TTL: 15 * time.Minute}, RateLimit: httpapi.NewLimiter(20, 200), LoginLimit: httpapi.NewLimiter(1.0/6, 10), PublicLimit: httpapi.NewLimiter(10, 100), SecureCookies: a.cfg.SecureCookies, Redis: a.redis, Metrics: a.metricsHandler(), MaxUpload: 2 << 30, MaxFile: scan.DefaultLimits.MaxBytes, Ready: a.ready}
 }

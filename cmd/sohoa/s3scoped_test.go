@@ -69,9 +69,9 @@ type cmdError struct {
 func (e *cmdError) Error() string { return e.err.Error() + ": " + strings.TrimSpace(string(e.out)) }
 
 // The production S3 layout: the API and the workers each with credentials of their own, scoped
-// by the bucket policies of deploy/s3 (the API writes originals once and reads artifacts; the
-// workers read originals and write artifacts; nobody deletes), and a page goes from upload to
-// its searchable PDF under them. What each may not do is refused by the S3 server.
+// by the bucket policies of deploy/s3 (the API writes originals once, reads them back for
+// download, and reads artifacts; the workers read originals and write artifacts; nobody
+// deletes), and a page goes from upload to its searchable PDF under them. What each may not do is refused by the S3 server.
 func TestScopedS3Credentials(t *testing.T) {
 	_, dbURL := testenv.Postgres(t)
 	root, s3cfg := testenv.Bucket(t)
@@ -160,6 +160,13 @@ func TestScopedS3Credentials(t *testing.T) {
 	pdf.Body.Close()
 	if pdf.StatusCode != http.StatusOK || !bytes.HasPrefix(pb, []byte("%PDF")) {
 		t.Errorf("the searchable PDF through the API's credentials: %d", pdf.StatusCode)
+	}
+	// The original, as uploaded, at the version the workers read (a locked bucket keeps versions).
+	orig := get(t, key, srv.URL+"/api/v1/documents/"+doc+"/original")
+	ob, _ := io.ReadAll(orig.Body)
+	orig.Body.Close()
+	if orig.StatusCode != http.StatusOK || !bytes.Equal(ob, page) || !strings.HasPrefix(orig.Header.Get("Content-Disposition"), "attachment;") {
+		t.Errorf("the original through the API's credentials: %d, %d bytes of %d, %q", orig.StatusCode, len(ob), len(page), orig.Header.Get("Content-Disposition"))
 	}
 
 	// What each may not do, straight to the S3 server.
