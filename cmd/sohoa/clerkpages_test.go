@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/sohoa/sohoa/httpapi"
 	"github.com/sohoa/sohoa/internal/synth"
@@ -19,10 +22,12 @@ import (
 )
 
 // A desk's clerk works in the browser: signs in (bound to the desk), finds the day's batch, sees
-// how its stack was split, opens a document (text, pages, PDF link), moves a page to its own
-// dossier and corrects a type by form, searches, reads the review queue and the failed pages,
-// signs out; another desk's document is not found, reporting staff cannot open documents,
-// and an admin retries a failure class from the failures page.
+// how its stack was split, opens a document (text, pages, its PDF in the page, the original's
+// download, the history of corrections), moves a page to its own dossier and corrects a type
+// by form, searches, confirms from the review queue by keyboard, reads the failed pages, signs
+// out; another desk's document is not found; a reviewer corrects a type and the desk's figure
+// follows; reporting staff cannot open documents; an admin retries a picked failed page and a
+// failure class from the failures page. No page writes an error to the console.
 func TestClerkPagesInBrowser(t *testing.T) {
 	chromium(t)
 	a, _ := testApp(t)
@@ -133,7 +138,7 @@ func TestClerkPagesInBrowser(t *testing.T) {
 		}
 	}
 	// Each page's clean image, as the OCR read it, under its text.
-	width, err := chromedp.Run(bctx, chromedp.Poll[int](`(() => { const d = document.querySelector("main details"); if (!d) return -1; d.open = true;
+	width, err := chromedp.Run(bctx, chromedp.Poll[int](`(() => { const d = document.querySelector("main details.page"); if (!d) return -1; d.open = true;
 		const i = d.querySelector("img"); return i.complete && i.naturalWidth > 0 ? i.naturalWidth : null; })()`))
 	if err != nil || width < 1000 {
 		t.Errorf("the first page's image: %d px wide (%v), want the 200-DPI page", width, err)
@@ -155,12 +160,53 @@ func TestClerkPagesInBrowser(t *testing.T) {
 		}
 		time.Sleep(300 * time.Millisecond)
 	}
+	var clDoc string
+	if err := a.db.Pool.QueryRow(ctx, `SELECT d.id FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE o.code = $1`, c3).Scan(&clDoc); err != nil {
+		t.Fatal(err)
+	}
 	// The type form: the clerk confirms the moved page's type.
 	do(chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("type")), chromedp.SetValue("#type", "giay_chung_nhan_ket_hon"), chromedp.Submit("#type"),
 		chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if page := text("main"); !strings.Contains(page, "Đã ghi loại tài liệu") || !strings.Contains(page, c3) {
 		t.Errorf("after confirming the type: %q", page)
 	}
+	// The document's history says who moved its page in and who confirmed its type.
+	if h := text("#history"); !strings.Contains(h, "lan") || !strings.Contains(h, "chuyển vào từ") || !strings.Contains(h, "→") {
+		t.Errorf("the document's corrections: %q", h)
+	}
+	// Its searchable PDF, shown in the page, and the original file as uploaded (the whole stack
+	// the page came from) downloaded with the clerk's session.
+	do(chromedp.Click(chromedp.CSS("details#pdf summary")))
+	pdfURL := "/api/v1/documents/" + clDoc + "/pdf"
+	for deadline := time.Now().Add(20 * time.Second); len(watched(bctx).received(pdfURL)) == 0 && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if got := watched(bctx).received(pdfURL); len(got) == 0 || got[0].Status != 200 || got[0].MimeType != "application/pdf" {
+		t.Errorf("the PDF framed in its document's page: %+v, want 200 application/pdf", got)
+	}
+	cookies, err := chromedp.Call(bctx, network.GetCookies, network.GetCookiesParams{URLs: []string{srv.URL}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	original, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector("#original").href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest("GET", original, nil)
+	for _, c := range cookies.Cookies {
+		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+	}
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Error(err)
+	} else {
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		stack, _ := os.ReadFile(filepath.Join(dir, "chong", "stack.tif"))
+		if resp.StatusCode != 200 || !bytes.Equal(b, stack) || resp.Header.Get("Content-Disposition") != "attachment; filename=stack.tif" {
+			t.Errorf("the original's download: %d, %d bytes of %d, %q", resp.StatusCode, len(b), len(stack), resp.Header.Get("Content-Disposition"))
+		}
+	}
+	do(chromedp.Sleep(time.Second)) // the framed PDF loads: a refused frame would be a console error
 	if shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80)); err == nil {
 		_ = os.MkdirAll("../../test-artifacts", 0o755)
 		_ = os.WriteFile("../../test-artifacts/clerk-document.jpg", shot, 0o644)
@@ -194,11 +240,31 @@ func TestClerkPagesInBrowser(t *testing.T) {
 	if s := text("main"); strings.Contains(s, "hong.png") {
 		t.Errorf("the review list holds a refused file: %q", s)
 	}
-	// One click from the review list confirms the receipt's document, and it leaves the list.
+	// From the keyboard: j and k pick a row, c confirms the picked row's type, and it leaves the list.
 	if s := text("main"); !strings.Contains(s, "stack.tif") {
 		t.Errorf("the review list lacks the receipt's document (typed for review): %q", s)
 	} else {
-		do(chromedp.Submit(chromedp.CSS("main form")), chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
+		picked := func() int {
+			t.Helper()
+			i, err := chromedp.Run(bctx, chromedp.Evaluate[int](`[...document.querySelectorAll("#queue tr.item")].findIndex((r) => r.classList.contains("current"))`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return i
+		}
+		rows, _ := chromedp.Run(bctx, chromedp.Evaluate[int](`document.querySelectorAll("#queue tr.item").length`))
+		if picked() != 0 {
+			t.Errorf("the review list picks row %d first, want 0", picked())
+		}
+		do(chromedp.KeyEvent("j"))
+		if want := min(1, rows-1); picked() != want {
+			t.Errorf("after j: row %d picked of %d, want %d", picked(), rows, want)
+		}
+		do(chromedp.KeyEvent("k"))
+		if picked() != 0 {
+			t.Errorf("after j, k: row %d picked, want 0", picked())
+		}
+		do(chromedp.KeyEvent("c"), chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		if after := text("main"); !strings.Contains(after, "Đã ghi loại tài liệu") || strings.Count(after, "stack.tif") >= strings.Count(s, "stack.tif") {
 			t.Errorf("after a one-click confirm: %q (before: %q)", after, s)
 		}
@@ -231,10 +297,6 @@ func TestClerkPagesInBrowser(t *testing.T) {
 
 	// A form posted without the session's token (another site's forged form, even from a
 	// browser that sends this site's Origin) is refused.
-	var clDoc string
-	if err := a.db.Pool.QueryRow(ctx, `SELECT d.id FROM documents d JOIN dossiers o ON o.id = d.dossier_id WHERE o.code = $1`, c3).Scan(&clDoc); err != nil {
-		t.Fatal(err)
-	}
 	forged := newBrowser(t, srv.URL)
 	if code := forged.login("lan", "mat-khau-lan-2026"); code != http.StatusSeeOther {
 		t.Fatalf("sign in: %d", code)
@@ -257,6 +319,47 @@ func TestClerkPagesInBrowser(t *testing.T) {
 		t.Errorf("a reviewer on asynqmon: %d, want 403", code)
 	}
 
+	// A reviewer corrects the marriage certificate's type to an input in the browser: the desk's
+	// count of digitized results follows, and follows back when it is put right.
+	results := func() int {
+		t.Helper()
+		var cov struct {
+			Rows []pipeline.CoverageRow `json:"rows"`
+		}
+		resp := get(t, "", srv.URL+"/api/v1/coverage?level=desk")
+		defer resp.Body.Close()
+		if err := json.NewDecoder(resp.Body).Decode(&cov); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range cov.Rows {
+			if r.Code == "CL" {
+				return r.ResultsDigitized
+			}
+		}
+		t.Fatalf("desk CL is not in the coverage report: %+v", cov.Rows)
+		return 0
+	}
+	login("minh")
+	for _, step := range []struct {
+		typ    string
+		change int
+	}{{"don_dang_ky_dat_dai", -1}, {"giay_chung_nhan_ket_hon", +1}} {
+		before := results()
+		do(chromedp.Navigate(srv.URL+"/documents/"+clDoc), chromedp.WaitVisible(chromedp.ID("type")), chromedp.SetValue("#type", step.typ), chromedp.Submit("#type"),
+			chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
+		if page := text("main"); !strings.Contains(page, "Đã ghi loại tài liệu") || !strings.Contains(text("#history"), "minh") {
+			t.Errorf("the reviewer's correction to %s: %q", step.typ, page)
+		}
+		deadline := time.Now().Add(time.Minute)
+		for results() != before+step.change {
+			if time.Now().After(deadline) {
+				t.Fatalf("desk CL's digitized results after the reviewer typed %s: %d, want %d", step.typ, results(), before+step.change)
+			}
+			time.Sleep(300 * time.Millisecond)
+		}
+	}
+	do(chromedp.Click(chromedp.CSS("header button")), chromedp.WaitVisible(chromedp.ID("name")))
+
 	// Reporting staff read figures, not documents.
 	login("hoa")
 	do(chromedp.WaitVisible(chromedp.CSS("main h1")))
@@ -273,7 +376,13 @@ func TestClerkPagesInBrowser(t *testing.T) {
 		!strings.Contains(link, "/tasks/sohoa:") {
 		t.Errorf("the failures page's task link: %q (%v)", link, err)
 	}
-	do(chromedp.SetValue("#class", "corrupt"), chromedp.Submit("#class"),
+	// A failed page picked and retried.
+	do(chromedp.Click(chromedp.CSS(`input[name="page"]`)), chromedp.Click(chromedp.ID("retry-selected")),
+		chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if s := text("main"); !strings.Contains(s, "Đã gửi chạy lại") {
+		t.Errorf("after the admin's retry of a picked page: %q", s)
+	}
+	do(chromedp.WaitVisible(chromedp.ID("class")), chromedp.SetValue("#class", "corrupt"), chromedp.Submit("#class"),
 		chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if s := text("main"); !strings.Contains(s, "Đã gửi chạy lại") {
 		t.Errorf("after the admin's retry: %q", s)

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -20,40 +19,6 @@ import (
 	"github.com/sohoa/sohoa/internal/testenv"
 	"github.com/sohoa/sohoa/pipeline"
 )
-
-// chromium finds Debian's Chromium; the test command installs it.
-func chromium(t *testing.T) string {
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	testenv.Unavailable(t, "Chromium (apt-get install chromium)", fmt.Errorf("not found"))
-	return ""
-}
-
-// headless starts headless Chromium for one test, with the flags this closed network needs,
-// for at most two minutes.
-func headless(t *testing.T, width, height int) (context.Context, context.CancelFunc) {
-	t.Helper()
-	return headlessFor(t, width, height, 120*time.Second)
-}
-
-// headlessFor is headless for a test that waits on the pipeline as well.
-func headlessFor(t *testing.T, width, height int, limit time.Duration) (context.Context, context.CancelFunc) {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height))
-	actx, c1 := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, c2 := chromedp.NewContext(actx)
-	bctx, c3 := context.WithTimeout(bctx, limit)
-	return bctx, func() { c3(); c2(); c1() }
-}
 
 // The dashboard in a real headless browser, against a seeded country: the headline shows the
 // national figure the API computes, the ranking chart has a bar per province, drill-down and
