@@ -94,6 +94,7 @@ var labels = map[string]map[string]string{
 		"empty": "Không có hồ sơ nào được tiếp nhận trong kỳ này: chưa có gì để xếp hạng.", "partial": "tháng chưa kết thúc",
 		"this_month": "Tháng này", "this_quarter": "Quý này", "this_year": "Năm nay", "last_year": "Năm trước",
 		"from": "Từ ngày", "until": "Đến trước ngày", "show": "Xem",
+		"compare": "So sánh với", "prev_year": "cùng kỳ năm trước", "prev_period": "kỳ liền trước", "vs_prev_period": "so với kỳ liền trước",
 	},
 	"en": {
 		"title": "Digitization of administrative procedure dossiers", "desks": "one-stop desks digitizing",
@@ -106,6 +107,7 @@ var labels = map[string]map[string]string{
 		"empty": "No dossier was received in this period: nothing to rank yet.", "partial": "month not over yet",
 		"this_month": "This month", "this_quarter": "This quarter", "this_year": "This year", "last_year": "Last year",
 		"from": "From", "until": "Until (exclusive)", "show": "Show",
+		"compare": "Compare with", "prev_year": "the same period last year", "prev_period": "the period just before", "vs_prev_period": "against the period just before",
 	},
 }
 
@@ -143,6 +145,8 @@ type dashView struct {
 	Rows              []pipeline.CoverageRow
 	DrillLevel        string
 	Self, Other, CSV  string
+	Compare           string // prev_year or prev_period
+	Vs                string // what the change is against, in words
 	ProvLink, MinLink string
 }
 
@@ -162,7 +166,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 			v.Set("level", pipeline.LevelDesk)
 		}
 	}
-	v.Set("compare", "prev_year")
+	compare := v.Get("compare")
+	if compare != "prev_period" {
+		compare = "prev_year"
+	}
+	v.Set("compare", compare)
 	q, err := report.ParseQuery(v, time.Now())
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
@@ -174,15 +182,18 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	view := dashView{L: labels[lang], Lang: lang, Q: q, From: q.From.Format(time.DateOnly), To: q.To.Format(time.DateOnly), Rows: rows,
+	view := dashView{L: labels[lang], Lang: lang, Q: q, Compare: compare, Vs: labels[lang]["vs"], From: q.From.Format(time.DateOnly), To: q.To.Format(time.DateOnly), Rows: rows,
 		FromLabel: dateLabel(q.From, lang), ToLabel: dateLabel(q.To.AddDate(0, 0, -1), lang)}
-	head, err := s.Store.Coverage(ctx, pipeline.CoverageQuery{Level: pipeline.LevelNational, From: q.From, To: q.To, Within: q.Within, Compare: true})
+	head, err := s.Store.Coverage(ctx, pipeline.CoverageQuery{Level: pipeline.LevelNational, From: q.From, To: q.To, Within: q.Within, Compare: true, PrevPeriod: q.PrevPeriod})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if len(head) > 0 {
 		view.National = head[0]
+	}
+	if q.PrevPeriod {
+		view.Vs = view.L["vs_prev_period"]
 	}
 	view.Empty = view.National.Received == 0
 	view.Scope = view.L["nation"]
@@ -201,7 +212,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	link := func(change map[string]string) string {
 		u := url.Values{}
-		for k, val := range map[string]string{"from": view.From, "to": view.To, "lang": lang, "level": q.Level, "within": q.Within} {
+		for k, val := range map[string]string{"from": view.From, "to": view.To, "lang": lang, "level": q.Level, "within": q.Within, "compare": compare} {
 			if val != "" {
 				u.Set(k, val)
 			}
@@ -245,7 +256,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	view.Other = link(map[string]string{"lang": view.OtherLang})
 	view.ProvLink = link(map[string]string{"level": pipeline.LevelProvince, "within": ""})
 	view.MinLink = link(map[string]string{"level": pipeline.LevelMinistry, "within": ""})
-	csvq := url.Values{"level": {q.Level}, "from": {view.From}, "to": {view.To}, "compare": {"prev_year"}, "format": {"csv"}, "lang": {lang}}
+	csvq := url.Values{"level": {q.Level}, "from": {view.From}, "to": {view.To}, "compare": {compare}, "format": {"csv"}, "lang": {lang}}
 	if q.Within != "" {
 		csvq.Set("within", q.Within)
 	}

@@ -24,6 +24,21 @@ type CoverageQuery struct {
 	To      time.Time
 	Within  string
 	Compare bool // add the same period a year earlier
+	// PrevPeriod makes Compare use the period just before instead: the months before a period
+	// of whole months (a quarter to the quarter before), else as many days before.
+	PrevPeriod bool
+}
+
+// Previous is the period a compared report is compared with.
+func (q CoverageQuery) Previous() (from, to time.Time) {
+	if !q.PrevPeriod {
+		return q.From.AddDate(-1, 0, 0), q.To.AddDate(-1, 0, 0)
+	}
+	if q.From.Day() == 1 && q.To.Day() == 1 {
+		months := (q.To.Year()-q.From.Year())*12 + int(q.To.Month()-q.From.Month())
+		return q.From.AddDate(0, -months, 0), q.From
+	}
+	return q.From.Add(-q.To.Sub(q.From)), q.From
 }
 
 // Check validates the query.

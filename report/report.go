@@ -15,10 +15,11 @@ import (
 	"github.com/sohoa/sohoa/pipeline"
 )
 
-// ParseQuery reads level, from, to (YYYY-MM-DD, to exclusive), within and compare=prev_year.
+// ParseQuery reads level, from, to (YYYY-MM-DD, to exclusive), within and compare (prev_year,
+// or prev_period: the period just before).
 // The default period is the current year up to today, inclusive.
 func ParseQuery(v url.Values, now time.Time) (pipeline.CoverageQuery, error) {
-	q := pipeline.CoverageQuery{Level: v.Get("level"), Within: v.Get("within"), Compare: v.Get("compare") == "prev_year"}
+	q := pipeline.CoverageQuery{Level: v.Get("level"), Within: v.Get("within"), Compare: v.Get("compare") != "", PrevPeriod: v.Get("compare") == "prev_period"}
 	if q.Level == "" {
 		q.Level = pipeline.LevelDesk
 	}
@@ -37,8 +38,8 @@ func ParseQuery(v url.Values, now time.Time) (pipeline.CoverageQuery, error) {
 			*p.dst = t
 		}
 	}
-	if c := v.Get("compare"); c != "" && c != "prev_year" {
-		return q, &pipeline.Failure{Class: "bad_query", Err: fmt.Errorf("compare=%q: only prev_year", c)}
+	if c := v.Get("compare"); c != "" && c != "prev_year" && c != "prev_period" {
+		return q, &pipeline.Failure{Class: "bad_query", Err: fmt.Errorf("compare=%q: want prev_year or prev_period", c)}
 	}
 	return q, q.Check()
 }

@@ -95,6 +95,20 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Compared with the period just before (April to December 2024) instead, by the form; the
+	// links keep the choice.
+	justBefore, err := db.Coverage(ctx, pipeline.CoverageQuery{Level: pipeline.LevelNational, From: from, To: to, Compare: true, PrevPeriod: true})
+	must(err)
+	must(chromedp.Do(bctx, chromedp.SetValue("#compare", "prev_period"), chromedp.Submit("#compare"), chromedp.Sleep(300*time.Millisecond), chromedp.WaitVisible("#headline")))
+	change = text("#headline .sub")
+	if want := strings.Replace(fmt.Sprintf("%+.2f", *justBefore[0].ChangePoints), ".", ",", 1); !strings.Contains(change, "so với kỳ liền trước") || !strings.Contains(change, want) {
+		t.Errorf("compared with the period just before: %q, want %s points", change, want)
+	}
+	if n := count(`[...document.querySelectorAll('#period .presets a, #csv, #lang')].filter((a) => a.href.includes('compare=prev_period')).length`); n != 6 {
+		t.Errorf("%d of the presets, CSV and language links keep the comparison, want 6", n)
+	}
+	must(chromedp.Do(bctx, chromedp.Navigate(url), chromedp.WaitVisible("#headline")))
+
 	// Drill down into the first province (its districts), then into its first district (its
 	// desks), then switch to English.
 	must(chromedp.Do(bctx, chromedp.Click("#ranking a rect"), chromedp.WaitVisible("#units")))

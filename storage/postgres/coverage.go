@@ -54,7 +54,8 @@ func (db *DB) Coverage(ctx context.Context, q pipeline.CoverageQuery) ([]pipelin
 			return nil, fmt.Errorf("within=%s: no such unit in the administrative tree: %w", q.Within, pipeline.ErrNotFound)
 		}
 	}
-	// The same period a year earlier is read at the same time, on another connection.
+	// The period compared with (a year earlier, or just before) is read at the same time, on
+	// another connection.
 	type result struct {
 		rows []pipeline.CoverageRow
 		err  error
@@ -62,7 +63,8 @@ func (db *DB) Coverage(ctx context.Context, q pipeline.CoverageQuery) ([]pipelin
 	prevc := make(chan result, 1)
 	if q.Compare {
 		go func() {
-			rows, err := db.coverage(ctx, q.Level, q.Within, q.From.AddDate(-1, 0, 0), q.To.AddDate(-1, 0, 0))
+			from, to := q.Previous()
+			rows, err := db.coverage(ctx, q.Level, q.Within, from, to)
 			prevc <- result{rows, err}
 		}()
 	}

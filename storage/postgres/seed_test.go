@@ -72,6 +72,34 @@ func TestCoverageAnyPeriodExact(t *testing.T) {
 		}
 	}
 	check(t)
+	// A compared report's earlier figure is the report of the period compared with: a year
+	// earlier, or the period just before.
+	for _, p := range periods {
+		for _, prevPeriod := range []bool{false, true} {
+			q := pipeline.CoverageQuery{Level: pipeline.LevelProvince, From: p[0], To: p[1], Compare: true, PrevPeriod: prevPeriod}
+			rows, err := db.Coverage(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pq := pipeline.CoverageQuery{Level: pipeline.LevelProvince}
+			pq.From, pq.To = q.Previous()
+			prev, err := db.Coverage(ctx, pq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byCode := map[string]pipeline.CoverageRow{}
+			for _, r := range prev {
+				byCode[r.Code] = r
+			}
+			for _, r := range rows {
+				b, ok := byCode[r.Code]
+				if want := ok && b.Received > 0; (r.PrevPercentage != nil) != want || (want && *r.PrevPercentage != b.Percentage) {
+					t.Errorf("%v compared (just before: %v), %s: earlier %v, report of %s to %s: %+v", p, prevPeriod, r.Code, r.PrevPercentage,
+						pq.From.Format(time.DateOnly), pq.To.Format(time.DateOnly), b)
+				}
+			}
+		}
+	}
 	// A desk moved to a district of another province takes its figures along.
 	var desk string
 	_ = db.Pool.QueryRow(ctx, `SELECT code FROM desks WHERE province_code = 'P01' AND code LIKE 'S%' ORDER BY code LIMIT 1`).Scan(&desk)
