@@ -65,8 +65,12 @@ func (s *Server) mountQueues(mux *http.ServeMux, redis asynq.RedisConnOpt) {
 // opens the queues.
 var remoteLink = regexp.MustCompile(`<link[^>]+href="https?://[^"]*"[^>]*>`)
 
+// manifestLink is asynqmon's web-app manifest link: it names a manifest.json its server does not
+// have (the page itself comes back, and the browser reports a syntax error).
+var manifestLink = regexp.MustCompile(`<link[^>]+rel="manifest"[^>]*>`)
+
 // offline serves asynqmon's pages without links to other sites (the browser's own fonts stand
-// in; the icons show as their names). Its API and static files pass as they are.
+// in; the icons show as their names) or to its missing manifest. Its API and static files pass as they are.
 func offline(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.Contains(r.URL.Path, "/api/") || strings.Contains(r.URL.Path, "/static/") {
@@ -81,7 +85,7 @@ func offline(h http.Handler) http.Handler {
 			ctype = http.DetectContentType(body)
 		}
 		if strings.HasPrefix(ctype, "text/html") {
-			body = remoteLink.ReplaceAll(body, nil)
+			body = manifestLink.ReplaceAll(remoteLink.ReplaceAll(body, nil), nil)
 		}
 		for k, v := range rec.header {
 			w.Header()[k] = v

@@ -119,6 +119,7 @@ func TestAsynqmonRetryInBrowser(t *testing.T) {
 	staff, cancel := open()
 	defer cancel()
 	signIn(staff, "nhan-vien")
+	watched(staff).expect("status of 403 (Forbidden)", "status of 405 (Method Not Allowed)") // the refusals asked for here
 	if code := runArchived(staff, "/admin/queues"); code != 403 {
 		t.Errorf("staff re-running a task on the admin mount: %d, want 403", code)
 	}

@@ -72,7 +72,9 @@ func TestUploadPageInBrowser(t *testing.T) {
 		_ = os.WriteFile("../../test-artifacts/upload.jpg", shot, 0o644)
 	}
 
-	// A wrong key is refused before any file is sent, in words a clerk understands.
+	// A wrong key is refused before any file is sent, in words a clerk understands (the
+	// browser reports the refusal of the key check).
+	watched(bctx).expect("401 (Unauthorized) (" + srv.URL + "/api/v1/catalogue)")
 	var before int
 	_ = a.db.Pool.QueryRow(ctx, `SELECT count(*) FROM documents`).Scan(&before)
 	err = chromedp.Do(bctx,
