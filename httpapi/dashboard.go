@@ -114,6 +114,7 @@ var labels = map[string]map[string]string{
 type bar struct {
 	Label, Pct, Href string
 	Y, W             int
+	Share            int // the bar's length in percent of the whole, for the phone's list
 }
 
 // crumb is a link of the breadcrumb or of the period presets; the current one has no Href.
@@ -277,7 +278,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 			name = row.NameEN
 		}
 		rows[i].Name = name
-		b := bar{Label: name, Pct: percent(row.Percentage, lang), Y: i * 18, W: int(row.Percentage / 100 * barW)}
+		b := bar{Label: name, Pct: percent(row.Percentage, lang), Y: i * 18, W: int(row.Percentage / 100 * barW), Share: int(row.Percentage + 0.5)}
 		if view.DrillLevel != "" {
 			within, level := row.Code, view.DrillLevel
 			if within == "" { // the desks of a province that belong to no district

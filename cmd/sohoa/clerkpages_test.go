@@ -264,6 +264,12 @@ func TestClerkPagesInBrowser(t *testing.T) {
 		if picked() != 0 {
 			t.Errorf("after j, k: row %d picked, want 0", picked())
 		}
+		if over, err := chromedp.Run(bctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`)); err != nil || over > 0 {
+			t.Errorf("the review list at 390 px: %d px wider than the screen (%v)", over, err)
+		}
+		if shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80)); err == nil {
+			_ = os.WriteFile("../../test-artifacts/clerk-review-390.jpg", shot, 0o644)
+		}
 		do(chromedp.KeyEvent("c"), chromedp.Sleep(500*time.Millisecond), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		if after := text("main"); !strings.Contains(after, "Đã ghi loại tài liệu") || strings.Count(after, "stack.tif") >= strings.Count(s, "stack.tif") {
 			t.Errorf("after a one-click confirm: %q (before: %q)", after, s)

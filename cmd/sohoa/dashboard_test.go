@@ -140,8 +140,14 @@ func TestDashboardInBrowser(t *testing.T) {
 	// At a phone's 390 px the charts fit the screen; a period with nothing received says so
 	// instead of ranking every province at 0.00 %.
 	must(chromedp.Do(bctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible("#headline")))
-	if w := count(`Math.ceil(document.querySelector('#ranking').getBoundingClientRect().width)`); w > 390 {
-		t.Errorf("ranking chart %d px wide at a 390 px screen", w)
+	// The ranking is a list there, its names in letters as large as the page's (the chart's
+	// would be 5 px), and the chart is hidden.
+	if n := count(`[...document.querySelectorAll('#ranking-list li')].filter((li) => li.offsetParent && parseFloat(getComputedStyle(li).fontSize) >= 14).length`); n != 63 ||
+		count(`document.querySelector('#ranking').getBoundingClientRect().width`) != 0 {
+		t.Errorf("at a 390 px screen: %d provinces listed in readable letters, want 63, and no chart", n)
+	}
+	if w := count(`Math.ceil(document.querySelector('#ranking-list').getBoundingClientRect().width)`); w > 390 {
+		t.Errorf("ranking list %d px wide at a 390 px screen", w)
 	}
 	if w := count(`document.documentElement.scrollWidth`); w > 390 {
 		t.Errorf("page %d px wide at a 390 px screen", w)
