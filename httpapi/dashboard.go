@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -95,6 +96,7 @@ var labels = map[string]map[string]string{
 		"this_month": "Tháng này", "this_quarter": "Quý này", "this_year": "Năm nay", "last_year": "Năm trước",
 		"from": "Từ ngày", "until": "Đến trước ngày", "show": "Xem",
 		"compare": "So sánh với", "prev_year": "cùng kỳ năm trước", "prev_period": "kỳ liền trước", "vs_prev_period": "so với kỳ liền trước",
+		"page": "Trang", "prev": "Trước", "next": "Sau", "units": "đơn vị",
 	},
 	"en": {
 		"title": "Digitization of administrative procedure dossiers", "desks": "one-stop desks digitizing",
@@ -108,6 +110,7 @@ var labels = map[string]map[string]string{
 		"this_month": "This month", "this_quarter": "This quarter", "this_year": "This year", "last_year": "Last year",
 		"from": "From", "until": "Until (exclusive)", "show": "Show",
 		"compare": "Compare with", "prev_year": "the same period last year", "prev_period": "the period just before", "vs_prev_period": "against the period just before",
+		"page": "Page", "prev": "Previous", "next": "Next", "units": "units",
 	},
 }
 
@@ -116,6 +119,37 @@ type bar struct {
 	Y, W             int
 	Share            int // the bar's length in percent of the whole, for the phone's list
 }
+
+// dashPerPage is how many units the dashboard's chart and table show at once.
+const dashPerPage = 100
+
+// pager is where a long ranking's page stands, with links to its neighbours.
+type pager struct {
+	Page, Pages, Total int
+	Prev, Next         string
+}
+
+// dashboardError answers the dashboard with a page that says what is wrong, in its language,
+// and the way back (a bad date, an unknown unit, a failure of the system).
+func (s *Server) dashboardError(w http.ResponseWriter, r *http.Request, lang string, code int, err error) {
+	msg := err.Error()
+	switch {
+	case code == http.StatusNotFound:
+		msg = map[string]string{"vi": "Không có đơn vị này trong danh mục.", "en": "There is no such unit."}[lang]
+	case code >= 500:
+		s.Log.ErrorContext(r.Context(), "dashboard failed", "error", err)
+		msg = map[string]string{"vi": "Hệ thống đang lỗi; hãy thử lại sau ít phút.", "en": "The system failed; try again in a few minutes."}[lang]
+	}
+	pageHeaders(w)
+	w.WriteHeader(code)
+	_ = dashboardErrorTmpl.Execute(w, map[string]string{"Lang": lang, "Title": labels[lang]["title"], "Msg": msg,
+		"Back": map[string]string{"vi": "Về trang số liệu toàn quốc", "en": "Back to the national figures"}[lang], "Href": "/dashboard?lang=" + lang})
+}
+
+var dashboardErrorTmpl = template.Must(template.New("e").Parse(`<!doctype html><html lang="{{.Lang}}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>sohoa: {{.Title}}</title>
+<style>body { font-family: "Noto Sans", "DejaVu Sans", sans-serif; margin: 1.5rem; color: #1b2330; } .failed { color: #b3261e; }</style></head>
+<body><h1>{{.Title}}</h1><p class="failed" role="alert" id="error">{{.Msg}}</p><p><a href="{{.Href}}">{{.Back}}</a></p></body></html>`))
 
 // crumb is a link of the breadcrumb or of the period presets; the current one has no Href.
 type crumb struct{ Label, Href string }
@@ -147,6 +181,7 @@ type dashView struct {
 	DrillLevel        string
 	Self, Other, CSV  string
 	Compare           string // prev_year or prev_period
+	Pager             *pager // nil when every row fits one page
 	Vs                string // what the change is against, in words
 	ProvLink, MinLink string
 }
@@ -174,20 +209,28 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	v.Set("compare", compare)
 	q, err := report.ParseQuery(v, time.Now())
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		s.dashboardError(w, r, lang, http.StatusBadRequest, err)
 		return
 	}
 	ctx := r.Context()
 	rows, err := s.Store.Coverage(ctx, q)
 	if err != nil {
-		s.fail(w, r, err)
+		s.dashboardError(w, r, lang, errorStatus(err), err)
 		return
+	}
+	// A level of thousands of units (the nation's desks) is shown a page at a time, in rank order.
+	total, page, pages := len(rows), 1, (len(rows)+dashPerPage-1)/dashPerPage
+	if pages > 1 {
+		if n, err := strconv.Atoi(v.Get("page")); err == nil {
+			page = min(max(n, 1), pages)
+		}
+		rows = rows[(page-1)*dashPerPage : min(page*dashPerPage, total)]
 	}
 	view := dashView{L: labels[lang], Lang: lang, Q: q, Compare: compare, Vs: labels[lang]["vs"], From: q.From.Format(time.DateOnly), To: q.To.Format(time.DateOnly), Rows: rows,
 		FromLabel: dateLabel(q.From, lang), ToLabel: dateLabel(q.To.AddDate(0, 0, -1), lang)}
 	head, err := s.Store.Coverage(ctx, pipeline.CoverageQuery{Level: pipeline.LevelNational, From: q.From, To: q.To, Within: q.Within, Compare: true, PrevPeriod: q.PrevPeriod})
 	if err != nil {
-		s.fail(w, r, err)
+		s.dashboardError(w, r, lang, errorStatus(err), err)
 		return
 	}
 	if len(head) > 0 {
@@ -201,14 +244,14 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	var path []pipeline.Unit
 	if q.Within != "" {
 		if path, err = s.Store.UnitPath(ctx, q.Within); err != nil {
-			s.fail(w, r, err)
+			s.dashboardError(w, r, lang, errorStatus(err), err)
 			return
 		}
 		view.Scope = unitName(path[len(path)-1], lang)
 	}
 	trend, err := s.Store.Trend(ctx, q.Within, q.To.AddDate(-1, 0, 0), q.To)
 	if err != nil {
-		s.fail(w, r, err)
+		s.dashboardError(w, r, lang, errorStatus(err), err)
 		return
 	}
 	link := func(change map[string]string) string {
@@ -228,6 +271,15 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		return "/dashboard?" + u.Encode()
 	}
 	view.Self = link(nil)
+	if pages > 1 {
+		view.Pager = &pager{Page: page, Pages: pages, Total: total}
+		if page > 1 {
+			view.Pager.Prev = link(map[string]string{"page": strconv.Itoa(page - 1)})
+		}
+		if page < pages {
+			view.Pager.Next = link(map[string]string{"page": strconv.Itoa(page + 1)})
+		}
+	}
 	// Nation, then each unit above the one shown, each opening its own level below it.
 	view.Crumbs = []crumb{{Label: view.L["nation"], Href: link(map[string]string{"level": pipeline.LevelProvince, "within": ""})}}
 	for _, u := range path {

@@ -137,6 +137,26 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("English headline %q: want a decimal point", en)
 	}
 
+	// The nation's desks, a hundred at a time in rank order.
+	must(chromedp.Do(bctx, chromedp.Navigate(url+"&level=desk"), chromedp.WaitVisible("#pager")))
+	firstRank := func() int { return count(`parseInt(document.querySelector('#units tbody td').textContent)`) }
+	if n, p := count(`document.querySelectorAll('#units tbody tr').length`), text("#pager"); n != 100 || !strings.Contains(p, "1 / 7") || firstRank() != 1 {
+		t.Errorf("the nation's 630 desks: %d rows, pager %q, first rank %d", n, p, firstRank())
+	}
+	must(chromedp.Do(bctx, chromedp.Click(`#pager a[rel="next"]`), chromedp.Sleep(300*time.Millisecond), chromedp.WaitVisible("#pager")))
+	if p, r := text("#pager"), firstRank(); !strings.Contains(p, "2 / 7") || r < 90 || r > 101 {
+		t.Errorf("the second page of desks: pager %q, first rank %d", p, r)
+	}
+	// What is wrong, in words: an unknown unit, a date that is not one.
+	for _, c := range []struct{ query, want string }{{"?within=P999", "Không có đơn vị này"}, {"?from=2025-13-01", "from"}} {
+		// By way of a blank page: chromedp's Navigate from the dashboard to its own error page
+		// waits for a load it never reports.
+		must(chromedp.Do(bctx, chromedp.Navigate("about:blank"), chromedp.Navigate(srv.URL+"/dashboard"+c.query), chromedp.WaitVisible("#error")))
+		if e := text("#error"); !strings.Contains(e, c.want) {
+			t.Errorf("dashboard%s: %q, want %q", c.query, e, c.want)
+		}
+	}
+
 	// At a phone's 390 px the charts fit the screen; a period with nothing received says so
 	// instead of ranking every province at 0.00 %.
 	must(chromedp.Do(bctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(url), chromedp.WaitVisible("#headline")))
