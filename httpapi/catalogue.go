@@ -32,7 +32,7 @@ var catalogueTmpl = template.Must(template.New("catalogue").Funcs(template.FuncM
 {{if .Error}}<p class="err" role="alert">Không lưu được / Not saved: {{.Error}}</p>{{end}}
 {{if .Saved}}<p class="ok" role="status">Đã lưu / Saved: {{.Saved}}. Các worker áp dụng trong vòng một phút / workers apply it within a minute.</p>{{end}}
 <h2>Sửa hoặc thêm / Edit or add</h2>
-<form method="post" action="/catalogue">
+<form method="post" action="/catalogue"><input type="hidden" name="csrf" value="{{.CSRF}}">
  <label>Loại / Kind <select name="kind"><option value="procedure"{{if eq .Kind "procedure"}} selected{{end}}>thủ tục / procedure</option>
   <option value="type"{{if eq .Kind "type"}} selected{{end}}>loại giấy tờ / document type</option></select></label>
  <p>JSON: thủ tục <code>{"code","name","required":[…],"result"}</code>; loại giấy tờ <code>{"code","name","role":"input|result","titles":[…],"keywords":[…],"procedures":[…],"fields":[…]}</code></p>
@@ -57,19 +57,24 @@ var catalogueTmpl = template.Must(template.New("catalogue").Funcs(template.FuncM
 
 type catalogueView struct {
 	User, Kind, Definition, Error, Saved string
+	CSRF                                 string // the form's token, bound to the session
 	Catalogue                            classify.Catalogue
 	History                              []classify.Change
 }
 
 // cataloguePage serves GET and POST /catalogue for admins.
 func (s *Server) cataloguePage(w http.ResponseWriter, r *http.Request) {
-	v := catalogueView{Kind: "procedure"}
+	v := catalogueView{Kind: "procedure", CSRF: csrfToken(r)}
 	if u, ok := CurrentUser(r.Context()); ok {
 		v.User = u.Name
 	}
 	status := http.StatusOK
 	if r.Method == http.MethodPost {
 		r.Body = http.MaxBytesReader(w, r.Body, 1<<16)
+		if !csrfOK(r) {
+			http.Error(w, "the form has expired: reload the page", http.StatusForbidden)
+			return
+		}
 		v.Kind, v.Definition = r.PostFormValue("kind"), r.PostFormValue("definition")
 		code, err := s.saveFromForm(r, v.Kind, v.Definition)
 		var f *pipeline.Failure

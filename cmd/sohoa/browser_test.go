@@ -86,7 +86,7 @@ func browserFor(t *testing.T, width, height int, limit time.Duration) (context.C
 type console struct {
 	mu        sync.Mutex
 	errs      []string
-	expected  []string // errors a test brings about on purpose, from when it says so
+	expected  []string        // errors a test brings about on purpose, from when it says so
 	documents map[string]bool // pages navigated to (and framed)
 	responses []response
 }

@@ -67,14 +67,18 @@ func TestCatalogueGrows(t *testing.T) {
 
 	// The type, through the page.
 	typ := `{"code":"giay_phep_xay_dung","name":"Giấy phép xây dựng","role":"result","titles":["GIẤY PHÉP XÂY DỰNG"],"procedures":["cap_giay_phep_xay_dung"]}`
-	form := url.Values{"kind": {"type"}, "definition": {typ}}
+	token := admin.csrf("/catalogue")
+	if code, _ := admin.do("POST", "/catalogue", srv.URL, strings.NewReader(url.Values{"kind": {"type"}, "definition": {typ}}.Encode()), "application/x-www-form-urlencoded"); code != http.StatusForbidden {
+		t.Errorf("the catalogue form without its token: %d, want 403", code)
+	}
+	form := url.Values{"kind": {"type"}, "definition": {typ}, "csrf": {token}}
 	if code, body := admin.do("POST", "/catalogue", srv.URL, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded"); code != http.StatusOK || !strings.Contains(body, "Đã lưu") {
 		t.Fatalf("catalogue page, new type: %d %s", code, body)
 	}
 	if code, _ := staff.do("GET", "/catalogue", "", nil, ""); code != http.StatusForbidden {
 		t.Errorf("staff on the catalogue page: %d, want 403", code)
 	}
-	bad := url.Values{"kind": {"procedure"}, "definition": {`{"code":"x","name":"X","required":["no_such_type"]}`}}
+	bad := url.Values{"kind": {"procedure"}, "definition": {`{"code":"x","name":"X","required":["no_such_type"]}`}, "csrf": {token}}
 	if code, body := admin.do("POST", "/catalogue", srv.URL, strings.NewReader(bad.Encode()), "application/x-www-form-urlencoded"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "no_such_type") {
 		t.Errorf("a procedure needing an unknown type: %d", code)
 	}

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -81,6 +82,17 @@ func (b *browser) do(method, path, origin string, body io.Reader, ctype string) 
 	defer resp.Body.Close()
 	out, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, resp.Header.Get("Location") + string(out)
+}
+
+// csrf reads the forms' token of the session from a page's form.
+func (b *browser) csrf(path string) string {
+	b.t.Helper()
+	code, body := b.do("GET", path, "", nil, "")
+	m := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(body)
+	if code != http.StatusOK || m == nil {
+		b.t.Fatalf("no form token on %s: %d", path, code)
+	}
+	return m[1]
 }
 
 func (b *browser) login(name, pw string) int {
