@@ -24,8 +24,8 @@ import (
 // A desk's clerk works in the browser: signs in (bound to the desk), finds the day's batch, sees
 // how its stack was split, opens a document (text, pages, its PDF in the page, the original's
 // download, the history of corrections), moves a page to its own dossier and corrects a type
-// by form, searches, confirms from the review queue by keyboard, reads the failed pages, signs
-// out; another desk's document is not found; a reviewer corrects a type and the desk's figure
+// by form, searches, confirms from the review queue by keyboard, reads the failed pages,
+// uploads a dossier with the session (no key) and follows it to its batch's page, signs out; another desk's document is not found; a reviewer corrects a type and the desk's figure
 // follows; reporting staff cannot open documents; an admin retries a picked failed page and a
 // failure class from the failures page. No page writes an error to the console.
 func TestClerkPagesInBrowser(t *testing.T) {
@@ -278,6 +278,19 @@ func TestClerkPagesInBrowser(t *testing.T) {
 	do(chromedp.Navigate(srv.URL+"/dossiers"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if s := text("main"); !strings.Contains(s, c3) || !strings.Contains(s, "đã số hóa") {
 		t.Errorf("dossiers page: %q", s)
+	}
+	// The clerk uploads a dossier from the browser, with the session and no key, and follows
+	// the batch's link to its page.
+	scan, _ := filepath.Abs("../../testdata/demo/batch/HN-BADINH-DIENBIEN/HS-KS-0001/02-giay-chung-sinh.png")
+	do(chromedp.Navigate(srv.URL+"/upload"), chromedp.WaitVisible(chromedp.ID("send")), chromedp.SetValue("#dossier", "HS-LAN-1"),
+		chromedp.SetUploadFiles("#files", []string{scan}), chromedp.WaitVisible(chromedp.ID("row-0")), chromedp.Click(chromedp.ID("send")))
+	if status, err := chromedp.Run(bctx, chromedp.Poll[string](`(() => { const s = document.getElementById('status'); return s.dataset.finished ? s.textContent : null; })()`)); err != nil ||
+		!strings.HasSuffix(status, "✓") {
+		t.Errorf("the clerk's upload: %q (%v)", status, err)
+	}
+	do(chromedp.Click(chromedp.ID("batchhref")), chromedp.WaitVisible(chromedp.CSS("main table")))
+	if s := text("main"); !strings.Contains(s, "HS-LAN-1") || !strings.Contains(s, "Giấy chứng sinh") {
+		t.Errorf("the uploaded batch's page: %q", s)
 	}
 	do(chromedp.Navigate(srv.URL+"/documents/"+other.String()), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	if s := text("main"); !strings.Contains(s, "Không tìm thấy") {
