@@ -376,9 +376,9 @@ func (s *Server) retryFailures(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/failures", http.StatusSeeOther)
 		return
 	}
-	f := pipeline.RetryFilter{Pages: pages, From: time.Now().Add(-90 * 24 * time.Hour), To: time.Now().Add(time.Minute)}
+	f := pipeline.RetryFilter{Pages: pages, To: time.Now().Add(time.Minute)} // picked pages, whenever they failed
 	if class != "" {
-		f.Classes = []string{class}
+		f.Classes, f.From = []string{class}, time.Now().Add(-90*24*time.Hour)
 	}
 	n, err := s.Retrier.Retry(r.Context(), f)
 	if err != nil {
