@@ -123,9 +123,22 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 		out.OrientationBy = OrientedByOSD
 		out.OrientationConfidence = round2(or.Confidence)
 		skew = lo.Skew
-		if or.Trusted && or.Rotate != 0 {
-			out.Rotated = or.Rotate
-			g = scan.Turn(g, or.Rotate)
+		rotate := 0
+		if or.Trusted {
+			rotate = or.Rotate
+		}
+		// Lines that certainly run down the page rule out upright and upside down, whatever OSD
+		// said: a page left sideways reads as nothing, so the lines' weaker sign of which way
+		// is up is the better bet (a short power of attorney in Noto Sans, turned on the glass,
+		// was left sideways by an untrusted OSD "upright").
+		if lo.Sideways && rotate%180 == 0 {
+			rotate = lo.SidewaysTurn
+			out.OrientationBy = OrientedByTextLines
+			out.OrientationConfidence = 0
+		}
+		if rotate != 0 {
+			out.Rotated = rotate
+			g = scan.Turn(g, rotate)
 			skew = scan.DetectSkew(g)
 		}
 		// Lines that left doubt and a steep angle: more likely a chart's or a picture's

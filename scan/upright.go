@@ -107,6 +107,11 @@ type LineOrientation struct {
 	Upright *image.Gray // the page turned and straightened
 	Score   float64     // Uprightness of Upright
 	Lines   int         // lines Score was measured over
+	// Sideways is set, when the lines left doubt only about which way up, if they certainly run
+	// down the page; SidewaysTurn (90 or 270) is then the quarter turn their weaker evidence of
+	// which way is up points to.
+	Sideways     bool
+	SidewaysTurn int
 }
 
 // OrientByLines finds the turn that makes g upright from its text lines alone: their direction
@@ -127,11 +132,18 @@ func OrientByLines(g *image.Gray) (o LineOrientation, ok bool) {
 		if o.Skew.Confidence < MinSkewConfidence || o.Skew.Confidence < MinAxisRatio*o.Skew.Across {
 			return doubt, false
 		}
+		doubt.Sideways = true
 	default:
 		return doubt, false
 	}
 	o.Upright = o.Skew.Straighten(g)
 	o.Score, o.Lines = Uprightness(o.Upright)
+	if doubt.Sideways {
+		doubt.SidewaysTurn = 90
+		if o.Score < 0 {
+			doubt.SidewaysTurn = 270
+		}
+	}
 	switch {
 	case o.Lines < MinUprightLines:
 		return doubt, false
