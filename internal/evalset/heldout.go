@@ -90,7 +90,7 @@ func gksD(g *gen) (Doc, Fields) {
 			{X: 85, W: 80, Lines: kvLines(pair("Họ, chữ đệm, tên người cha", f.name), pair("Năm sinh", fmt.Sprint(f.born.y)))},
 		}},
 		Gap(3),
-		block(t("Đăng ký khai sinh tại "+b.authority()+", "+b.o.districtFull()+", ngày "+b.reg.slash())),
+		block(t("Đăng ký khai sinh tại " + b.authority() + ", " + b.o.districtFull() + ", ngày " + b.reg.slash())),
 		Gap(4),
 		Row{Blocks: []Block{signer(80, 85, []string{"SAO TỪ SỔ ĐĂNG KÝ KHAI SINH", "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH"}, "", officer, sealOf("ủy ban nhân dân "+b.o.wardFull()))}},
 	}}
@@ -342,8 +342,8 @@ func gcndnD(g *gen) (Doc, Fields) {
 			{X: 0, W: 80, Lines: kvLines(pair("Người đại diện", c.rep.name), pair("Chức danh", "Giám đốc"))},
 			{X: 85, W: 80, Lines: kvLines(pair("Số định danh cá nhân", c.rep.id), pair("Sinh ngày", c.rep.born.slash()))},
 		}},
-		block(t("Đăng ký lần đầu: ngày "+fmt.Sprintf("%02d tháng %02d năm %d", c.first.d, c.first.m, c.first.y))),
-		block(t("Đăng ký thay đổi lần thứ 1: ngày "+fmt.Sprintf("%02d tháng %02d năm %d", c.change.d, c.change.m, c.change.y))),
+		block(t("Đăng ký lần đầu: ngày " + fmt.Sprintf("%02d tháng %02d năm %d", c.first.d, c.first.m, c.first.y))),
+		block(t("Đăng ký thay đổi lần thứ 1: ngày " + fmt.Sprintf("%02d tháng %02d năm %d", c.change.d, c.change.m, c.change.y))),
 		Gap(3),
 		Row{Blocks: []Block{signer(85, 80, []string{"TRƯỞNG PHÒNG"}, "", officer, sealOf(auth))}},
 	}}
