@@ -124,9 +124,7 @@ func TestClassifyEvalSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, text := range readPages(t, more) {
-		all = append(all, readPage{more[i], text})
-	}
+	all = append(all, readSet(t, more)...)
 	sc := scoreClassification(t, all)
 	t.Logf("classification on the evaluation set:\n%s", sc.report)
 	if r := ratio(sc.typed, sc.inCat); r < 0.97 {
@@ -150,6 +148,16 @@ func TestClassifyEvalSet(t *testing.T) {
 type readPage struct {
 	p    evalset.Page
 	text string
+}
+
+// readSet reads pages with sohoa (readPages).
+func readSet(t *testing.T, pages []evalset.Page) []readPage {
+	t.Helper()
+	out := make([]readPage, len(pages))
+	for i, text := range readPages(t, pages) {
+		out[i] = readPage{pages[i], text}
+	}
+	return out
 }
 
 // classScores are the classifier's figures on a set of pages.
@@ -286,9 +294,7 @@ func TestClassifyHeldOutFamilies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, text := range readPages(t, pages) {
-			all = append(all, readPage{pages[i], text})
-		}
+		all = append(all, readSet(t, pages)...)
 	}
 	sc := scoreClassification(t, all)
 	t.Logf("classification on the held-out families:\n%s", sc.report)

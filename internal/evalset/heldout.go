@@ -2,7 +2,6 @@ package evalset
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"strings"
 )
 
@@ -23,29 +22,7 @@ func addHeldOut(typ string, make func(*gen) (Doc, Fields)) {
 
 // HeldOutPages are pages of the held-out families, as Pages makes pages of the others.
 func HeldOutPages(seed uint64, rounds int) ([]Page, error) {
-	rng := rand.New(rand.NewPCG(seed, 0xd0d))
-	var out []Page
-	k := 0
-	for r := 0; r < rounds; r++ {
-		for i, f := range heldOut {
-			k++
-			s := seed*2_000_003 + uint64(r*1000+i)
-			doc, fields := f.make(newGen(s))
-			back, _ := heldOut[(i+5)%len(heldOut)].make(newGen(s + 1))
-			sc := profile(k+r, rng, s)
-			ext := "png"
-			if sc.Format == "jpeg" {
-				ext = "jpg"
-			}
-			p := Page{Name: fmt.Sprintf("%s-%s-%02d.%s", strings.ReplaceAll(f.id(), "/", "-"), sc.Source, r, ext),
-				Type: f.typ, Family: f.id(), Scanner: sc, Fields: fields, doc: doc}
-			if sc.Bleed > 0 {
-				p.back = &back
-			}
-			out = append(out, p)
-		}
-	}
-	return out, nil
+	return pagesOf(heldOut, seed, rounds, nil, 0xd0d, 2_000_003), nil
 }
 
 func init() {

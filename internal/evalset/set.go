@@ -56,18 +56,24 @@ type Page struct {
 // desk scanners (seeded: the same seed gives the same pages). The families of only selects
 // some ("" for all); so can a trainer take some families and a test the others.
 func Pages(seed uint64, rounds int, only func(family string) bool) ([]Page, error) {
-	rng := rand.New(rand.NewPCG(seed, 0x5e7))
+	return pagesOf(formFamilies, seed, rounds, only, 0x5e7, 1_000_003), nil
+}
+
+// pagesOf makes the pages of fams for a seed; stream and mul keep one list's pages apart from
+// another's for the same seed.
+func pagesOf(fams []formFamily, seed uint64, rounds int, only func(family string) bool, stream, mul uint64) []Page {
+	rng := rand.New(rand.NewPCG(seed, stream))
 	var out []Page
 	k := 0
 	for r := 0; r < rounds; r++ {
-		for i, f := range formFamilies {
+		for i, f := range fams {
 			k++
 			if only != nil && !only(f.id()) {
 				continue
 			}
-			s := seed*1_000_003 + uint64(r*1000+i)
+			s := seed*mul + uint64(r*1000+i)
 			doc, fields := f.make(newGen(s))
-			back, _ := formFamilies[(i+7)%len(formFamilies)].make(newGen(s + 1))
+			back, _ := fams[(i+7)%len(fams)].make(newGen(s + 1))
 			sc := profile(k, rng, s)
 			ext := "png"
 			if sc.Format == "jpeg" {
@@ -81,7 +87,7 @@ func Pages(seed uint64, rounds int, only func(family string) bool) ([]Page, erro
 			out = append(out, p)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // profile is the k-th desk scanner, with its page's placement and wear drawn from rng: a
