@@ -293,6 +293,9 @@ func authority(text, folded string) string {
 	if a := signedFor(lines, flines); a != "" {
 		return a
 	}
+	if a := speaker(lines, flines); a != "" {
+		return a
+	}
 	flat := strings.ReplaceAll(folded, "\n", " ")
 	for _, label := range []string{"noi dang ky khai sinh:", "noi dang ky:", "dang ky ket hon tai", "dang ky tai"} {
 		if i := strings.Index(flat, label); i >= 0 {
@@ -373,6 +376,27 @@ func signedFor(lines, flines []string) string {
 		if !hasPlace(Fold(name)) && i+1 < len(lines) && placeStart(strings.TrimSpace(flines[i+1])) && mostlyUpper(lines[i+1]) {
 			name += " " + cleanWords(lines[i+1])
 		}
+		if hasPlace(Fold(name)) {
+			return expandUBND(name)
+		}
+	}
+	return ""
+}
+
+// speaker is the body that speaks in a line of its own making ("Công an phường Phú Hội, thành
+// phố Huế, tỉnh Thừa Thiên Huế xác nhận:"): the name up to its first comma, with a place in it.
+func speaker(lines, flines []string) string {
+	for i, fl := range flines {
+		f := strings.TrimSpace(fl)
+		if i >= len(lines) || !issuerStart(f) || !(strings.Contains(f, " xac nhan") || strings.Contains(f, " chung nhan")) {
+			continue
+		}
+		j := strings.IndexAny(f, ",;:")
+		if j < 0 {
+			continue
+		}
+		k := strings.Index(fl, f)
+		name := cleanWords(cut(lines[i], fl, k, k+j))
 		if hasPlace(Fold(name)) {
 			return expandUBND(name)
 		}

@@ -50,3 +50,18 @@ func TestMissing(t *testing.T) {
 		t.Errorf("empty marriage dossier misses %v", missing)
 	}
 }
+
+// The issuer named in the sentence it speaks, with no issuer block above the title and no
+// "TM." signature: the body up to its first comma.
+func TestAuthoritySpeaking(t *testing.T) {
+	text := `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ
+Số: 2638/XN
+Công an phường Phú Hội, thành phố Huế, tỉnh Thừa Thiên Huế xác nhận:
+Họ và tên: Nguyễn Ngọc Thảo
+Số 2, ngõ 56 phố Lê Lợi, phường Phú Hội, xác nhận lần hai`
+	if got := classify.Extract(text).Authority; got != "Công an phường Phú Hội" {
+		t.Errorf("authority %q, want the police of the ward", got)
+	}
+}
