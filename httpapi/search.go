@@ -8,11 +8,11 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/sohoa/sohoa/classify"
 	"github.com/sohoa/sohoa/pipeline"
+	"github.com/sohoa/sohoa/report"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -64,19 +64,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 func searchFilter(r *http.Request) (pipeline.SearchFilter, error) {
 	q := r.URL.Query()
 	f := pipeline.SearchFilter{Desk: scope(r), Type: q.Get("type"), Role: q.Get("role"), Dossier: strings.TrimSpace(q.Get("dossier"))}
-	for _, d := range []struct {
-		name string
-		to   *time.Time
-	}{{"from", &f.From}, {"to", &f.To}} {
-		if v := q.Get(d.name); v != "" {
-			t, err := time.Parse(time.DateOnly, v)
-			if err != nil {
-				return f, fmt.Errorf("%s %q: want YYYY-MM-DD", d.name, v)
-			}
-			*d.to = t
-		}
-	}
-	return f, nil
+	err := report.ParseDays(q, &f.From, &f.To)
+	return f, err
 }
 
 // snippet cuts about width runes of text around the first query word it finds, marking the

@@ -26,22 +26,31 @@ func ParseQuery(v url.Values, now time.Time) (pipeline.CoverageQuery, error) {
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	q.From = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	q.To = today.AddDate(0, 0, 1)
-	for _, p := range []struct {
-		name string
-		dst  *time.Time
-	}{{"from", &q.From}, {"to", &q.To}} {
-		if s := v.Get(p.name); s != "" {
-			t, err := time.Parse(time.DateOnly, s)
-			if err != nil {
-				return q, &pipeline.Failure{Class: "bad_query", Err: fmt.Errorf("%s=%q: want YYYY-MM-DD", p.name, s)}
-			}
-			*p.dst = t
-		}
+	if err := ParseDays(v, &q.From, &q.To); err != nil {
+		return q, err
 	}
 	if c := v.Get("compare"); c != "" && c != "prev_year" && c != "prev_period" {
 		return q, &pipeline.Failure{Class: "bad_query", Err: fmt.Errorf("compare=%q: want prev_year or prev_period", c)}
 	}
 	return q, q.Check()
+}
+
+// ParseDays reads from and to (YYYY-MM-DD) into from and to where the query has them, and
+// leaves the others as they are.
+func ParseDays(v url.Values, from, to *time.Time) error {
+	for _, p := range []struct {
+		name string
+		dst  *time.Time
+	}{{"from", from}, {"to", to}} {
+		if s := v.Get(p.name); s != "" {
+			t, err := time.Parse(time.DateOnly, s)
+			if err != nil {
+				return &pipeline.Failure{Class: "bad_query", Err: fmt.Errorf("%s=%q: want YYYY-MM-DD", p.name, s)}
+			}
+			*p.dst = t
+		}
+	}
+	return nil
 }
 
 var header = []string{"code", "name", "dossiers_received", "dossiers_digitized", "dossiers_digitized_pct",
