@@ -141,18 +141,27 @@ func extract(text string, serial bool) Fields {
 	return f
 }
 
-// firstNumber is re's first match that is a document's number, not a form's ("Mẫu số 04/HT")
-// or a law's ("Thông tư số 01/2021/TT-BKHĐT", "Luật ... số 45/2019/QH14").
+// firstNumber is re's first match that is a document's number, not a form's ("Mẫu số 04/HT"),
+// a law's ("Thông tư số 01/2021/TT-BKHĐT", "Luật ... số 45/2019/QH14") or a register entry's.
 func firstNumber(re *regexp.Regexp, folded string) []int {
 	for _, m := range re.FindAllStringSubmatchIndex(folded, -1) {
 		before := folded[max(0, m[0]-24) : m[0]+1]
 		if strings.Contains(before, "mau") || strings.Contains(before, "thong tu") || strings.Contains(before, "luat") ||
-			strings.Contains(before, "nghi dinh") || strings.Contains(before, "cccd") || strings.Contains(before, "cmnd") {
+			strings.Contains(before, "nghi dinh") || strings.Contains(before, "cccd") || strings.Contains(before, "cmnd") ||
+			registerEntry(before) {
 			continue
 		}
 		return m
 	}
 	return nil
+}
+
+// registerEntry: the number after before is a register's entry ("Vào sổ tiếp nhận hồ sơ số:
+// 451") or the "sơ" of "hồ sơ" (a dossier code, "Mã hồ sơ: 000.08.37…"), not a document's.
+func registerEntry(before string) bool {
+	line := before[strings.LastIndexByte(before, '\n')+1:]
+	w := strings.Fields(line)
+	return strings.Contains(line, "tiep nhan ho so") || (len(w) > 0 && w[len(w)-1] == "ho")
 }
 
 // cut returns the original text at the byte offsets [i, j) of folded, which has the same runes.
@@ -249,7 +258,8 @@ func authority(text, folded string) string {
 	lines, flines := strings.Split(text, "\n"), strings.Split(folded, "\n")
 	// The block's lines, each cut where the motto's column begins when OCR put both on one.
 	var block, fblock []string
-	for i := 0; i < len(lines) && i < 8; i++ {
+	i := 0
+	for ; i < len(lines) && i < 8; i++ {
 		line, fl := lines[i], flines[i]
 		for _, motto := range []string{"cong hoa xa hoi", "doc lap - tu do", "doc lap"} {
 			if k := strings.Index(fl, motto); k >= 0 {
@@ -273,6 +283,20 @@ func authority(text, folded string) string {
 			continue
 		}
 		block, fblock = append(block, line), append(fblock, fl)
+	}
+	// The block's last line read after the motto (the left column's tail, when Tesseract took
+	// the motto's lines first): "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" / motto / "PHÒNG ĐĂNG KÝ KINH DOANH".
+	if len(block) > 0 {
+		for k := i; k < len(lines) && k < i+6; k++ {
+			fl := strings.TrimSpace(flines[k])
+			if fl == "" || strings.Contains(fl, "cong hoa") || strings.Contains(fl, "doc lap") {
+				continue
+			}
+			if issuerStart(fl) && mostlyUpper(lines[k]) {
+				block, fblock = append(block, lines[k]), append(fblock, fl)
+			}
+			break
+		}
 	}
 	start := -1
 	for k, fl := range fblock {
@@ -436,9 +460,9 @@ func mostlyUpper(s string) bool {
 // nameLabel matches the labels before a person's name (folded): "Họ, chữ đệm, tên người mẹ:",
 // "Họ và tên:", "Ông/Bà:", "Dự định đặt tên con là:", "Người nộp", and a signature's "(Ký, ghi
 // rõ họ tên)" line, after which the signer's name stands.
-var nameLabel = regexp.MustCompile(`(ho[,;]?\s*(?:chu dem[,;]?\s*(?:va\s*)?|va\s*)ten(?:\s+(?:nguoi\s+)?(?:me|cha|chong|vo|nguoi yeu cau|nguoi di khai sinh|chu ho|bo, me hoac nguoi nuoi duong))?|ong/ba|ong \(ba\)|du dinh dat ten con la|nguoi nop|chu doanh nghiep|theo de nghi cua cong dan|tiep nhan ho so cua|nguoi dai dien theo phap luat|dai dien|toi la \(ghi ho ten bang chu in hoa\)|toi la|ben uy quyen|ben nhan uy quyen|full name)\s*[:.]?\s*`)
+var nameLabel = regexp.MustCompile(`(ho[,;]?\s*(?:chu dem[,;]?\s*(?:va\s*)?|va\s*)ten(?:\s+(?:nguoi\s+)?(?:me|cha|chong|vo|nguoi yeu cau|nguoi di khai sinh|chu ho|bo, me hoac nguoi nuoi duong))?|ong/ba|ong \(ba\)|du dinh dat ten con la|nguoi nop|chu doanh nghiep|theo de nghi cua cong dan|tiep nhan ho so cua|nguoi dai dien theo phap luat|dai dien|toi la \(ghi ho ten bang chu in hoa\)|toi la|ben uy quyen|ben nhan uy quyen|ben (?:a|b|cho thue|thue|ban|mua|chuyen nhuong|nhan chuyen nhuong|tang cho|duoc tang cho)(?:\s*\([^)\n]{1,40}\))?\s*:|full name)\s*[:.]?\s*`)
 
-var signatureLine = regexp.MustCompile(`^\(ky[^)]*(ho|ten)[^)]*\)`)
+var signatureLine = regexp.MustCompile(`^\(ky[ ,][^)]*\)`)
 
 // names reads the people a document names: after their labels, after "Ông"/"Bà", and the
 // signer under a signature line. Two names side by side (two columns read as one line) are
@@ -463,43 +487,179 @@ func names(text, folded string) []string {
 		}
 		return ""
 	}
+	// next is the first line after i that is not blank (a label's value may stand one blank
+	// line below it, as OCR puts a bilingual card's lines).
+	next := func(i int) int {
+		for k := i + 1; k < len(lines) && k <= i+2; k++ {
+			if strings.TrimSpace(lines[k]) != "" {
+				return k
+			}
+		}
+		return -1
+	}
 	for i, fl := range flines {
 		if i >= len(lines) {
 			break
 		}
 		for _, m := range nameLabel.FindAllStringIndex(fl, -1) {
 			n := nameAt(cut(lines[i], fl, m[1], len(fl)))
-			if n == "" && m[1] == len(strings.TrimRight(fl, " ")) && i+1 < len(lines) {
-				n = nameAt(lines[i+1]) // the label ends its line: the name is below
+			if n == "" && m[1] == len(strings.TrimRight(fl, " ")) {
+				if k := next(i); k > 0 {
+					n = nameAt(lines[k]) // the label ends its line: the name is below
+				}
 			}
 			if !strings.HasPrefix(fl[m[0]:], "ho") {
 				n = family(n)
 			}
 			add(n)
 		}
-		for _, w := range []string{"Ông ", "Bà "} {
-			for rest := lines[i]; ; {
-				j := strings.Index(rest, w)
-				if j < 0 {
-					break
-				}
-				rest = rest[j+len(w):]
-				if n := family(nameAt(rest)); n != "" && allCapsWords(n) {
-					add(n)
-				}
+		if tableHeader(fl) {
+			for _, n := range tableNames(lines[i+1:]) {
+				add(family(n))
 			}
 		}
-		if signatureLine.MatchString(strings.TrimSpace(fl)) {
-			for k := i + 1; k < len(lines) && k <= i+4; k++ {
-				if n := nameAt(lines[k]); n != "" && strings.TrimSpace(lines[k]) == n {
-					add(family(n))
+		for _, w := range []string{"Ông", "Bà"} {
+			for rest := lines[i]; ; {
+				j := strings.Index(rest, w+" ")
+				if j < 0 {
+					// "… của Ông" / "Huỳnh Xuân Khánh, sinh ngày …": the name on the next line.
+					if t := strings.TrimRight(rest, " "); strings.HasSuffix(t, " "+w) && i+1 < len(lines) {
+						if n := family(nameAt(lines[i+1])); n != "" && allCapsWords(n) {
+							add(n)
+						}
+					}
 					break
+				}
+				rest = rest[j+len(w)+1:]
+				n := family(nameAt(rest))
+				if n == "" || !allCapsWords(n) {
+					continue
+				}
+				// "… cho Bà Đặng Thanh" / "Nhung, CCCD số …": a name cut by the line's end.
+				if strings.TrimSpace(rest) == n && i+1 < len(lines) && len(strings.Fields(n)) < 4 {
+					if tail := nameHead(lines[i+1]); tail != "" && len(strings.Fields(n+" "+tail)) <= 5 {
+						n += " " + tail
+					}
+				}
+				add(n)
+			}
+		}
+		// Signers under a signature's instruction ("(Ký, ghi rõ họ tên)", "(Ký, đóng dấu)") or
+		// under their captions ("Người nộp      Người nhận hồ sơ"): lines of names alone, two
+		// side by side, or one per line when the two signature blocks were read row by row.
+		if signatureLine.MatchString(strings.TrimSpace(fl)) || signerCaption.MatchString(fl) {
+			for k := i + 1; k < len(lines) && k <= i+4; k++ {
+				for _, n := range signerNames(lines[k]) {
+					add(n)
 				}
 			}
 		}
 	}
 	return out
 }
+
+// signerNames are the names on a line of names alone: capitalised words of letters, in groups
+// apart by what OCR made of a signature's strokes ("Lưu Hồng Ngân `: Lý Đức Nam", "Trần Thu
+// Thư 1)."), each opening with a family name. A line with a word of running text (lower
+// case) is not such a line.
+func signerNames(line string) []string {
+	var out, group []string
+	flush := func() {
+		if len(group) > 0 {
+			if all := splitNames(strings.Join(group, " ")); len(all) > 0 && allFamily(all) {
+				out = append(out, all...)
+			}
+			group = nil
+		}
+	}
+	for _, w := range strings.Fields(line) {
+		r := []rune(w)
+		switch {
+		case unicode.IsUpper(r[0]) && allLetters(r):
+			group = append(group, w)
+		case len(r) >= 2 && unicode.IsLower(r[0]) && allLetters(r):
+			return nil // running text
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// signerCaption is the caption over a signature (folded): the person's role in the document
+// ("Người nộp", "Người nhận hồ sơ", "NGƯỜI ĐI KHAI SINH", "CHỦ TỊCH", "GIÁM ĐỐC", "BÊN A").
+var signerCaption = regexp.MustCompile(`(?:^|\s)(nguoi nop|nguoi nhan|nguoi khai|nguoi di|nguoi ky|nguoi lap|nguoi yeu cau|nguoi lam chung|nguoi dai dien|nguoi do de|chu ?tich|giam doc|thu truong|truong tram|truong cong an|truong phong|can bo|cong chuc|ben a|ben b|ben cho thue|ben thue|ben ban|ben mua|ben uy quyen|ben nhan uy quyen)(?:\s|$|[,.:(])`)
+
+// tableHeader: a table's header row with a name column and others beside it ("TT | Họ, chữ đệm
+// và tên | Ngày sinh | Giới tính | ..."): the names are in the rows below.
+func tableHeader(fl string) bool {
+	m := nameLabel.FindStringIndex(fl)
+	if m == nil || !strings.HasPrefix(fl[m[0]:], "ho") {
+		return false
+	}
+	rest := fl[m[1]:]
+	return strings.Contains(rest, "ngay sinh") || strings.Contains(rest, "nam sinh") || strings.Contains(rest, "gioi tinh") ||
+		strings.Contains(rest, "quan he") || strings.Contains(rest, "so dinh danh")
+}
+
+// rowStart is a table row's number ("1 ", "2. ", "| 3 |").
+var rowStart = regexp.MustCompile(`^[|\s]*\d{1,2}\s*[.)|]?\s+`)
+
+// tableNames are the names that open the numbered rows under a table's header (the header may
+// wrap onto two lines first; the rows end at the first line that is not one).
+func tableNames(lines []string) []string {
+	var out []string
+	for k, line := range lines {
+		m := rowStart.FindStringIndex(line)
+		if m == nil {
+			if len(out) > 0 || k >= 2 {
+				break
+			}
+			continue
+		}
+		if n := nameAt(line[m[1]:]); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// nameHead is the rest of a name cut by a line's end: the capitalised words that open line,
+// up to a comma (one or two words; more is not a name's tail).
+func nameHead(line string) string {
+	line = strings.TrimSpace(line)
+	i := strings.IndexAny(line, ",;(")
+	if i < 0 {
+		return ""
+	}
+	words := strings.Fields(line[:i])
+	if len(words) == 0 || len(words) > 2 {
+		return ""
+	}
+	for _, w := range words {
+		if r := []rune(w); !unicode.IsUpper(r[0]) || !allLetters(r) {
+			return ""
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// allFamily: every name opens with a family name and is not a place that does ("Hà Nội" alone
+// under a caption, where a signature's date line was lost).
+func allFamily(names []string) bool {
+	for _, n := range names {
+		if w := strings.Fields(n); len(w) == 0 || !familyNames[Fold(w[0])] || familyPlaces[Fold(n)] {
+			return false
+		}
+	}
+	return true
+}
+
+// familyPlaces are provinces and cities whose names open with a family name (folded).
+var familyPlaces = map[string]bool{"ha noi": true, "ha nam": true, "ha tinh": true, "ha giang": true, "ho chi minh": true,
+	"lam dong": true, "cao bang": true, "thai binh": true, "thai nguyen": true, "dong nai": true, "dong thap": true,
+	"ha long": true, "ha dong": true, "ha tien": true}
 
 // labelWords begin the label that follows a name on the same line ("Võ Diệu Hương Họ và tên:
 // ...", "Đặng Ngọc Giang Giới tính: Nữ"): a name stops before them.
@@ -515,10 +675,14 @@ func nameAt(s string) string {
 		s = s[:i]
 	}
 	var words []string
-	for _, w := range strings.Fields(s) {
+	fields := strings.Fields(s)
+	for i, w := range fields {
 		r := []rune(w)
 		if !unicode.IsUpper(r[0]) || !allLetters(r) || (len(words) > 0 && labelWords[strings.ToLower(w)] && !allUpper(w)) {
 			break
+		}
+		if i+1 < len(fields) && Fold(w) == "ho" && Fold(fields[i+1]) == "so" {
+			break // "NGƯỜI NỘP HỒ SƠ": a dossier, not the family name Hồ
 		}
 		words = append(words, w)
 	}

@@ -65,3 +65,54 @@ Số 2, ngõ 56 phố Lê Lợi, phường Phú Hội, xác nhận lần hai`
 		t.Errorf("authority %q, want the police of the ward", got)
 	}
 }
+
+// TestNamesWhereOCRPutsThem: names where OCR's reading order leaves them, not only after a
+// label on the same line: a bilingual card's value a blank line below, a table of household
+// members, "Ông" at a line's end, a name cut by the line's end, a contract's parties, signers
+// under their captions; and "HỒ SƠ" after a caption is not the family name Hồ.
+func TestNamesWhereOCRPutsThem(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"card", "Họ và tên / Full name:\n\nLƯU ĐỨC VIỆT\nNgày sinh / Date of birth: 14/02/1962", []string{"LƯU ĐỨC VIỆT"}},
+		{"table", "Các thành viên trong hộ:\nTT |Họ, chữ đệm và tên Ngày sinh |Giới Số định danh cá Quan hệ với chủ\ntính nhân hộ\n" +
+			"1 Phan Tiến Kiên 27/10/2007 |Nam 079207551793 Vợ\n2 Đỉnh Minh Hùng __ |26/03/1980 Nam 079080498480 Con\n\nNơi nhận:",
+			[]string{"Phan Tiến Kiên", "Đỉnh Minh Hùng"}},
+		{"title at line end", "Điều 1. Công nhận việc cải chính năm sinh trong Giấy khai sinh của Ông\nVũ Minh Tuấn, sinh ngày 11/03/1981.",
+			[]string{"Vũ Minh Tuấn"}},
+		{"cut by the line's end", "Nội dung biến động Chuyển nhượng toàn bộ thửa đất cho Bà Đặng Thanh\nNhung, CCCD số 001168309667",
+			[]string{"Đặng Thanh Nhung"}},
+		{"party", "Bên B (Người lao động): Nguyễn Ngọc Hương\nSinh ngày: 02/10/1975", []string{"Nguyễn Ngọc Hương"}},
+		{"captions", "Người nộp Người nhận hồ sơ\nÑ „it: 4 ..\nTrương Quốc Thắng Phan Kim Thư\n", []string{"Trương Quốc Thắng", "Phan Kim Thư"}},
+		{"not a dossier", "NGƯỜI NỘP HỒ SƠ NGƯỜI TIẾP NHẬN HỒ SƠ\n(Ký và ghi rõ họ tên) (Ký và ghi rõ họ tên)\n", nil},
+		{"a place under a caption", "NGƯỜI ĐI KHAI SINH\nHà Nội\n", nil},
+	} {
+		if got := classify.Extract(c.text).Names; !cmp.Equal(got, c.want) {
+			t.Errorf("%s: names %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestNumberNotARegisterEntry: a receipt register's entry and a dossier code's "hồ sơ:" are
+// not the document's number; a receipt titled "BIÊN NHẬN HỒ SƠ" still has its own.
+func TestNumberNotARegisterEntry(t *testing.T) {
+	for text, want := range map[string]string{
+		"ĐƠN ĐĂNG KÝ\nVào sổ tiếp nhận hồ sơ số: 451 Quyển: 5\n": "",
+		"BIÊN NHẬN\nMã hồ sơ: 000.08.37.H44-230210-0819\n":       "",
+		"BIÊN NHẬN HỒ SƠ\nSố: 5857/TNHS\nMã hồ sơ: 000.08.37\n":  "5857/TNHS",
+	} {
+		if got := classify.Extract(text).Number; got != want {
+			t.Errorf("%q: number %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestAuthorityAfterMotto: the issuer block's last line, read after the motto's two lines.
+func TestAuthorityAfterMotto(t *testing.T) {
+	text := "SỞ KẾ HOẠCH VÀ ĐẦU TƯ\nTHÀNH PHỐ ĐÀ NẴNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n" +
+		"PHÒNG ĐĂNG KÝ KINH DOANH\n\nGIẤY CHỨNG NHẬN\nĐĂNG KÝ DOANH NGHIỆP"
+	if got := classify.Extract(text).Authority; got != "PHÒNG ĐĂNG KÝ KINH DOANH" {
+		t.Errorf("authority %q", got)
+	}
+}
