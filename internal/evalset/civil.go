@@ -407,6 +407,9 @@ func gcsC(g *gen) (Doc, Fields) {
 	num := fmt.Sprintf("%d", g.between(10, 900))
 	head := g.name(g.chance(0.5))
 	issued := c.born
+	// The midwife signs by name too; drawn where the page draws it, so the pages stay as they were.
+	var mw string
+	midwife := func() string { mw = g.name(false); return mw }
 	d := Doc{Font: "noto-serif", Items: []any{
 		Row{Either: true, Blocks: []Block{
 			{X: 0, W: 68, Lines: []Text{ctr(sz(t("TRUNG TÂM Y TẾ "+upper(b.o.districtFull())), 10.5)), ctr(sz(tb(upper(station)), 10.5))}, Rule: 2},
@@ -428,11 +431,11 @@ func gcsC(g *gen) (Doc, Fields) {
 		))...),
 		Gap(4),
 		Row{Either: true, Blocks: []Block{
-			signer(0, 70, []string{"Người đỡ đẻ"}, "(Ký, ghi rõ họ tên)", g.name(false), ""),
+			signer(0, 70, []string{"Người đỡ đẻ"}, "(Ký, ghi rõ họ tên)", midwife(), ""),
 			signer(80, 85, []string{b.o.datePlace() + ", " + issued.long(false), "TRƯỞNG TRẠM"}, "", head, sealOf(station)),
 		}},
 	}}
-	return d, Fields{Number: num + "/GCS", IssuedOn: issued.iso(), Authority: station, CitizenIDs: []string{m.id}, Names: []string{m.name, c.name, head}}
+	return d, Fields{Number: num + "/GCS", IssuedOn: issued.iso(), Authority: station, CitizenIDs: []string{m.id}, Names: []string{m.name, c.name, head, mw}}
 }
 
 // marriage is the facts of one marriage.

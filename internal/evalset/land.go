@@ -247,7 +247,11 @@ func gcnB(g *gen) (Doc, Fields) {
 			signer(75, 90, []string{p.o.datePlace() + ", " + p.issued.long(true), upper(auth)}, "", officer, sealOf(auth)),
 		}},
 	}}
-	return d, p.gcnTruth(auth, officer)
+	// Both holders are named on this form, with their numbers.
+	f := p.gcnTruth(auth, officer)
+	f.Names = append(f.Names, p.spouse.name)
+	f.CitizenIDs = append(f.CitizenIDs, p.spouse.id)
+	return d, f
 }
 
 // gcnC: the older red-book layout: the issuing committee heads the page beside the motto, the
