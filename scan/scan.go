@@ -169,6 +169,7 @@ func decodeImage(f Format, data []byte, index int, lim Limits) (*image.Gray, Met
 		return nil, Meta{}, refuse(Corrupt, err, "cannot decode %s", f)
 	}
 	g := Gray(img)
+	LightenSeals(img, g)
 	x, y := dpiOf(f, data)
 	return squarePixels(g, Meta{Format: f, Width: g.Rect.Dx(), Height: g.Rect.Dy(), DPI: x}, y, lim)
 }

@@ -1,0 +1,206 @@
+package scan
+
+import (
+	"image"
+)
+
+// Seals: the round red seal (con dấu) pressed over the signer's name and the date is what a
+// desk scanner's "red dropout" is for. In gray it is as dark as the text under it, and
+// Tesseract loses the whole signature block (measured: the signer's name under a seal came
+// back on a colour scan only with the seal dropped). LightenSeals finds seals on a colour page
+// by colour and shape (red, roughly round or square, 8-35 % of the page's short side) and
+// lightens their red ink in the gray page to the ink's own red channel: the imprint stays
+// visible in the digitized copy as a light gray ring, text under it stays black. Red text
+// lines (a certificate's red title, a red "KHẨN") are long and thin and are left as they are;
+// so are rectangular box stamps, whose text is often what a clerk reads.
+
+// Red ink, in 8-bit channels: R above both G and B by this much, and G and B close (red, not
+// orange skin or brown paper). The looser threshold applies inside a seal found with the
+// stricter one, to take its faint edges too.
+const (
+	sealRedness      = 60
+	sealRednessLoose = 35
+)
+
+// redness is how much a pixel's red exceeds its green and blue, or 0 for pixels that are not
+// red ink (orange and pink-brown hues, where G and B differ by more than half of that).
+func redness(r, g, b int) int {
+	m := max(g, b)
+	d := r - m
+	if d <= 0 {
+		return 0
+	}
+	if gb := g - b; gb > d/2 || -gb > d/2 {
+		return 0
+	}
+	return d
+}
+
+// colourPixels reads a colour image's pixels as 8-bit RGB, fast for the decoders' types; ok is
+// false for any other type (gray and palette scans have no seal to find).
+type colourPixels struct {
+	ycc  *image.YCbCr
+	rgba *image.RGBA
+	nrgb *image.NRGBA
+	b    image.Rectangle
+}
+
+func colourOf(m image.Image) (colourPixels, bool) {
+	c := colourPixels{b: m.Bounds()}
+	switch t := m.(type) {
+	case *image.YCbCr:
+		c.ycc = t
+	case *image.RGBA:
+		c.rgba = t
+	case *image.NRGBA:
+		c.nrgb = t
+	default:
+		return c, false
+	}
+	return c, true
+}
+
+// at is the pixel at (x, y) relative to the image's origin, as 8-bit R, G, B (over white for
+// translucent PNG pixels, as Gray composes them).
+func (c colourPixels) at(x, y int) (r, g, b int) {
+	x, y = x+c.b.Min.X, y+c.b.Min.Y
+	switch {
+	case c.ycc != nil:
+		yy := int(c.ycc.Y[c.ycc.YOffset(x, y)])
+		i := c.ycc.COffset(x, y)
+		cb, cr := int(c.ycc.Cb[i])-128, int(c.ycc.Cr[i])-128
+		// JFIF's conversion, in 16.16 fixed point (as image/color's YCbCrToRGB).
+		r = clamp8(yy + (91881*cr+1<<15)>>16)
+		g = clamp8(yy - (22554*cb+46802*cr-1<<15)>>16)
+		b = clamp8(yy + (116130*cb+1<<15)>>16)
+		return
+	case c.rgba != nil:
+		p := c.rgba.Pix[c.rgba.PixOffset(x, y):]
+		w := 255 - int(p[3])
+		return int(p[0]) + w, int(p[1]) + w, int(p[2]) + w
+	default:
+		p := c.nrgb.Pix[c.nrgb.PixOffset(x, y):]
+		a := int(p[3])
+		return (int(p[0])*a + 255*(255-a)) / 255, (int(p[1])*a + 255*(255-a)) / 255, (int(p[2])*a + 255*(255-a)) / 255
+	}
+}
+
+func clamp8(v int) int { return min(255, max(0, v)) }
+
+// LightenSeals finds the red seals of colour image m and lightens them in g, its gray
+// conversion (same size). It reports how many seals it lightened.
+func LightenSeals(m image.Image, g *image.Gray) int {
+	c, ok := colourOf(m)
+	if !ok || g == nil || c.b.Dx() != g.Rect.Dx() || c.b.Dy() != g.Rect.Dy() {
+		return 0
+	}
+	w, h := c.b.Dx(), c.b.Dy()
+	short := min(w, h)
+	if short < 200 {
+		return 0
+	}
+	// A grid of cells (about 1.5 mm on an A4 page), each marked when enough of its sampled
+	// pixels are red ink: a seal's ring and star are thin, so a few percent is enough.
+	cell := max(4, short/140)
+	cw, ch := (w+cell-1)/cell, (h+cell-1)/cell
+	red := make([]bool, cw*ch)
+	found := false
+	step := max(1, cell/4)
+	for cy := 0; cy < ch; cy++ {
+		for cx := 0; cx < cw; cx++ {
+			n, k := 0, 0
+			for y := cy * cell; y < min(h, (cy+1)*cell); y += step {
+				for x := cx * cell; x < min(w, (cx+1)*cell); x += step {
+					k++
+					if redness(c.at(x, y)) >= sealRedness {
+						n++
+					}
+				}
+			}
+			if k > 0 && 20*n >= k {
+				red[cy*cw+cx], found = true, true
+			}
+		}
+	}
+	if !found {
+		return 0
+	}
+	seals := 0
+	for _, r := range sealBoxes(red, cw, ch, short/cell) {
+		box := image.Rect(r.Min.X*cell, r.Min.Y*cell, min(w, r.Max.X*cell), min(h, r.Max.Y*cell))
+		for y := box.Min.Y; y < box.Max.Y; y++ {
+			row := g.Pix[y*g.Stride:]
+			for x := box.Min.X; x < box.Max.X; x++ {
+				// The red channel: paper and red ink light, black toner and blue ink dark; the
+				// seal's edges too (in a JPEG its colour is blurred over two pixels, its
+				// darkness is not, so a test of redness leaves a dark outline).
+				if rr, _, _ := c.at(x, y); uint8(rr) > row[x] {
+					row[x] = uint8(rr)
+				}
+			}
+		}
+		seals++
+	}
+	return seals
+}
+
+// sealBoxes are the boxes (in cells, with a margin of two) of the groups of red cells shaped
+// like a seal: 8-35 % of the page's short side (shortCells) each way, no more than 1.6 times
+// as long one way as the other. Cells two apart join a group (a ring's dashed lettering).
+func sealBoxes(red []bool, cw, ch, shortCells int) []image.Rectangle {
+	seen := make([]bool, len(red))
+	var parts, out []image.Rectangle
+	for i, on := range red {
+		if !on || seen[i] {
+			continue
+		}
+		x0, y0, x1, y1 := cw, ch, 0, 0
+		stack := []int{i}
+		seen[i] = true
+		for len(stack) > 0 {
+			k := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			x, y := k%cw, k/cw
+			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+			for dy := -2; dy <= 2; dy++ {
+				for dx := -2; dx <= 2; dx++ {
+					nx, ny := x+dx, y+dy
+					if nx < 0 || ny < 0 || nx >= cw || ny >= ch {
+						continue
+					}
+					if j := ny*cw + nx; red[j] && !seen[j] {
+						seen[j] = true
+						stack = append(stack, j)
+					}
+				}
+			}
+		}
+		parts = append(parts, image.Rect(x0, y0, x1+1, y1+1))
+	}
+	// A line of text across a seal breaks its ring in two (toner over red is black): groups
+	// 4 cells apart or less join while their union is no larger than a seal.
+	lo, hi := shortCells*8/100, shortCells*35/100
+	for merged := true; merged; {
+		merged = false
+		for i := 0; i < len(parts); i++ {
+			for j := i + 1; j < len(parts); j++ {
+				u := parts[i].Union(parts[j])
+				if u.Dx() > hi || u.Dy() > hi || !parts[i].Inset(-4).Overlaps(parts[j]) {
+					continue
+				}
+				parts[i] = u
+				parts = append(parts[:j], parts[j+1:]...)
+				merged = true
+				j--
+			}
+		}
+	}
+	for _, p := range parts {
+		bw, bh := p.Dx(), p.Dy()
+		if bw < lo || bh < lo || bw > hi || bh > hi || 10*bw > 16*bh || 10*bh > 16*bw {
+			continue
+		}
+		out = append(out, image.Rect(max(0, p.Min.X-2), max(0, p.Min.Y-2), min(cw, p.Max.X+2), min(ch, p.Max.Y+2)))
+	}
+	return out
+}
