@@ -221,7 +221,79 @@ func bitmap(g *image.Gray) (*gozxing.BinaryBitmap, error) {
 	if err != nil {
 		return nil, err
 	}
-	return gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(src))
+	return gozxing.NewBinaryBitmap(newPageBinarizer(src, otsu(pix)))
+}
+
+// pageBinarizer gives the 2D readers the page cut at one threshold, Otsu's over the whole page:
+// the page is already cleaned (paper evened out, specks gone), so ZXing's hybrid binarizer,
+// which thresholds each 8x8 block against its neighbourhood for uneven light, bought nothing
+// but its cost (about 40 % of reading codes). 1D readers keep ZXing's per-row binarization.
+type pageBinarizer struct {
+	*gozxing.GlobalHistogramBinarizer
+	threshold byte
+	matrix    *gozxing.BitMatrix
+}
+
+func newPageBinarizer(src gozxing.LuminanceSource, threshold byte) gozxing.Binarizer {
+	return &pageBinarizer{gozxing.NewGlobalHistgramBinarizer(src).(*gozxing.GlobalHistogramBinarizer), threshold, nil}
+}
+
+func (b *pageBinarizer) GetBlackMatrix() (*gozxing.BitMatrix, error) {
+	if b.matrix != nil {
+		return b.matrix, nil
+	}
+	src := b.GetLuminanceSource()
+	w, h := src.GetWidth(), src.GetHeight()
+	m, err := gozxing.NewBitMatrix(w, h)
+	if err != nil {
+		return nil, err
+	}
+	lum := src.GetMatrix()
+	for y := 0; y < h; y++ {
+		for x, v := range lum[y*w : (y+1)*w] {
+			if v <= b.threshold {
+				m.Set(x, y)
+			}
+		}
+	}
+	b.matrix = m
+	return m, nil
+}
+
+// CreateBinarizer is for a crop of the page (a DataMatrix candidate): the page's threshold.
+func (b *pageBinarizer) CreateBinarizer(src gozxing.LuminanceSource) gozxing.Binarizer {
+	return newPageBinarizer(src, b.threshold)
+}
+
+// otsu is the threshold that best splits pix's histogram in two (ink and paper); a page of
+// one level gets the middle.
+func otsu(pix []byte) byte {
+	var hist [256]int
+	for _, v := range pix {
+		hist[v]++
+	}
+	total, sum := len(pix), 0
+	for i, n := range hist {
+		sum += i * n
+	}
+	best, at := -1.0, 127
+	wb, sb := 0, 0
+	for t := 0; t < 255; t++ {
+		wb += hist[t]
+		if wb == 0 {
+			continue
+		}
+		wf := total - wb
+		if wf == 0 {
+			break
+		}
+		sb += t * hist[t]
+		mb, mf := float64(sb)/float64(wb), float64(sum-sb)/float64(wf)
+		if v := float64(wb) * float64(wf) * (mb - mf) * (mb - mf); v > best {
+			best, at = v, t
+		}
+	}
+	return byte(at)
 }
 
 // transpose mirrors the page on its diagonal: rows become columns, which is all a 1D reader
