@@ -219,6 +219,9 @@ func (c *Classifier) rules(lines []string, body string) (best ruleMatch) {
 		m := ruleMatch{code: t.Code}
 		for _, title := range t.Titles {
 			for _, l := range cands {
+				if strings.Contains(l, ": ") {
+					continue // a label and its value ("Hồ sơ: Đăng ký khai sinh"), not a title
+				}
 				if s := titleSimilarity(l, title); s >= titleThreshold(title) && (s > m.sim || (s == m.sim && len(title) > len(m.title))) {
 					m.sim, m.title = s, title
 				}
