@@ -333,7 +333,8 @@ func BenchmarkThroughput(b *testing.B) {
 	// This machine's speed drifts between runs (the same code has taken 0.56 to 0.94 s of CPU a
 	// page), so single runs minutes apart compare poorly. Here the runs alternate,
 	// SOHOA_BENCH_ROUNDS times (default 5), and each ratio is taken within its round: a round
-	// runs (b), (a), (c), (d) and (b-pdf), so that (c) and (d) are next to (a). (c) and (d) are
+	// runs (b), (a), (c), (d), (a) again and (b-pdf), so that (c) and (d) stand between two
+	// runs of (a), whose mean they are compared with. (c) and (d) are
 	// both `sohoa worker` processes, built here: (c) against Debian's libtesseract, (d) against
 	// the optimised one of `make engine` (left out when it is not installed).
 	// SOHOA_BENCH_ROUNDS_OCRMYPDF=0 leaves OCRmyPDF out of the rounds.
@@ -357,15 +358,23 @@ func BenchmarkThroughput(b *testing.B) {
 				bd, _, _ = ocrmypdf(b, "b")
 			}
 			ad, aCPU := xargs(files, filepath.Join(dir, "a"))
-			a := perMin(ad)
-			aPage := aCPU.Children.Seconds() / float64(len(pages))
 			d, cpu, _ := runSohoa(b, pages, cores, stock)
+			var dd time.Duration
+			var dcpu testenv.CPUTime
+			if pix != "" {
+				dd, dcpu, _ = runSohoa(b, pages, cores, pix)
+			}
+			// (a) again after (c) and (d): their ratios are to the mean of the two, which a
+			// machine slowing or speeding up steadily over the round does not bias much; how
+			// far the two (a) runs differ is the round's drift.
+			ad2, aCPU2 := xargs(files, filepath.Join(dir, "a"))
+			a, a1, a2 := perMin((ad+ad2)/2), perMin(ad), perMin(ad2)
+			aPage := (aCPU.Children + aCPU2.Children).Seconds() / float64(2*len(pages))
 			c := perMin(d)
 			as, cs, ca = append(as, a), append(cs, c), append(ca, c/a)
-			b.Logf("round %d: a %.1f, c %.1f pages/min, c/a %.3f; CPU a page a %.3f s, c %.3f s; idle a %.1f %%, c %.1f %%",
-				r+1, a, c, c/a, aPage, perPage(cpu), aCPU.IdlePercent(), cpu.IdlePercent())
+			b.Logf("round %d: a %.1f (%.1f, then %.1f: drift %+.1f %%), c %.1f pages/min, c/a %.3f; CPU a page a %.3f s, c %.3f s; idle a %.1f %%, c %.1f %%",
+				r+1, a, a1, a2, 100*(a2/a1-1), c, c/a, aPage, perPage(cpu), aCPU.IdlePercent(), cpu.IdlePercent())
 			if pix != "" {
-				dd, dcpu, _ := runSohoa(b, pages, cores, pix)
 				dr := perMin(dd)
 				ds, da = append(ds, dr), append(da, dr/a)
 				b.Logf("round %d: d %.1f pages/min, d/a %.3f, d/c %.3f; CPU a page d %.3f s; idle d %.1f %%",
