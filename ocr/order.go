@@ -222,7 +222,7 @@ func isTable(ls []textLine, cols []span) bool {
 	}
 	full := 0
 	starts := make([][]int, len(cols))
-	h := 0
+	var hs []int
 	for _, l := range ls {
 		if len(l.segs) == len(cols) {
 			full++
@@ -230,12 +230,17 @@ func isTable(ls []textLine, cols []span) bool {
 		for _, s := range l.segs {
 			c := columnOf(cols, s)
 			starts[c] = append(starts[c], s.x0)
-			h = max(h, s.y1-s.y0)
+			hs = append(hs, s.y1-s.y0)
 		}
 	}
 	if full < 3 {
 		return false
 	}
+	// The tolerance is a line's height: the median segment's, not the tallest, which is what
+	// OCR made of a signature's strokes (95 px against 32) and let two centred signature
+	// blocks pass for a table, read row by row.
+	slices.Sort(hs)
+	h := hs[len(hs)/2]
 	// Most cells of each column start where the column's median cell does (a wrapped value
 	// or a date line under the table may not).
 	for _, st := range starts {

@@ -130,3 +130,27 @@ func TestReadingOrderSideBlocks(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestReadingOrderSignaturesNotATable: two centred signature blocks whose rows fill both
+// sides three times are still two blocks when a signature's strokes, read as one tall "word"
+// beside the midwife's name, make the tallest segment three lines high (seen once the seal over
+// the right block was lightened on a colour scan).
+func TestReadingOrderSignaturesNotATable(t *testing.T) {
+	ws := wordsOf(5,
+		[]any{408, "NGƯỜI ĐỠ ĐẺ", 893, "THỦ TRƯỞNG CƠ SỞ KHÁM BỆNH,"},
+		[]any{347, "(Ký, ghi rõ họ tên, chức danh)", 1092, "CHỮA BỆNH"},
+		[]any{1023, "(Ký, ghi rõ họ tên, đóng dấu)"},
+		[]any{427, "Lý Hồng Thư", 1015, "V`x#Ø"},
+		[]any{1096, "Lý Hữu Tuấn"},
+	)
+	for i := range ws {
+		if ws[i].Text == "V`x#Ø" {
+			ws[i].Box[1] -= 60 // the scribble's box, three lines high
+		}
+	}
+	got := readingOrder(ws)
+	want := "NGƯỜI ĐỠ ĐẺ\n(Ký, ghi rõ họ tên, chức danh)\nLý Hồng Thư\n\nTHỦ TRƯỞNG CƠ SỞ KHÁM BỆNH,\nCHỮA BỆNH\n(Ký, ghi rõ họ tên, đóng dấu)\nV`x#Ø\nLý Hữu Tuấn"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
