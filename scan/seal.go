@@ -9,18 +9,14 @@ import (
 // Tesseract loses the whole signature block (measured: the signer's name under a seal came
 // back on a colour scan only with the seal dropped). LightenSeals finds seals on a colour page
 // by colour and shape (red, roughly round or square, 8-35 % of the page's short side) and
-// lightens their red ink in the gray page to the ink's own red channel: the imprint stays
-// visible in the digitized copy as a light gray ring, text under it stays black. Red text
+// reads each seal's box in the gray page through the red channel: the imprint stays visible
+// in the digitized copy as a light gray ring, text under it stays black. Red text
 // lines (a certificate's red title, a red "KHẨN") are long and thin and are left as they are;
 // so are rectangular box stamps, whose text is often what a clerk reads.
 
-// Red ink, in 8-bit channels: R above both G and B by this much, and G and B close (red, not
-// orange skin or brown paper). The looser threshold applies inside a seal found with the
-// stricter one, to take its faint edges too.
-const (
-	sealRedness      = 60
-	sealRednessLoose = 35
-)
+// sealRedness is red ink, in 8-bit channels: R above both G and B by this much, and G and B
+// close (red, not orange skin or brown paper).
+const sealRedness = 60
 
 // redness is how much a pixel's red exceeds its green and blue, or 0 for pixels that are not
 // red ink (orange and pink-brown hues, where G and B differ by more than half of that).
