@@ -2,6 +2,7 @@ package scan
 
 import (
 	"image"
+	"math"
 )
 
 // Seals: the round red seal (con dấu) pressed over the signer's name and the date is what a
@@ -199,4 +200,219 @@ func sealBoxes(red []bool, cw, ch, shortCells int) []image.Rectangle {
 		out = append(out, image.Rect(max(0, p.Min.X-2), max(0, p.Min.Y-2), min(cw, p.Max.X+2), min(ch, p.Max.Y+2)))
 	}
 	return out
+}
+
+// LightenGraySeals finds round seals on a gray page by their tone and lightens them: a red
+// seal scanned in gray (or a colour page stored as gray) is a mid gray, lighter than toner and
+// darker than paper, and over the signer's capacity and name it makes Tesseract drop the whole
+// block as it does in colour. The cells mostly of that tone are grouped as LightenSeals groups
+// red cells, and a group is taken for a seal only when it is also a ring: round, its box's
+// corners empty and its rim mostly marked (a gray photo, a block of blurred text and a box
+// stamp fill their corners). Inside a seal, every pixel lighter than halfway between the
+// seal's tone and the darkest ink under it is pushed towards paper, to a pale imprint as in
+// colour; toner and signatures, darker, stay. It reports how many seals it lightened.
+func LightenGraySeals(g *image.Gray) int {
+	if g == nil {
+		return 0
+	}
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	short := min(w, h)
+	if short < 200 {
+		return 0
+	}
+	at := func(x, y int) uint8 { return g.Pix[y*g.Stride+x] }
+	// Paper: the median of a sparse sample (a page is mostly paper).
+	var hist [256]int
+	n := 0
+	for y := 0; y < h; y += 7 {
+		for x := 0; x < w; x += 7 {
+			hist[at(x, y)]++
+			n++
+		}
+	}
+	paper := 0
+	for c := 0; paper < 256; paper++ {
+		if c += hist[paper]; 2*c >= n {
+			break
+		}
+	}
+	// A seal's tone on white paper is about 0.4-0.6 of it; toner is under 0.3.
+	darkMax, midMax := uint8(paper*30/100), uint8(paper*75/100)
+	if paper < 120 {
+		return 0 // a dark page: no tone to tell a seal by
+	}
+	cell := max(4, short/140)
+	cw, ch := (w+cell-1)/cell, (h+cell-1)/cell
+	mid := make([]bool, cw*ch)
+	step := max(1, cell/8)
+	// A pixel of the seal's tone has no toner around it: the soft edge of a stroke of text is
+	// of the same tone, but next to the stroke's dark core (r is about 0.2 mm).
+	r := max(1, short/1200)
+	around := [8]int{-r, r, -r * g.Stride, r * g.Stride, -r - r*g.Stride, r + r*g.Stride, r - r*g.Stride, -r + r*g.Stride}
+	// Row by row over the sampled pixels, counting per cell (a tight loop over each row: a
+	// page is mostly paper, and paper costs one comparison a sample).
+	hits := make([]int32, cw*ch)
+	for y := r; y < h-r; y += step {
+		row := g.Pix[y*g.Stride : y*g.Stride+w]
+		base := (y / cell) * cw
+		for x := r; x < w-r; x += step {
+			if v := row[x]; v <= darkMax || v > midMax {
+				continue
+			}
+			i := y*g.Stride + x
+			clear := true
+			for _, d := range around {
+				if g.Pix[i+d] <= darkMax {
+					clear = false
+					break
+				}
+			}
+			if clear {
+				hits[base+x/cell]++
+			}
+		}
+	}
+	// Samples a cell holds: (cell/step)² or so; a ring's cell has 5 % of them.
+	perCell := int32((cell + step - 1) / step * ((cell + step - 1) / step))
+	found := false
+	for i, n := range hits {
+		if 20*n >= perCell {
+			mid[i], found = true, true
+		}
+	}
+	if !found {
+		return 0
+	}
+	seals := 0
+	for _, r := range sealBoxes(mid, cw, ch, short/cell) {
+		// The group may hold the seal and text beside it of the same tone: the seal is the
+		// circle in it whose rim is most marked.
+		c, ok := circleIn(mid, cw, r, short/cell)
+		if !ok || !ring(mid, cw, c) {
+			continue
+		}
+		r = image.Rect(max(0, c.Min.X-2), max(0, c.Min.Y-2), min(cw, c.Max.X+2), min(ch, c.Max.Y+2))
+		box := image.Rect(r.Min.X*cell, r.Min.Y*cell, min(w, r.Max.X*cell), min(h, r.Max.Y*cell))
+		// The seal's tone (median of its mid-tone pixels) and the darkest ink in its box.
+		var th [256]int
+		tn := 0
+		for y := box.Min.Y; y < box.Max.Y; y += 2 {
+			for x := box.Min.X; x < box.Max.X; x += 2 {
+				th[at(x, y)]++
+				tn++
+			}
+		}
+		ink, nMid := 0, 0
+		for c := 0; c < 256; c++ {
+			if th[c] > 0 && ink == 0 && 1000*th[c] >= tn {
+				ink = c // darkest tone with at least 0.1 % of the box
+			}
+			if c > int(darkMax) && c <= int(midMax) {
+				nMid += th[c]
+			}
+		}
+		tone, acc := int(darkMax)+1, 0
+		for ; tone <= int(midMax); tone++ {
+			if acc += th[tone]; 2*acc >= nMid {
+				break
+			}
+		}
+		cut := uint8(min((tone+ink)/2, tone-25))
+		for y := box.Min.Y; y < box.Max.Y; y++ {
+			row := g.Pix[y*g.Stride:]
+			for x := box.Min.X; x < box.Max.X; x++ {
+				if v := row[x]; v > cut && int(v) < paper {
+					row[x] = uint8(paper - (paper-int(v))/4)
+				}
+			}
+		}
+		seals++
+	}
+	return seals
+}
+
+// circleIn is the box (in cells) of the largest circle inside box, a seal's size (8-35 % of
+// the page's short side, shortCells), with at least 60 % of its rim marked (text across a ring
+// leaves gaps in it): a seal's outer ring, not its inner one.
+func circleIn(marked []bool, cw int, box image.Rectangle, shortCells int) (image.Rectangle, bool) {
+	lo, hi := max(2, shortCells*4/100), shortCells*35/200
+	var best image.Rectangle
+	bestScore := 0.0
+	for r := hi; r >= lo; r-- {
+		// The rim's cells, and for each the cell next to it towards the centre.
+		n := int(2*math.Pi*float64(r)) + 1
+		rim := make([][4]int, n)
+		for k := range rim {
+			a := 2 * math.Pi * float64(k) / float64(n)
+			dx, dy := int(math.Round(float64(r)*math.Cos(a))), int(math.Round(float64(r)*math.Sin(a)))
+			rim[k] = [4]int{dx, dy, inward(dx), inward(dy)}
+		}
+		for cy := box.Min.Y + r; cy < box.Max.Y-r; cy++ {
+			for cx := box.Min.X + r; cx < box.Max.X-r; cx++ {
+				on := 0
+				for _, p := range rim {
+					i := (cy+p[1])*cw + cx + p[0]
+					if marked[i] || marked[i+p[2]] || marked[i+p[3]*cw] {
+						on++
+					}
+				}
+				if sc := float64(on) / float64(n); sc > bestScore {
+					bestScore, best = sc, image.Rect(cx-r, cy-r, cx+r+1, cy+r+1)
+				}
+			}
+		}
+		if bestScore >= 0.6 {
+			return best, true
+		}
+	}
+	return best, false
+}
+
+// inward is the step from a rim cell's offset v towards the centre.
+func inward(v int) int {
+	switch {
+	case v > 0:
+		return -1
+	case v < 0:
+		return 1
+	}
+	return 0
+}
+
+// ring reports whether the marked cells inside box (in cells) make a ring: few of the cells
+// outside its inscribed ellipse marked (a round seal leaves its box's corners empty), most of
+// those on its rim, and its middle mostly empty (a seal's star is small; a filled disc is not
+// a seal).
+func ring(marked []bool, cw int, box image.Rectangle) bool {
+	if box.Dx() < 4 || box.Dy() < 4 {
+		return false
+	}
+	cx, cy := float64(box.Min.X+box.Max.X)/2, float64(box.Min.Y+box.Max.Y)/2
+	rx, ry := float64(box.Dx())/2, float64(box.Dy())/2
+	var corner, cornerOn, rim, rimOn, core, coreOn int
+	for y := box.Min.Y; y < box.Max.Y; y++ {
+		for x := box.Min.X; x < box.Max.X; x++ {
+			dx, dy := (float64(x)+0.5-cx)/rx, (float64(y)+0.5-cy)/ry
+			d := dx*dx + dy*dy
+			on := marked[y*cw+x]
+			switch {
+			case d > 1.15*1.15:
+				corner++
+				if on {
+					cornerOn++
+				}
+			case d >= 0.75*0.75 && d <= 1:
+				rim++
+				if on {
+					rimOn++
+				}
+			case d <= 0.5*0.5:
+				core++
+				if on {
+					coreOn++
+				}
+			}
+		}
+	}
+	return corner > 0 && rim > 0 && core > 0 && 100*cornerOn <= 15*corner && 100*rimOn >= 40*rim && 2*coreOn <= core
 }

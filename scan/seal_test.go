@@ -153,3 +153,100 @@ func BenchmarkLightenSeals(b *testing.B) {
 		})
 	}
 }
+
+func TestLightenGraySeals(t *testing.T) {
+	for _, k := range []int{1, 3} { // 100 and 300 DPI
+		m, at := sealPageAt(func(r image.Rectangle) image.Image { return image.NewRGBA(r) }, k)
+		g := Gray(m)
+		was := map[string]uint8{}
+		for name, p := range at {
+			was[name] = g.GrayAt(p.X, p.Y).Y
+		}
+		if n := LightenGraySeals(g); n != 1 {
+			t.Fatalf("%d00 DPI: lightened %d seals, want 1", k, n)
+		}
+		for _, name := range []string{"ring", "star"} {
+			if v := g.GrayAt(at[name].X, at[name].Y).Y; v < 190 {
+				t.Errorf("%d00 DPI: seal's %s: gray %d (was %d), want ≥ 190", k, name, v, was[name])
+			}
+		}
+		// The name under the seal, the red title line, the skin tone and the box stamp (gray
+		// now, but not round) stay as they were.
+		for _, name := range []string{"under", "title", "skin", "box"} {
+			if v := g.GrayAt(at[name].X, at[name].Y).Y; v != was[name] {
+				t.Errorf("%d00 DPI: %s changed: gray %d, was %d", k, name, v, was[name])
+			}
+		}
+	}
+}
+
+// TestLightenGraySealsLeavesOthers: what is of a seal's tone on a gray page but no seal: a
+// gray photo (an ID card's), a round gray logo filled in, a paragraph of blurred text whose
+// soft edges are all mid gray, and a ring drawn in black (a form's circle to tick).
+func TestLightenGraySealsLeavesOthers(t *testing.T) {
+	g := image.NewGray(image.Rect(0, 0, 2480, 3508))
+	for i := range g.Pix {
+		g.Pix[i] = 240
+	}
+	fill := func(r image.Rectangle, v uint8) {
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				g.Pix[y*g.Stride+x] = v
+			}
+		}
+	}
+	fill(image.Rect(200, 300, 650, 900), 130) // photo, 38 × 51 mm
+	for y := 1200; y < 1700; y++ {            // filled disc, 40 mm
+		for x := 1400; x < 1900; x++ {
+			if math.Hypot(float64(x-1650), float64(y-1450)) < 230 {
+				g.Pix[y*g.Stride+x] = 120
+			}
+		}
+	}
+	for line := 0; line < 12; line++ { // blurred text: strokes 3 px, with 3 px of mid-gray edges
+		y0 := 2000 + line*60
+		for x := 200; x < 1200; x += 14 {
+			fill(image.Rect(x, y0, x+9, y0+30), 150)
+			fill(image.Rect(x+3, y0+3, x+6, y0+27), 30)
+		}
+	}
+	for y := 2100; y < 2600; y++ { // a black ring
+		for x := 1500; x < 2000; x++ {
+			if math.Abs(math.Hypot(float64(x-1750), float64(y-2350))-220) < 4 {
+				g.Pix[y*g.Stride+x] = 20
+			}
+		}
+	}
+	before := append([]uint8(nil), g.Pix...)
+	if n := LightenGraySeals(g); n != 0 {
+		t.Errorf("lightened %d seals on a page without any", n)
+	}
+	for i := range before {
+		if g.Pix[i] != before[i] {
+			t.Fatalf("pixel (%d, %d) changed", i%g.Stride, i/g.Stride)
+		}
+	}
+}
+
+// BenchmarkLightenGraySeals: a gray A4 page at 300 DPI with one seal, and a page without one
+// (what every gray page pays).
+func BenchmarkLightenGraySeals(b *testing.B) {
+	src, _ := sealPageAt(func(r image.Rectangle) image.Image { return image.NewRGBA(r) }, 3)
+	withSeal := Gray(src)
+	plain := image.NewGray(withSeal.Rect)
+	for i := range plain.Pix {
+		plain.Pix[i] = 240
+	}
+	for _, c := range []struct {
+		name string
+		g    *image.Gray
+	}{{"seal", withSeal}, {"none", plain}} {
+		b.Run(c.name, func(b *testing.B) {
+			g := image.NewGray(c.g.Rect)
+			for b.Loop() {
+				copy(g.Pix, c.g.Pix)
+				LightenGraySeals(g)
+			}
+		})
+	}
+}

@@ -138,11 +138,23 @@ func (s *Source) SHA256() ([32]byte, error) {
 // Decode returns page index as Decode does.
 func (s *Source) Decode(ctx context.Context, index int, lim Limits) (*image.Gray, Meta, error) {
 	defer runtime.KeepAlive(s) // its file stays while poppler reads it
+	var (
+		g   *image.Gray
+		m   Meta
+		err error
+	)
 	switch s.format {
 	case PDF:
-		return renderPDF(ctx, s.data, s.path, s.pdf, s.pdfErrs, index, lim)
+		g, m, err = renderPDF(ctx, s.data, s.path, s.pdf, s.pdfErrs, index, lim)
 	case TIFF:
-		return decodeTIFF(s.data, s.tiff, index, lim)
+		g, m, err = decodeTIFF(s.data, s.tiff, index, lim)
+	default:
+		g, m, err = decodeImage(s.format, s.data, index, lim)
 	}
-	return decodeImage(s.format, s.data, index, lim)
+	if err == nil {
+		// Seals scanned in gray, whatever the file (a colour page's red seals are already
+		// lightened by decodeImage, and pale now).
+		LightenGraySeals(g)
+	}
+	return g, m, err
 }
