@@ -568,7 +568,8 @@ func tkkhC(g *gen) (Doc, Fields) {
 			signer(85, 80, []string{"Bên nữ"}, "(Ký, ghi rõ họ tên)", w.name, ""),
 		}},
 	}}
-	return d, Fields{IssuedOn: mr.reg.iso(), CitizenIDs: []string{h.id, w.id}, Names: []string{h.name, w.name}}
+	// This form has no place for the date: the declaration gives none.
+	return d, Fields{CitizenIDs: []string{h.id, w.id}, Names: []string{h.name, w.name}}
 }
 
 // gcnkhA: the marriage certificate: committee and motto, husband and wife side by side in a
@@ -736,5 +737,6 @@ func ccC(g *gen) (Doc, Fields) {
 		}, Sign: 4, Seal: sealOf("ủy ban nhân dân " + o.wardFull())},
 		Block{X: 60, W: 105, Lines: []Text{ctr(sz(tb(officer), 11))}},
 	)
-	return Doc{Font: "arial", Items: items}, Fields{CitizenIDs: []string{p.id}, Names: []string{p.name}}
+	// The officer who certifies the copy signs it: a name the page gives.
+	return Doc{Font: "arial", Items: items}, Fields{CitizenIDs: []string{p.id}, Names: []string{p.name, officer}}
 }

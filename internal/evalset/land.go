@@ -717,7 +717,8 @@ func uqB(g *gen) (Doc, Fields) {
 		Block{X: 40, W: 125, Lines: []Text{ctr(sz(tb("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN "+upper(o.wardFull())), 11)), ctr(sz(t("Chứng thực chữ ký của "+a.title()+" "+a.name), 10.5)), ctr(sz(tb("PHÓ CHỦ TỊCH"), 11))}, Sign: 3, Seal: sealOf("ủy ban nhân dân " + o.wardFull())},
 		Block{X: 40, W: 125, Lines: []Text{ctr(sz(tb(officer), 11))}},
 	}}
-	return d, Fields{IssuedOn: on.iso(), CitizenIDs: []string{a.id, b.id}, Names: []string{a.name, b.name}}
+	// The officer who certifies the signature signs too: a name the page gives.
+	return d, Fields{IssuedOn: on.iso(), CitizenIDs: []string{a.id, b.id}, Names: []string{a.name, b.name, officer}}
 }
 
 // uqC: a company's letter of authorisation to an employee.

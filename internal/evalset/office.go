@@ -153,6 +153,7 @@ type decision struct {
 	p       person
 	chair   string
 	deputy  bool
+	idShown bool // the body gives the person's ID number
 }
 
 func (g *gen) decision() decision {
@@ -164,6 +165,7 @@ func (g *gen) decision() decision {
 	q.deputy = g.chance(0.5)
 	switch g.rng.IntN(3) {
 	case 0:
+		q.idShown = true
 		q.subject = "Về việc cấp Giấy phép xây dựng nhà ở riêng lẻ"
 		q.body = []string{
 			"Điều 1. Cấp Giấy phép xây dựng cho " + q.p.title() + " " + q.p.name + ", số định danh cá nhân " + q.p.id + ", được xây dựng nhà ở riêng lẻ tại " + g.address(o) + ".",
@@ -178,6 +180,7 @@ func (g *gen) decision() decision {
 			"Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
 		}
 	default:
+		q.idShown = true
 		q.subject = "Về việc giao đất tái định cư cho hộ gia đình, cá nhân"
 		q.body = []string{
 			"Điều 1. Giao cho " + q.p.title() + " " + q.p.name + " (số định danh cá nhân " + q.p.id + ") thửa đất số " + fmt.Sprint(g.between(5, 500)) + ", tờ bản đồ số " + fmt.Sprint(g.between(1, 40)) + " để làm nhà ở tái định cư.",
@@ -191,7 +194,11 @@ func (g *gen) decision() decision {
 func (q decision) authority() string { return "Ủy ban nhân dân " + q.o.districtFull() }
 
 func (q decision) truth() Fields {
-	return Fields{Number: q.num, IssuedOn: q.on.iso(), Authority: q.authority(), CitizenIDs: []string{q.p.id}, Names: []string{q.p.name, q.chair}}
+	var ids []string
+	if q.idShown {
+		ids = []string{q.p.id} // a civil-status correction names the person without the number
+	}
+	return Fields{Number: q.num, IssuedOn: q.on.iso(), Authority: q.authority(), CitizenIDs: ids, Names: []string{q.p.name, q.chair}}
 }
 
 func (q decision) signature(x, w float64) Block {
