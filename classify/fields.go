@@ -133,6 +133,11 @@ func extract(text string, serial bool) Fields {
 	if f.Parcel == "" || f.MapSheet == "" {
 		if m := parcelTableRE.FindStringSubmatch(folded); m != nil {
 			f.Parcel, f.MapSheet = m[1], m[2]
+		} else if p, sh := parcelColumns(folded); p != "" {
+			f.Parcel = p
+			if f.MapSheet == "" {
+				f.MapSheet = sh
+			}
 		}
 	}
 	if m := bookRE.FindStringSubmatch(folded); m != nil {
@@ -140,6 +145,65 @@ func extract(text string, serial bool) Fields {
 	}
 	return f
 }
+
+// parcelColumns reads a land table whose header opens with "Thửa đất số" and whose values
+// stand below it, as OCR gives such a table: the header on one line and the values on the next
+// ("Thửa đất số | Tờ bản đồ số | Diện tích" / "384 VI 219,7": a map sheet OCR garbled), or every
+// cell on a line of its own, the header's cells first and the values after them in the same
+// order. The parcel is the first value and the map sheet the one under "Tờ bản đồ số", each
+// only when it is a number.
+func parcelColumns(folded string) (parcel, sheet string) {
+	var lines []string
+	for _, l := range strings.Split(folded, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	number := func(s string, n int) string {
+		if m := leadingNumber.FindStringSubmatch(s); m != nil && len(m[1]) <= n {
+			return m[1]
+		}
+		return ""
+	}
+	for i, l := range lines {
+		head := strings.Join(strings.Fields(strings.ReplaceAll(l, "|", " ")), " ")
+		if !strings.HasPrefix(strings.ReplaceAll(head, " ", ""), "thuadatso") || i+1 >= len(lines) {
+			continue
+		}
+		if strings.ReplaceAll(head, " ", "") != "thuadatso" {
+			// One header line: the values on the next.
+			vals := strings.Fields(lines[i+1])
+			if len(vals) == 0 {
+				return "", ""
+			}
+			parcel = number(vals[0], 5)
+			if len(vals) > 1 && parcel != "" && strings.Contains(strings.ReplaceAll(head, " ", ""), "thuadatsotobandoso") {
+				sheet = number(vals[1], 4)
+			}
+			return parcel, sheet
+		}
+		// A cell a line: the header's cells up to the first value, then as many values.
+		k := i
+		for k < len(lines) && number(lines[k], 12) == "" && k-i < 8 {
+			k++
+		}
+		n := k - i
+		if n < 2 || k+n > len(lines) {
+			return "", ""
+		}
+		parcel = number(lines[k], 5)
+		for j := 1; j < n && parcel != ""; j++ {
+			if strings.HasPrefix(strings.ReplaceAll(lines[i+j], " ", ""), "tobandoso") {
+				sheet = number(lines[k+j], 4)
+			}
+		}
+		return parcel, sheet
+	}
+	return "", ""
+}
+
+// leadingNumber is a value cell that is a number, alone or before text ("144", "13 ").
+var leadingNumber = regexp.MustCompile(`^(\d+)(?:\s|$)`)
 
 // firstNumber is re's first match that is a document's number, not a form's ("Mẫu số 04/HT"),
 // a law's ("Thông tư số 01/2021/TT-BKHĐT", "Luật ... số 45/2019/QH14") or a register entry's.
@@ -549,6 +613,9 @@ func names(text, folded string) []string {
 		// side by side, or one per line when the two signature blocks were read row by row.
 		if signatureLine.MatchString(strings.TrimSpace(fl)) || signerCaption.MatchString(fl) {
 			for k := i + 1; k < len(lines) && k <= i+4; k++ {
+				if k < len(flines) && signerCaption.MatchString(flines[k]) {
+					continue // another caption ("CHỦ TỊCH": Chu is also a family name)
+				}
 				for _, n := range signerNames(lines[k]) {
 					add(n)
 				}
@@ -573,6 +640,9 @@ func signerNames(line string) []string {
 		}
 	}
 	for _, w := range strings.Fields(line) {
+		if notInNames[strings.ToLower(w)] {
+			return nil // a heading ("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN PHƯỜNG TRƯỜNG SƠN")
+		}
 		r := []rune(w)
 		switch {
 		case unicode.IsUpper(r[0]) && allLetters(r):
@@ -586,6 +656,10 @@ func signerNames(line string) []string {
 	flush()
 	return out
 }
+
+// notInNames are words of an office's or a place's name that no person's name holds.
+var notInNames = map[string]bool{"ủy": true, "uỷ": true, "phường": true, "huyện": true, "tỉnh": true, "quận": true,
+	"xã": true, "của": true, "xác": true}
 
 // signerCaption is the caption over a signature (folded): the person's role in the document
 // ("Người nộp", "Người nhận hồ sơ", "NGƯỜI ĐI KHAI SINH", "CHỦ TỊCH", "GIÁM ĐỐC", "BÊN A").

@@ -116,3 +116,18 @@ func TestAuthorityAfterMotto(t *testing.T) {
 		t.Errorf("authority %q", got)
 	}
 }
+
+// TestParcelTableAsOCRReadsIt: the land table's values under their header, as OCR gives them:
+// the header on one line and the values on the next (a map sheet garbled), or a cell a line.
+func TestParcelTableAsOCRReadsIt(t *testing.T) {
+	for _, c := range []struct{ text, parcel, sheet string }{
+		{"quyền sử dụng thửa đất sau:\n\nThửa đấtsố |Tờ bản đồ số | Điện tích (m?) | Mục đích sử dụng Thời hạn\n\n384 VI 219,7 Đất trồng lúa Đến ngày\n15/10/2063\n", "384", ""},
+		{"dụng thửa đất sau:\n\nThửa đất số\n\nTờ bản đồ số\n\nDiện tích (m?)\n\nMục đích sử dụng\n\nThời hạn\n\n144\n\n13\n\n459,2\n\nĐất ở tại nông thôn\n\nLâu dài\n", "144", "13"},
+		{"Thửa đất số\nTờ bản đồ số\n\nĐịa chỉ: Số 5 phố Huế\n", "", ""},
+	} {
+		f := classify.Extract(c.text)
+		if f.Parcel != c.parcel || f.MapSheet != c.sheet {
+			t.Errorf("parcel %q, map sheet %q; want %q, %q in\n%s", f.Parcel, f.MapSheet, c.parcel, c.sheet, c.text)
+		}
+	}
+}
