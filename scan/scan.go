@@ -169,7 +169,13 @@ func decodeImage(f Format, data []byte, index int, lim Limits) (*image.Gray, Met
 		return nil, Meta{}, refuse(Corrupt, err, "cannot decode %s", f)
 	}
 	g := Gray(img)
-	LightenSeals(img, g)
+	if _, colour := colourOf(img); colour {
+		// Red seals by their colour. Not by tone as well: a phone photo's blurred signature
+		// block, all of one soft gray, passed for a ring.
+		LightenSeals(img, g)
+	} else {
+		LightenGraySeals(g)
+	}
 	x, y := dpiOf(f, data)
 	return squarePixels(g, Meta{Format: f, Width: g.Rect.Dx(), Height: g.Rect.Dy(), DPI: x}, y, lim)
 }

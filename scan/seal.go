@@ -317,12 +317,6 @@ func LightenGraySeals(g *image.Gray) int {
 				break
 			}
 		}
-		// A seal is pressed over toner, much darker than it: where the darkest ink in the box
-		// is about as light as the "seal" (a blurred phone photo's text, all of one soft
-		// tone, whose lines make a round block), it is no seal.
-		if tone-ink < paper/4 {
-			continue
-		}
 		cut := uint8(min((tone+ink)/2, tone-25))
 		for y := box.Min.Y; y < box.Max.Y; y++ {
 			row := g.Pix[y*g.Stride:]

@@ -151,9 +151,9 @@ func (s *Source) Decode(ctx context.Context, index int, lim Limits) (*image.Gray
 	default:
 		g, m, err = decodeImage(s.format, s.data, index, lim)
 	}
-	if err == nil {
-		// Seals scanned in gray, whatever the file (a colour page's red seals are already
-		// lightened by decodeImage, and pale now).
+	if err == nil && s.format != PNG && s.format != JPEG {
+		// Seals scanned in gray (decodeImage looks for them itself, on pages that are not in
+		// colour).
 		LightenGraySeals(g)
 	}
 	return g, m, err
