@@ -83,29 +83,9 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// fieldValues are a document's fields by name, each a set of values folded for comparison
-// (case, marks and spacing are not what a field is judged on).
-func fieldValues(f any) map[string][]string {
-	b, _ := json.Marshal(f)
-	var m map[string]any
-	_ = json.Unmarshal(b, &m)
-	out := map[string][]string{}
-	for k, v := range m {
-		switch v := v.(type) {
-		case string:
-			out[k] = []string{norm(v)}
-		case []any:
-			for _, x := range v {
-				if s, ok := x.(string); ok {
-					out[k] = append(out[k], norm(s))
-				}
-			}
-		}
-	}
-	return out
-}
-
-func norm(s string) string { return strings.Join(strings.Fields(classify.Fold(s)), " ") }
+// norm folds text as fields are compared (case, marks and spacing are not what a field is
+// judged on).
+func norm(s string) string { return evalset.Norm(s) }
 
 // TestClassifyEvalSet: the classifier on pages laid out independently of the templates its model
 // is trained on (internal/evalset: every catalogue type in three layout families, and pages
@@ -226,13 +206,13 @@ func scoreClassification(t *testing.T, all []readPage) classScores {
 			t.Errorf("%s, a result, typed as the input %s with confidence %.2f", pg.p.Name, got.Type, got.Confidence)
 		}
 		// Fields of the type the page is (what a desk reads off it), against the page's truth.
-		wantF := fieldValues(pg.p.Fields)
+		wantF := evalset.Values(pg.p.Fields)
 		var gotFields classify.Fields
 		_ = json.Unmarshal(got.Fields, &gotFields)
 		if got.Type != want {
 			gotFields = classify.ExtractFor(wt, pg.text)
 		}
-		gotF := fieldValues(gotFields)
+		gotF := evalset.Values(gotFields)
 		for _, k := range []string{"number", "issued_on", "authority", "citizen_ids", "names", "parcel", "map_sheet", "enterprise_code", "book", "dossier_code"} {
 			if fields[k] == nil {
 				fields[k] = &fieldScore{}

@@ -83,8 +83,8 @@ func main() {
 			head += fmt.Sprintf(" (typed %s)", got.Type)
 			gotFields = classify.ExtractFor(wt, texts[i])
 		}
-		want, have := values(p.Fields), values(gotFields)
-		folded := norm(texts[i])
+		want, have := evalset.Values(p.Fields), evalset.Values(gotFields)
+		folded := evalset.Norm(texts[i])
 		var lines []string
 		for _, k := range fieldNames {
 			if *field != "" && k != *field {
@@ -221,29 +221,6 @@ func readPage(engine *ocr.Engine, p evalset.Page) (string, error) {
 func cachePath(cache string, p evalset.Page) string {
 	return filepath.Join(cache, fmt.Sprintf("%d-%s.txt", p.Scanner.Seed, p.Name))
 }
-
-// values are a page's fields by name, normalised as the tests compare them.
-func values(f any) map[string][]string {
-	b, _ := json.Marshal(f)
-	var m map[string]any
-	_ = json.Unmarshal(b, &m)
-	out := map[string][]string{}
-	for k, v := range m {
-		switch v := v.(type) {
-		case string:
-			out[k] = []string{norm(v)}
-		case []any:
-			for _, x := range v {
-				if s, ok := x.(string); ok {
-					out[k] = append(out[k], norm(s))
-				}
-			}
-		}
-	}
-	return out
-}
-
-func norm(s string) string { return strings.Join(strings.Fields(classify.Fold(s)), " ") }
 
 func set(vs []string) map[string]bool {
 	m := map[string]bool{}
