@@ -246,16 +246,17 @@ func LightenGraySeals(g *image.Gray) int {
 	mid := make([]bool, cw*ch)
 	step := max(1, cell/8)
 	// A pixel of the seal's tone has no toner around it: the soft edge of a stroke of text is
-	// of the same tone, but next to the stroke's dark core (r is about 0.2 mm).
-	r := max(1, short/1200)
-	around := [8]int{-r, r, -r * g.Stride, r * g.Stride, -r - r*g.Stride, r + r*g.Stride, r - r*g.Stride, -r + r*g.Stride}
+	// of the same tone, but next to the stroke's dark core (near is about 0.2 mm).
+	near := max(1, short/1200)
+	st := g.Stride
+	around := [8]int{-near, near, -near * st, near * st, -near - near*st, near + near*st, near - near*st, -near + near*st}
 	// Row by row over the sampled pixels, counting per cell (a tight loop over each row: a
 	// page is mostly paper, and paper costs one comparison a sample).
 	hits := make([]int32, cw*ch)
-	for y := r; y < h-r; y += step {
+	for y := near; y < h-near; y += step {
 		row := g.Pix[y*g.Stride : y*g.Stride+w]
 		base := (y / cell) * cw
-		for x := r; x < w-r; x += step {
+		for x := near; x < w-near; x += step {
 			if v := row[x]; v <= darkMax || v > midMax {
 				continue
 			}
@@ -286,7 +287,7 @@ func LightenGraySeals(g *image.Gray) int {
 	seals := 0
 	for _, r := range sealBoxes(mid, cw, ch, short/cell) {
 		// The group may hold the seal and text beside it of the same tone: the seal is the
-		// circle in it whose rim is most marked.
+		// largest circle in it whose rim is well marked.
 		c, ok := circleIn(mid, cw, r, short/cell)
 		if !ok || !ring(mid, cw, c) {
 			continue
