@@ -405,7 +405,8 @@ func bnD(g *gen) (Doc, Fields) {
 			signer(85, 80, []string{"NGƯỜI TIẾP NHẬN"}, "", clerk, ""),
 		}},
 	}}
-	return d, Fields{IssuedOn: on.iso(), CitizenIDs: []string{p.id}, Names: []string{p.name, clerk}, DossierCode: code}
+	// The issuer is the desk printed under the district, as on bnA.
+	return d, Fields{IssuedOn: on.iso(), Authority: "Bộ phận tiếp nhận và trả kết quả", CitizenIDs: []string{p.id}, Names: []string{p.name, clerk}, DossierCode: code}
 }
 
 // qdD: a decision of a district's chairman on one page, the legal bases before "QUYẾT ĐỊNH:",

@@ -517,7 +517,9 @@ func gcndnB(g *gen) (Doc, Fields) {
 func gcndnC(g *gen) (Doc, Fields) {
 	c := g.company()
 	officer := officerName(g)
-	auth := "Phòng Đăng ký kinh doanh " + c.o.p.full
+	// As printed, as on gcndnA: the office's line names no place ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ
+	// QUẢNG NINH" above it).
+	auth, seal := "Phòng Đăng ký kinh doanh", "Phòng Đăng ký kinh doanh "+c.o.p.full
 	d := Doc{Font: "noto-sans", Items: []any{
 		Row{Either: true, Blocks: []Block{
 			{X: 0, W: 70, Lines: []Text{ctr(sz(t("SỞ KẾ HOẠCH VÀ ĐẦU TƯ "+upper(c.o.p.name)), 10)), ctr(sz(tb("PHÒNG ĐĂNG KÝ KINH DOANH"), 10))}, Rule: 2},
@@ -537,7 +539,7 @@ func gcndnC(g *gen) (Doc, Fields) {
 			pair("Địa chỉ liên lạc", c.rep.address),
 		))...),
 		Gap(4),
-		Row{Blocks: []Block{signer(80, 85, []string{"TRƯỞNG PHÒNG"}, "", officer, sealOf(auth))}},
+		Row{Blocks: []Block{signer(80, 85, []string{"TRƯỞNG PHÒNG"}, "", officer, sealOf(seal))}},
 	}}
 	tr := c.certTruth(auth, officer)
 	tr.IssuedOn = c.first.iso()

@@ -113,7 +113,8 @@ func bnB(g *gen) (Doc, Fields) {
 		Gap(3),
 		Row{Blocks: []Block{signer(85, 80, []string{"CÁN BỘ TIẾP NHẬN"}, "(Ký, ghi rõ họ tên)", clerk, "")}},
 	}}
-	return d, Fields{IssuedOn: on.iso(), CitizenIDs: []string{p.id}, Names: []string{p.name, clerk}, DossierCode: code}
+	// The issuer is the desk printed under the commune, as on bnA.
+	return d, Fields{IssuedOn: on.iso(), Authority: "Bộ phận Một cửa", CitizenIDs: []string{p.id}, Names: []string{p.name, clerk}, DossierCode: code}
 }
 
 // bnC: a small "biên nhận" slip: the motto on top, short lines.
