@@ -44,7 +44,7 @@ var (
 	dateLabelRE = regexp.MustCompile(`(ngay, thang, nam dang ky|ngay dang ky|dang ky ngay|dang ky lan dau|ngay cap|cap ngay|ngay tiep nhan|ngay nhan|hom nay|thoi gian nhan ho so|dang ky tai [^,\n]{3,80})\s*[:,]?\s*`)
 	timeOfDay   = regexp.MustCompile(`^\d{1,2}\s*(?:gio|h)\s*\d{0,2}\s*(?:phut)?\s*[,;]?\s*`)
 	changedRE   = regexp.MustCompile(`dang ky thay doi lan thu[^:\n]{0,6}:?\s*`)
-	id12RE      = regexp.MustCompile(`(?:^|[^\d])(\d{12})(?:[^\d]|$)`)
+	digitsRE    = regexp.MustCompile(`\d+`) // an ID is a run of exactly 12 digits; runs, so two IDs a space apart are both found
 	id9RE       = regexp.MustCompile(`(?:cmnd|cmtnd|chung minh nhan dan)[^\d\n]{0,20}(\d{9})(?:[^\d]|$)`)
 	dossierRE   = regexp.MustCompile(`ma\s+ho\s+so\s*[:.]?\s*([0-9a-z][0-9a-z.\-]{5,})`)
 	parcelRE    = regexp.MustCompile(`thua\s*dat\s*so\s*[:.]?\s*(\d{1,5})`)
@@ -106,9 +106,9 @@ func extract(text string, serial bool) Fields {
 	f.IssuedOn = issueDate(folded)
 	f.Authority = authority(text, folded)
 	seen := map[string]bool{}
-	for _, m := range id12RE.FindAllStringSubmatchIndex(folded, -1) {
-		id := folded[m[2]:m[3]]
-		if seen[id] || phoneContextRE.MatchString(folded[max(0, m[2]-24):m[2]]) {
+	for _, m := range digitsRE.FindAllStringIndex(folded, -1) {
+		id := folded[m[0]:m[1]]
+		if len(id) != 12 || seen[id] || phoneContextRE.MatchString(folded[max(0, m[0]-24):m[0]]) {
 			continue
 		}
 		seen[id] = true
@@ -340,17 +340,27 @@ func authority(text, folded string) string {
 		if numberColonRE.MatchString(fl) || numberSlashRE.MatchString(fl) {
 			continue // the number under the block, not a body ("Số 125/QĐ-UBND", "Sở Y tế")
 		}
-		if !mostlyUpper(line) {
+		if !mostlyUpper(line) && !(len(block) > 0 && issuerStart(fl) && len(strings.Fields(fl)) <= 8) {
+			// A body's unit may be printed in small letters under it ("UBND XÃ BÁT TRÀNG" /
+			// "Bộ phận Một cửa"); any other small line ends the block.
 			if len(block) > 0 {
 				break
 			}
 			continue
 		}
-		block, fblock = append(block, line), append(fblock, fl)
+		line = unglue(line)
+		block, fblock = append(block, line), append(fblock, strings.TrimSpace(Fold(line)))
+	}
+	// The whole block read after the motto, when Tesseract took the motto's column first (a
+	// phone photo): the body's lines, up to the title.
+	afterMotto := false
+	if len(block) == 0 {
+		block, fblock = blockAfterMotto(lines, flines)
+		afterMotto = len(block) > 0
 	}
 	// The block's last line read after the motto (the left column's tail, when Tesseract took
 	// the motto's lines first): "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" / motto / "PHÒNG ĐĂNG KÝ KINH DOANH".
-	if len(block) > 0 {
+	if len(block) > 0 && !afterMotto {
 		for k := i; k < len(lines) && k < i+6; k++ {
 			fl := strings.TrimSpace(flines[k])
 			if fl == "" || strings.Contains(fl, "cong hoa") || strings.Contains(fl, "doc lap") {
@@ -399,6 +409,53 @@ func authority(text, folded string) string {
 		}
 	}
 	return ""
+}
+
+// blockAfterMotto is an issuer block that follows the motto at the top of the text: upper-case
+// lines that name bodies or their places ("BỘ CÔNG AN" / "CÔNG AN PHƯỜNG LÊ LỢI"), ended by
+// anything else (the title).
+func blockAfterMotto(lines, flines []string) (block, fblock []string) {
+	k := 0
+	for k < len(flines) && k < 3 && !strings.Contains(flines[k], "cong hoa") {
+		k++
+	}
+	if k == len(flines) || k == 3 {
+		return nil, nil
+	}
+	for k++; k < len(flines) && k < 8; k++ {
+		fl := strings.TrimSpace(flines[k])
+		if fl == "" || strings.Contains(fl, "doc lap") || strings.Contains(fl, "tu do") {
+			if len(block) > 0 {
+				break
+			}
+			continue
+		}
+		if !mostlyUpper(lines[k]) || !(issuerStart(fl) || (len(block) > 0 && placeStart(fl))) {
+			break
+		}
+		block, fblock = append(block, unglue(lines[k])), append(fblock, strings.TrimSpace(Fold(unglue(lines[k]))))
+	}
+	return block, fblock
+}
+
+// unglue parts two words OCR joined with a hyphen where a place's unit word begins ("ỦY BAN
+// NHÂN DÂN-HUYỆN DIỄN CHÂU"); hyphens between names ("Bà Rịa-Vũng Tàu") stay.
+func unglue(line string) string {
+	words := strings.Fields(line)
+	for i, w := range words {
+		a, b, ok := strings.Cut(w, "-")
+		if !ok || a == "" || b == "" {
+			continue
+		}
+		fb := Fold(b)
+		for _, u := range []string{"phuong", "xa", "thi", "quan", "huyen", "thanh", "tinh"} {
+			if fb == u {
+				words[i] = a + " " + b
+				break
+			}
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // unitWords open the name of a place of the administrative tree (folded).
@@ -455,6 +512,9 @@ func signedFor(lines, flines []string) string {
 				rest = strings.TrimSpace(fl[len(p):])
 				break
 			}
+		}
+		if rest == "" && i > 0 && longDate.MatchString(flines[i-1]) && issuerStart(fl) && i < len(lines) && mostlyUpper(lines[i]) {
+			rest = fl // the body's name under the place and date, without "TM." ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")
 		}
 		if rest == "" || !issuerStart(rest) || i >= len(lines) {
 			continue
@@ -611,8 +671,16 @@ func names(text, folded string) []string {
 		// Signers under a signature's instruction ("(Ký, ghi rõ họ tên)", "(Ký, đóng dấu)") or
 		// under their captions ("Người nộp      Người nhận hồ sơ"): lines of names alone, two
 		// side by side, or one per line when the two signature blocks were read row by row.
-		if signatureLine.MatchString(strings.TrimSpace(fl)) || signerCaption.MatchString(fl) {
-			for k := i + 1; k < len(lines) && k <= i+4; k++ {
+		// The body signing under the place and date is a caption too ("ỦY BAN NHÂN DÂN TỈNH
+		// NGHỆ AN"). The name may stand below a scribble read as lines of marks: four lines
+		// that are not blank are looked at.
+		bodyCaption := i > 0 && longDate.MatchString(flines[i-1]) && issuerStart(strings.TrimSpace(fl)) && mostlyUpper(lines[i])
+		if signatureLine.MatchString(strings.TrimSpace(fl)) || signerCaption.MatchString(fl) || bodyCaption {
+			for k, seen := i+1, 0; k < len(lines) && k <= i+8 && seen < 4; k++ {
+				if strings.TrimSpace(lines[k]) == "" {
+					continue
+				}
+				seen++
 				if k < len(flines) && signerCaption.MatchString(flines[k]) {
 					continue // another caption ("CHỦ TỊCH": Chu is also a family name)
 				}
@@ -639,14 +707,25 @@ func signerNames(line string) []string {
 			group = nil
 		}
 	}
-	for _, w := range strings.Fields(line) {
+	words := strings.Fields(line)
+	for k, w := range words {
 		if notInNames[strings.ToLower(w)] {
 			return nil // a heading ("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN PHƯỜNG TRƯỜNG SƠN")
 		}
+		// A signature's scribble read as marks glued to the name ("`\/)Đinh Thanh Phúc").
+		w = strings.TrimLeftFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		if w == "" {
+			flush()
+			continue
+		}
 		r := []rune(w)
 		switch {
+		case len(r) == 1:
+			flush() // a scribble read as a letter ("N Huỳnh Quốc Hiếu"): no name has a word of one
 		case unicode.IsUpper(r[0]) && allLetters(r):
 			group = append(group, w)
+		case unicode.IsLower(r[0]) && allLetters(r) && len(r) <= 2 && k+1 < len(words) && !hasLetter(words[k+1]):
+			flush() // a scribble's, before marks ("Phạm Thị Trang be - Hồ Thanh Hải")
 		case len(r) >= 2 && unicode.IsLower(r[0]) && allLetters(r):
 			return nil // running text
 		default:
@@ -769,6 +848,8 @@ func nameAt(s string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 
 func allLetters(r []rune) bool {
 	for _, c := range r {

@@ -87,6 +87,13 @@ func TestNamesWhereOCRPutsThem(t *testing.T) {
 		{"captions", "Người nộp Người nhận hồ sơ\nÑ „it: 4 ..\nTrương Quốc Thắng Phan Kim Thư\n", []string{"Trương Quốc Thắng", "Phan Kim Thư"}},
 		{"not a dossier", "NGƯỜI NỘP HỒ SƠ NGƯỜI TIẾP NHẬN HỒ SƠ\n(Ký và ghi rõ họ tên) (Ký và ghi rõ họ tên)\n", nil},
 		{"a place under a caption", "NGƯỜI ĐI KHAI SINH\nHà Nội\n", nil},
+		{"scribble glued to the name", "CHỦ TỊCH\n\n- Lưu: Sổ hộ tịch. : ị _\n\n`\\/)Đinh Thánh Phúc\n", []string{"Đinh Thánh Phúc"}},
+		{"scribble between two names", "Người đi khai sinh NGƯỜI KÝ GIẤY KHAI SINH\n(Ký. ghỉ rõ họ tên) 3. (Ñý, đắng dấu)\n“để để lớo\nPhạm Thị Trang be - Hồ Thanh Hải\n",
+			[]string{"Phạm Thị Trang", "Hồ Thanh Hải"}},
+		{"scribble read as a letter", "“2 TRƯỞNG TRẠM\nN Huỳnh Quốc Hiếu\n", []string{"Huỳnh Quốc Hiếu"}},
+		{"under the body signing", "Hạ Long, ngày 12 tháng 10 năm 2025\nỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\n\n® v\\ nn\n\nHồ Tiến Khánh\n", []string{"Hồ Tiến Khánh"}},
+		{"below a long scribble", "KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\nL/N\n\nN/ x bJn.\n\nVõ Gia Lợi\n", []string{"Võ Gia Lợi"}},
+		{"running text under a caption", "CHỦ TỊCH\nHọ và tên: TRƯƠNG ĐỨC KHÁNH Giới tính: Nam\n", []string{"TRƯƠNG ĐỨC KHÁNH"}},
 	} {
 		if got := classify.Extract(c.text).Names; !cmp.Equal(got, c.want) {
 			t.Errorf("%s: names %q, want %q", c.name, got, c.want)
@@ -114,6 +121,32 @@ func TestAuthorityAfterMotto(t *testing.T) {
 		"PHÒNG ĐĂNG KÝ KINH DOANH\n\nGIẤY CHỨNG NHẬN\nĐĂNG KÝ DOANH NGHIỆP"
 	if got := classify.Extract(text).Authority; got != "PHÒNG ĐĂNG KÝ KINH DOANH" {
 		t.Errorf("authority %q", got)
+	}
+}
+
+// TestAuthorityAsOCRReadsIt: the issuer where OCR puts it: a unit word joined to the body by
+// a hyphen, a desk printed in small letters under its commune, the whole block after the motto
+// (a phone photo), the body's name under the place and date without "TM.".
+func TestAuthorityAsOCRReadsIt(t *testing.T) {
+	for text, want := range map[string]string{
+		"ỦY BAN NHÂN DÂN-HUYỆN DIỄN\nCHÂU\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nQUYẾT ĐỊNH\n":                                                                                                                          "ỦY BAN NHÂN DÂN HUYỆN DIỄN CHÂU",
+		"UBND XÃ BÁT TRÀNG\nBộ phận Một cửa\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nPHIẾU TIẾP NHẬN HỒ SƠ\n":                                                                                                             "Bộ phận Một cửa",
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nBỘ CÔNG AN\nCÔNG AN PHƯỜNG LÊ LỢI\nGIẤY XÁC NHẬN\n":                                                                                           "CÔNG AN PHƯỜNG LÊ LỢI",
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nGIẤY CHỨNG NHẬN\nThửa đất số: 125\n\nSố vào sổ cấp Giấy chứng nhận: CS 79717 Vinh, ngày 12 tháng 10 năm 2025\nỦY BAN NHÂN DÂN TÍNH NGHỆ AN\n": "ỦY BAN NHÂN DÂN TÍNH NGHỆ AN",
+		// The title after the motto is no body.
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nHỢP ĐỒNG CHUYỂN NHƯỢNG\nSố: 12/2024/HĐCN\n": "",
+	} {
+		if got := classify.Extract(text).Authority; got != want {
+			t.Errorf("%q: authority %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestTwoIDsOnALine: two citizen IDs a space apart (two columns read as one line) are both read.
+func TestTwoIDsOnALine(t *testing.T) {
+	got := classify.Extract("Số định danh cá nhân 046096346021 046190898402\nSố điện thoại 0817016478 0392546032\n").CitizenIDs
+	if len(got) != 2 || got[0] != "046096346021" || got[1] != "046190898402" {
+		t.Errorf("citizen IDs %v", got)
 	}
 }
 
