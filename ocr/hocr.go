@@ -79,10 +79,11 @@ func parseHOCR(h string) (*Result, error) {
 			depth = depth[:len(depth)-1]
 			if class == "ocrx_word" {
 				inWord = false
-				word.Text = norm.NFC.String(strings.TrimSpace(wordText.String()))
+				raw := norm.NFC.String(strings.TrimSpace(wordText.String()))
+				word.Text = repairWord(raw)
 				if word.Text != "" {
 					r.Words = append(r.Words, word)
-					lineWords = append(lineWords, word.Text)
+					lineWords = append(lineWords, raw) // the engine's own text stays the CLI's
 				}
 			}
 		case xml.CharData:
@@ -129,4 +130,37 @@ func parseTitle(title string, w *Word) {
 			}
 		}
 	}
+}
+
+// repairWord mends what the recogniser makes of Vietnamese letters and no Vietnamese text
+// holds: the Icelandic eth (Ð, ð), which Tesseract's vie model emits beside or instead of Đ
+// ("HĐCN" read "HĐÐĐCN"). A run of Đ and Ð with an eth in it is one Đ.
+func repairWord(w string) string {
+	if !strings.ContainsAny(w, "Ðð") {
+		return w
+	}
+	var b strings.Builder
+	r := []rune(w)
+	for i := 0; i < len(r); i++ {
+		upper := r[i] == 'Đ' || r[i] == 'Ð'
+		lower := r[i] == 'đ' || r[i] == 'ð'
+		if !upper && !lower {
+			b.WriteRune(r[i])
+			continue
+		}
+		j, eth := i, false
+		for j < len(r) && (r[j] == 'Đ' || r[j] == 'Ð' || r[j] == 'đ' || r[j] == 'ð') {
+			eth = eth || r[j] == 'Ð' || r[j] == 'ð'
+			j++
+		}
+		if !eth {
+			b.WriteString(string(r[i:j])) // "ĐĐ" as read, no eth in it
+		} else if upper {
+			b.WriteRune('Đ')
+		} else {
+			b.WriteRune('đ')
+		}
+		i = j - 1
+	}
+	return b.String()
 }
