@@ -292,8 +292,15 @@ func issueDate(folded string) string {
 			}
 		}
 	}
+	// Nothing else dates it: the day it takes effect ("Thời hạn ủy quyền: 06 tháng kể từ ngày
+	// 22 tháng 07 năm 2023"), a power of attorney's or a contract's without a date line.
+	if m := effectiveRE.FindStringSubmatch(flat); m != nil {
+		return isoDate(m[1], m[2], m[3])
+	}
 	return ""
 }
+
+var effectiveRE = regexp.MustCompile(`ke tu ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})`)
 
 func isTimeWord(w string) bool {
 	switch strings.Trim(w, ".:;") {

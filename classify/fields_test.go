@@ -142,6 +142,19 @@ func TestAuthorityAsOCRReadsIt(t *testing.T) {
 	}
 }
 
+// TestIssuedOnEffective: without a date line, the day a power of attorney takes effect dates
+// it; a document dated after its place keeps that date.
+func TestIssuedOnEffective(t *testing.T) {
+	for text, want := range map[string]string{
+		"GIẤY ỦY QUYỀN\nThời hạn ủy quyền: 06 tháng kế từ ngày 22 tháng 07 năm 2023.\n":                  "2023-07-22",
+		"Huế, ngày 05 tháng 01 năm 2024\nThời hạn ủy quyền: 06 tháng kể từ ngày 22 tháng 07 năm 2023.\n": "2024-01-05",
+	} {
+		if got := classify.Extract(text).IssuedOn; got != want {
+			t.Errorf("%q: issued on %q, want %q", text, got, want)
+		}
+	}
+}
+
 // TestTwoIDsOnALine: two citizen IDs a space apart (two columns read as one line) are both read.
 func TestTwoIDsOnALine(t *testing.T) {
 	got := classify.Extract("Số định danh cá nhân 046096346021 046190898402\nSố điện thoại 0817016478 0392546032\n").CitizenIDs
