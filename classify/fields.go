@@ -50,7 +50,7 @@ var (
 	parcelRE    = regexp.MustCompile(`thua\s*dat\s*so\s*[:.]?\s*(\d{1,5})`)
 	sheetRE     = regexp.MustCompile(`to\s*ban\s*do\s*so\s*[:.]?\s*(\d{1,4})`)
 	// In a table whose header has both, the values stand on a later line, in that order.
-	parcelTableRE  = regexp.MustCompile(`thua\s*dat\s*so\s*\|?\s*to\s*ban\s*do\s*so[^\n]*\n(?:[^\n]*\n)?\s*(\d{1,5})\s+(\d{1,4})\s`)
+	parcelTableRE  = regexp.MustCompile(`thua\s*dat\s*so\s*\|?\s*to\s*ban\s*do\s*so[^\n]*\n(?:[^\n]*\n)?\s*(\d{1,5})\s+['‘’"|]?(\d{1,4})\s`) // a mark OCR made of a ruling before the sheet ("725 '58")
 	enterpriseRE   = regexp.MustCompile(`ma\s*so\s*doanh\s*nghiep\s*[:.]?\s*(\d{10}(?:-\d{3})?)`)
 	bookRE         = regexp.MustCompile(`quyen\s*so\s*[:.]?\s*(\d{1,4}(?:/\d{4})?)`)
 	phoneContextRE = regexp.MustCompile(`(dien thoai|sdt|dt|phone|tel|fax|ma so thue|mst|ma so doanh nghiep)\s*[:.]?\s*$`)

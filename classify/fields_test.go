@@ -167,6 +167,7 @@ func TestTwoIDsOnALine(t *testing.T) {
 // the header on one line and the values on the next (a map sheet garbled), or a cell a line.
 func TestParcelTableAsOCRReadsIt(t *testing.T) {
 	for _, c := range []struct{ text, parcel, sheet string }{
+		{"2. Thông tin thửa đất\nThửa đấtsố |Tờ bản đồsố |Diện tích (m?) Mục đích sử dụng\n\n725 '58 455,7 Đất trồng cây lâu năm\n", "725", "58"},
 		{"quyền sử dụng thửa đất sau:\n\nThửa đấtsố |Tờ bản đồ số | Điện tích (m?) | Mục đích sử dụng Thời hạn\n\n384 VI 219,7 Đất trồng lúa Đến ngày\n15/10/2063\n", "384", ""},
 		{"dụng thửa đất sau:\n\nThửa đất số\n\nTờ bản đồ số\n\nDiện tích (m?)\n\nMục đích sử dụng\n\nThời hạn\n\n144\n\n13\n\n459,2\n\nĐất ở tại nông thôn\n\nLâu dài\n", "144", "13"},
 		{"Thửa đất số\nTờ bản đồ số\n\nĐịa chỉ: Số 5 phố Huế\n", "", ""},
