@@ -110,11 +110,11 @@ func TestClassifyEvalSet(t *testing.T) {
 	if r := ratio(sc.typed, sc.inCat); r < 0.97 {
 		t.Errorf("type right on %.1f %% of the catalogue's pages, want ≥ 97 %%", 100*r)
 	}
-	// Fields: the floors (precision ≥ 0.95, recall ≥ 0.9) where they are met; below
-	// them, the level reached, so that it cannot silently fall (the gap is in the note).
+	// Fields: the floors (precision ≥ 0.95, recall ≥ 0.9), met on these families by
+	// every common field; the dossier code (one page of six missed) at the level reached.
 	checkFloors(t, sc, map[string][2]float64{
 		"citizen_ids": {0.95, 0.9}, "enterprise_code": {0.95, 0.9}, "book": {0.95, 0.9}, "dossier_code": {0.95, 0.8},
-		"number": {0.92, 0.92}, "issued_on": {0.95, 0.9}, "authority": {0.88, 0.82}, "names": {0.95, 0.9},
+		"number": {0.95, 0.9}, "issued_on": {0.95, 0.9}, "authority": {0.95, 0.9}, "names": {0.95, 0.9},
 		"parcel": {0.95, 0.9}, "map_sheet": {0.95, 0.9},
 	})
 }
@@ -289,7 +289,7 @@ func TestClassifyHeldOutFamilies(t *testing.T) {
 	// Fields on the held-out families, below the floors: the level reached, so that a
 	// rule fitted to families a to c cannot lose them silently.
 	checkFloors(t, sc, map[string][2]float64{
-		"number": {0.95, 0.8}, "issued_on": {0.95, 0.85}, "authority": {0.55, 0.6}, "names": {0.9, 0.65},
+		"number": {0.95, 0.8}, "issued_on": {0.95, 0.85}, "authority": {0.65, 0.65}, "names": {0.9, 0.65},
 		"citizen_ids": {0.95, 0.9}, "book": {0.95, 0.9}, "dossier_code": {0.95, 0.9},
 	})
 }
