@@ -8,7 +8,8 @@
 //
 // Seeds 1 and 4 of families a to c and the held-out family d are what the tests measure the
 // floors on (pipeline/classify_eval_test.go): they are not to be tuned on, so this command
-// reads development seeds only.
+// reads development seeds only, of families a to c and of the development-only family e
+// (internal/evalset/dev.go), whose layouts differ from a to c as d's do.
 package main
 
 import (
@@ -37,7 +38,7 @@ func main() {
 	seeds := flag.String("seeds", "2,3", "development seeds of families a to c (1 and 4 are the test seeds)")
 	cache := flag.String("cache", filepath.Join(os.TempDir(), "sohoa-evalfields"), "folder of the cached texts")
 	field := flag.String("field", "", "show only this field's misses")
-	family := flag.String("family", "", "only this layout family (\"can_cuoc/b\")")
+	family := flag.String("family", "", "only this layout family (\"can_cuoc/b\"), or every type's of one (\"e\")")
 	showText := flag.Bool("text", false, "print the text of each page with a miss")
 	save := flag.String("save", "", "write the scanned files of the pages with a miss into this folder")
 	flag.Parse()
@@ -54,8 +55,9 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
+		ps = append(ps, evalset.DevPages(seed, 1)...) // the development-only family e
 		for _, p := range ps {
-			if *family == "" || p.Family == *family {
+			if *family == "" || p.Family == *family || strings.HasSuffix(p.Family, "/"+*family) {
 				pages = append(pages, p)
 			}
 		}
