@@ -33,6 +33,8 @@ var (
 	// "Số: 125/QĐ-UBND", "Số 125/QĐ-UBND" (no colon: then the "/" must be there), "$ố: 19/GKS".
 	numberColonRE = regexp.MustCompile(`(?m)(?:^|[\s_.,;|])[s$]o\s*[:.]\s*([0-9]{1,7}(?:/[0-9\pL][0-9\pL/\-]*)?)(?:[^0-9]|$)`)
 	numberSlashRE = regexp.MustCompile(`(?m)(?:^|[\s_.,;|])[s$]o\s+([0-9]{1,7}/[0-9\pL][0-9\pL/\-]*)`)
+	// A civil-status entry's number before its book: "số 35, quyển số 02/2021".
+	numberBookRE = regexp.MustCompile(`(?:^|[\s_.,;|])[s$]o\s*[:.]?\s*([0-9]{1,6})\s*[,;]\s*quyen\s*so`)
 	// The serial of a land certificate in the register: "Số vào sổ cấp GCN: CS 04512".
 	serialRE = regexp.MustCompile(`so vao so cap[^:\n]{0,30}[:.]\s*([a-z]{1,3}\s?[0-9]{3,7})`)
 	// Dates.
@@ -41,7 +43,7 @@ var (
 	dmyDate   = regexp.MustCompile(`(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})`) // after a label that ends in "ngày"
 	// Where a date is the document's: after a place ("Hà Nội, ngày ..."), after the labels of
 	// registration, issue or receipt, or "Hôm nay, ngày" of a contract.
-	dateLabelRE = regexp.MustCompile(`(ngay, thang, nam dang ky|ngay dang ky|dang ky ngay|dang ky lan dau|ngay cap|cap ngay|ngay tiep nhan|ngay nhan|hom nay|thoi gian nhan ho so|dang ky tai [^,\n]{3,80})\s*[:,]?\s*`)
+	dateLabelRE = regexp.MustCompile(`(ngay, thang, nam dang ky|ngay dang ky|dang ky ngay|dang ky (?:ket hon|khai sinh|khai tu) ngay|ngay nhan ho so|dang ky lan dau|ngay cap|cap ngay|ngay tiep nhan|ngay nhan|hom nay|thoi gian nhan ho so|dang ky tai [^,\n]{3,80})\s*[:,]?\s*`)
 	timeOfDay   = regexp.MustCompile(`^\d{1,2}\s*(?:gio|h)\s*\d{0,2}\s*(?:phut)?\s*[,;]?\s*`)
 	changedRE   = regexp.MustCompile(`dang ky thay doi lan thu[^:\n]{0,6}:?\s*`)
 	digitsRE    = regexp.MustCompile(`\d+`) // an ID is a run of exactly 12 digits; runs, so two IDs a space apart are both found
@@ -57,7 +59,7 @@ var (
 )
 
 // issuerWords open the name of an issuing body (folded).
-var issuerWords = []string{"uy ban nhan dan", "ubnd", "cong an", "so ", "bo ", "phong ", "benh vien", "cuc ", "chi cuc",
+var issuerWords = []string{"uy ban nhan dan", "ubnd", "cong an", "so ", "bo ", "phong ", "benh vien", "cuc ", "chi cuc", "chi nhanh ",
 	"van phong", "tram y te", "trung tam", "bo phan", "toa an", "vien kiem sat"}
 
 // ExtractFor reads the common fields and those of type t (its Fields).
@@ -94,6 +96,8 @@ func extract(text string, serial bool) Fields {
 	} else if m := firstNumber(numberColonRE, folded[:head]); m != nil {
 		f.Number = at(m, 1)
 	} else if m := firstNumber(numberSlashRE, folded); m != nil {
+		f.Number = at(m, 1)
+	} else if m := numberBookRE.FindStringSubmatchIndex(folded); m != nil {
 		f.Number = at(m, 1)
 	}
 	f.Number = strings.TrimRight(f.Number, "-/.")
@@ -212,7 +216,7 @@ func firstNumber(re *regexp.Regexp, folded string) []int {
 		before := folded[max(0, m[0]-24) : m[0]+1]
 		if strings.Contains(before, "mau") || strings.Contains(before, "thong tu") || strings.Contains(before, "luat") ||
 			strings.Contains(before, "nghi dinh") || strings.Contains(before, "cccd") || strings.Contains(before, "cmnd") ||
-			registerEntry(before) {
+			registerEntry(before) || bookNumber(before) {
 			continue
 		}
 		return m
@@ -222,6 +226,13 @@ func firstNumber(re *regexp.Regexp, folded string) []int {
 
 // registerEntry: the number after before is a register's entry ("Vào sổ tiếp nhận hồ sơ số:
 // 451") or the "sơ" of "hồ sơ" (a dossier code, "Mã hồ sơ: 000.08.37…"), not a document's.
+// bookNumber: the number follows "quyển" ("quyển số 02/2021", "quyển số 01/2023-SCT/CK"): a
+// register book's, not the document's.
+func bookNumber(before string) bool {
+	w := strings.Fields(before[:len(before)-1])
+	return len(w) > 0 && strings.TrimRight(w[len(w)-1], ",.:") == "quyen"
+}
+
 func registerEntry(before string) bool {
 	line := before[strings.LastIndexByte(before, '\n')+1:]
 	w := strings.Fields(line)
@@ -278,7 +289,15 @@ func issueDate(folded string) string {
 			}
 		}
 	}
-	for _, m := range dateLabelRE.FindAllStringIndex(flat, -1) {
+	// Labels may overlap ("Đăng ký kết hôn" / "Ngày tiếp nhận 07/10/2024"): each is tried from
+	// one rune past the last one's start.
+	for pos := 0; pos < len(flat); {
+		m := dateLabelRE.FindStringIndex(flat[pos:])
+		if m == nil {
+			break
+		}
+		m[0], m[1] = m[0]+pos, m[1]+pos
+		pos = m[0] + 1
 		rest := flat[m[1]:min(len(flat), m[1]+60)]
 		// A receipt's time before its date: "08 giờ 30 phút, ngày 01 tháng 11 năm 2024".
 		if t := timeOfDay.FindStringIndex(rest); t != nil && t[0] == 0 {
@@ -591,7 +610,7 @@ func mostlyUpper(s string) bool {
 // nameLabel matches the labels before a person's name (folded): "Họ, chữ đệm, tên người mẹ:",
 // "Họ và tên:", "Ông/Bà:", "Dự định đặt tên con là:", "Người nộp", and a signature's "(Ký, ghi
 // rõ họ tên)" line, after which the signer's name stands.
-var nameLabel = regexp.MustCompile(`(ho[,;]?\s*(?:chu dem[,;]?\s*(?:va\s*)?|va\s*)ten(?:\s+(?:nguoi\s+)?(?:me|cha|chong|vo|nguoi yeu cau|nguoi di khai sinh|chu ho|bo, me hoac nguoi nuoi duong))?|ong/ba|ong \(ba\)|du dinh dat ten con la|nguoi nop|chu doanh nghiep|theo de nghi cua cong dan|tiep nhan ho so cua|nguoi dai dien theo phap luat|dai dien|toi la \(ghi ho ten bang chu in hoa\)|toi la|ben uy quyen|ben nhan uy quyen|ben (?:a|b|cho thue|thue|ban|mua|chuyen nhuong|nhan chuyen nhuong|tang cho|duoc tang cho)(?:\s*\([^)\n]{1,40}\))?\s*:|full name)\s*[:.]?\s*`)
+var nameLabel = regexp.MustCompile(`(ho[,;]?\s*(?:chu dem[,;]?\s*(?:va\s*)?|va\s*)?ten(?:\s+(?:nguoi\s+)?(?:me|cha|chong|vo|nguoi yeu cau|nguoi di khai sinh|chu ho|bo, me hoac nguoi nuoi duong))?|ong/ba|ong \(ba\)|du dinh dat ten con la|nguoi nop|nguoi do de|chu doanh nghiep|theo de nghi cua cong dan|tiep nhan ho so cua|nguoi dai dien theo phap luat|dai dien|toi la \(ghi ho ten bang chu in hoa\)|toi la|ben uy quyen|ben nhan uy quyen|ben (?:a|b|cho thue|thue|ban|mua|chuyen nhuong|nhan chuyen nhuong|tang cho|duoc tang cho)(?:\s*\([^)\n]{1,40}\))?\s*:|full name)\s*[:.]?\s*`)
 
 var signatureLine = regexp.MustCompile(`^\(ky[ ,][^)]*\)`)
 
@@ -633,7 +652,15 @@ func names(text, folded string) []string {
 			break
 		}
 		for _, m := range nameLabel.FindAllStringIndex(fl, -1) {
+			if strings.HasSuffix(strings.TrimSpace(fl[:m[0]]), "ghi ro") {
+				continue // a signature's instruction "(Ký, ghi rõ họ tên)": the signer's rule reads below it
+			}
 			n := nameAt(cut(lines[i], fl, m[1], len(fl)))
+			if c := strings.IndexByte(fl[m[1]:], ':'); n == "" && c > 0 && c <= 40 && !strings.ContainsAny(fl[m[1]:m[1]+c], "0123456789") {
+				// The label goes on to its colon ("Họ và tên mẹ / người nuôi dưỡng:", "Người nộp hồ
+				// sơ:", "Họ tên người được ủy quyền:").
+				n = nameAt(cut(lines[i], fl, m[1]+c+1, len(fl)))
+			}
 			if n == "" && m[1] == len(strings.TrimRight(fl, " ")) {
 				if k := next(i); k > 0 {
 					n = nameAt(lines[k]) // the label ends its line: the name is below
@@ -649,7 +676,7 @@ func names(text, folded string) []string {
 				add(family(n))
 			}
 		}
-		for _, w := range []string{"Ông", "Bà"} {
+		for _, w := range []string{"Ông", "Bà", "ông", "bà"} { // "Xét đề nghị của bà Ngô Diệu Anh"
 			for rest := lines[i]; ; {
 				j := strings.Index(rest, w+" ")
 				if j < 0 {
@@ -714,7 +741,7 @@ func signerNames(line string) []string {
 			group = nil
 		}
 	}
-	words := strings.Fields(line)
+	words := strings.Fields(dropTitle(strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })))
 	for k, w := range words {
 		if notInNames[strings.ToLower(w)] {
 			return nil // a heading ("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN PHƯỜNG TRƯỜNG SƠN")
@@ -749,7 +776,7 @@ var notInNames = map[string]bool{"ủy": true, "uỷ": true, "phường": true, 
 
 // signerCaption is the caption over a signature (folded): the person's role in the document
 // ("Người nộp", "Người nhận hồ sơ", "NGƯỜI ĐI KHAI SINH", "CHỦ TỊCH", "GIÁM ĐỐC", "BÊN A").
-var signerCaption = regexp.MustCompile(`(?:^|\s)(nguoi nop|nguoi nhan|nguoi khai|nguoi di|nguoi ky|nguoi lap|nguoi yeu cau|nguoi lam chung|nguoi dai dien|nguoi do de|chu ?tich|giam doc|thu truong|truong tram|truong cong an|truong phong|can bo|cong chuc|ben a|ben b|ben cho thue|ben thue|ben ban|ben mua|ben uy quyen|ben nhan uy quyen)(?:\s|$|[,.:(])`)
+var signerCaption = regexp.MustCompile(`(?:^|[^\pL\d])(nguoi nop|nguoi nhan|nguoi khai|nguoi di|nguoi ky|nguoi lap|nguoi yeu cau|nguoi lam chung|nguoi dai dien|nguoi do de|chu ?tich|giam doc|thu truong|truong tram|truong cong an|truong phong|can bo|cong chuc|ben a|ben b|ben cho thue|ben thue|ben ban|ben mua|ben uy quyen|ben nhan uy quyen)(?:\s|$|[,.:(])`)
 
 // tableHeader: a table's header row with a name column and others beside it ("TT | Họ, chữ đệm
 // và tên | Ngày sinh | Giới tính | ..."): the names are in the rows below.
@@ -764,7 +791,7 @@ func tableHeader(fl string) bool {
 }
 
 // rowStart is a table row's number ("1 ", "2. ", "| 3 |").
-var rowStart = regexp.MustCompile(`^[|\s]*\d{1,2}\s*[.)|]?\s+`)
+var rowStart = regexp.MustCompile(`^[|\s]*(?:\d{1,2}|[lI])\s*[.)|]?\s+`) // "1" read "l" or "I" too
 
 // tableNames are the names that open the numbered rows under a table's header (the header may
 // wrap onto two lines first; the rows end at the first line that is not one).
@@ -831,12 +858,18 @@ var labelWords = map[string]bool{"họ": true, "giới": true, "quan": true, "n�
 // comma, a semicolon or a parenthesis.
 func nameAt(s string) string {
 	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) // OCR's ".|" after a label
+	s = dropTitle(s)
 	if i := strings.IndexAny(s, ",;(:"); i >= 0 {
 		s = s[:i]
 	}
 	var words []string
 	fields := strings.Fields(s)
+	closed := false // the name ended with a full stop: its last word is no table's gender column
 	for i, w := range fields {
+		end := strings.HasSuffix(w, ".") && len(w) > 1 // the sentence's or the cell's end ("Trần Đức Nam.")
+		if end {
+			w = strings.TrimSuffix(w, ".")
+		}
 		r := []rune(w)
 		if !unicode.IsUpper(r[0]) || !allLetters(r) || (len(words) > 0 && labelWords[strings.ToLower(w)] && !allUpper(w)) {
 			break
@@ -845,15 +878,35 @@ func nameAt(s string) string {
 			break // "NGƯỜI NỘP HỒ SƠ": a dossier, not the family name Hồ
 		}
 		words = append(words, w)
+		if end {
+			closed = true
+			break
+		}
 	}
 	// A table's gender column after the name ("Lưu Hữu Sơn Nam").
-	if k := len(words); k >= 4 && (words[k-1] == "Nam" || words[k-1] == "Nữ") {
+	if k := len(words); k >= 4 && !closed && (words[k-1] == "Nam" || words[k-1] == "Nữ") {
 		words = words[:k-1]
 	}
 	if len(words) < 2 || len(words) > 8 {
 		return ""
 	}
 	return strings.Join(words, " ")
+}
+
+// titles stand before a name: a rank, a profession ("Thiếu tá Phạm Thanh Thảo", "Hộ sinh
+// Đặng Minh Thư"), folded, each with its space.
+var titles = []string{"thieu ta ", "trung ta ", "thuong ta ", "dai ta ", "thieu uy ", "trung uy ", "thuong uy ", "dai uy ",
+	"ho sinh ", "bac si ", "bs. ", "y si ", "dieu duong ", "ky su ", "luat su ", "thac si ", "tien si "}
+
+// dropTitle cuts a title from the start of s.
+func dropTitle(s string) string {
+	f := Fold(s)
+	for _, t := range titles {
+		if strings.HasPrefix(f, t) {
+			return cut(s, f, len(t), len(f))
+		}
+	}
+	return s
 }
 
 func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }

@@ -93,6 +93,16 @@ func TestNamesWhereOCRPutsThem(t *testing.T) {
 		{"scribble read as a letter", "“2 TRƯỞNG TRẠM\nN Huỳnh Quốc Hiếu\n", []string{"Huỳnh Quốc Hiếu"}},
 		{"under the body signing", "Hạ Long, ngày 12 tháng 10 năm 2025\nỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\n\n® v\\ nn\n\nHồ Tiến Khánh\n", []string{"Hồ Tiến Khánh"}},
 		{"below a long scribble", "KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG\nL/N\n\nN/ x bJn.\n\nVõ Gia Lợi\n", []string{"Võ Gia Lợi"}},
+		{"label to its colon", "Họ và tên mẹ / người nuôi dưỡng: Đặng Minh Thảo\nNgười nộp hồ sơ: Huỳnh Phương Uyên; số định danh cá nhân: 022189782512\n",
+			[]string{"Đặng Minh Thảo", "Huỳnh Phương Uyên"}},
+		{"label without và", "Họ tên người được ủy quyền: LÝ THANH THẢO\n", []string{"LÝ THANH THẢO"}},
+		{"a title before the name", "Người đỡ đẻ: Hộ sinh Đặng Minh Thư\nHà Nội, ngày 1 tháng 9 năm 2024\n- “TRƯỞNG CÔNG AN\nF : Ký, ghi rõ họ tê, đóng dấu)\n\n“Thiếu tá Đặng Thanh Tuấn\n",
+			[]string{"Đặng Minh Thư", "Đặng Thanh Tuấn"}},
+		{"ông and bà in a sentence", "Xét đề nghị của bà Ngô Diệu Anh (số định danh cá nhân 022196860775),\n", []string{"Ngô Diệu Anh"}},
+		{"row one read as a letter", "STT | Họ và tên Ngày sinh Số định danh cá nhân | Quan hệ\nl Định Vẫn Khánh 05/11/2022 040222396164 Chồng\n", []string{"Định Vẫn Khánh"}},
+		{"a full stop ends the name", "Mẹ Cha\nHọ, chữ đệm, tên Bùi Phương Lan Trần Đức Nam.\n", []string{"Bùi Phương Lan", "Trần Đức Nam"}},
+		{"an instruction is no label", "Người đỡ đẻ Huế, ngày 28 tháng 12 năm 2025\n(Ký, ghỉ rõ họ tên) ,- TRƯỞNG TRẠM\nTP ĐỀ ae\nLưu Hồng Ngân `: Lý Đức Nam\n",
+			[]string{"Lưu Hồng Ngân", "Lý Đức Nam"}},
 		{"running text under a caption", "CHỦ TỊCH\nHọ và tên: TRƯƠNG ĐỨC KHÁNH Giới tính: Nam\n", []string{"TRƯƠNG ĐỨC KHÁNH"}},
 	} {
 		if got := classify.Extract(c.text).Names; !cmp.Equal(got, c.want) {
@@ -133,11 +143,32 @@ func TestAuthorityAsOCRReadsIt(t *testing.T) {
 		"UBND XÃ BÁT TRÀNG\nBộ phận Một cửa\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nPHIẾU TIẾP NHẬN HỒ SƠ\n":                                                                                                             "Bộ phận Một cửa",
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nBỘ CÔNG AN\nCÔNG AN PHƯỜNG LÊ LỢI\nGIẤY XÁC NHẬN\n":                                                                                           "CÔNG AN PHƯỜNG LÊ LỢI",
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nGIẤY CHỨNG NHẬN\nThửa đất số: 125\n\nSố vào sổ cấp Giấy chứng nhận: CS 79717 Vinh, ngày 12 tháng 10 năm 2025\nỦY BAN NHÂN DÂN TÍNH NGHỆ AN\n": "ỦY BAN NHÂN DÂN TÍNH NGHỆ AN",
+		"VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI\nCHI NHÁNH QUẬN HẢI CHÂU\nSố: 5947/TNHS\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n":                                                                                                       "CHI NHÁNH QUẬN HẢI CHÂU",
 		// The title after the motto is no body.
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nHỢP ĐỒNG CHUYỂN NHƯỢNG\nSố: 12/2024/HĐCN\n": "",
 	} {
 		if got := classify.Extract(text).Authority; got != want {
 			t.Errorf("%q: authority %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestCivilStatusEntry: a civil-status entry's number before its book, not the book's; dates
+// after registration and receipt labels, also where one label runs into another.
+func TestCivilStatusEntry(t *testing.T) {
+	f := classify.Extract("Đăng ký kết hôn ngày 18/03/2021 tại Ủy ban nhân dân phường An Hòa; số 35, quyển\nSố 02/2021.\n")
+	if f.Number != "35" || f.IssuedOn != "2021-03-18" {
+		t.Errorf("number %q, issued on %q", f.Number, f.IssuedOn)
+	}
+	if f := classify.Extract("Số chứng thực: 210, quyến số 01/2023-SCT/CK.\n"); f.Number != "" {
+		t.Errorf("a certification book's number taken: %q", f.Number)
+	}
+	for text, want := range map[string]string{
+		"4. Ngày nhận hồ sơ: 06/10/2024\n5. Ngày hẹn trả kết quả: 08/10/2024\n":                    "2024-10-06",
+		"Thủ tục hành chính Đăng ký kết hôn\nNgày tiếp nhận 07/10/2024\nNgày hẹn trả 15/10/2024\n": "2024-10-07",
+	} {
+		if got := classify.Extract(text).IssuedOn; got != want {
+			t.Errorf("%q: issued on %q, want %q", text, got, want)
 		}
 	}
 }
