@@ -358,6 +358,12 @@ func authority(text, folded string) string {
 		}
 		fl = strings.TrimSpace(fl)
 		if fl == "" {
+			if len(block) > 0 && strings.TrimSpace(flines[i]) == "" && i+1 < len(lines) && i+1 < 8 {
+				// A blank OCR put between the body's lines ("UBND HUYỆN X" / "" / "UBND XÃ Y").
+				if nf := strings.TrimSpace(flines[i+1]); !strings.Contains(nf, "cong hoa") && issuerStart(trimMarks(nf)) && mostlyUpper(lines[i+1]) {
+					continue
+				}
+			}
 			if len(block) > 0 || strings.Contains(flines[i], "cong hoa") {
 				break
 			}
@@ -400,7 +406,7 @@ func authority(text, folded string) string {
 	}
 	start := -1
 	for k, fl := range fblock {
-		if issuerStart(strings.TrimLeft(fl, ".,_-'\"")) {
+		if issuerStart(trimMarks(fl)) {
 			start = k
 		}
 	}
@@ -412,7 +418,7 @@ func authority(text, folded string) string {
 			}
 			parts = append(parts, cleanWords(block[k]))
 		}
-		return expandUBND(strings.Join(parts, " "))
+		return expandUBND(trimMarks(strings.Join(parts, " ")))
 	}
 	if a := signedFor(lines, flines); a != "" {
 		return a
@@ -527,17 +533,18 @@ func cleanWords(line string) string {
 	return strings.Trim(strings.Join(out, " "), ".,_-'\" ")
 }
 
+// signedForRE opens a signature's capacity for a body: "TM.", "KT.", "Q.", "TL.", "TUQ."
+// ("TM.ỦY BAN" too, as OCR may join them), or "TM", "T/M", "KT" before a space.
+var signedForRE = regexp.MustCompile(`^(?:(?:t/m|tm|kt|tuq|tl|q)\s*\.\s*|(?:t/m|tm|kt)\s+)`)
+
 // signedFor is the body a document is signed for ("TM. ỦY BAN NHÂN DÂN" / "THÀNH PHỐ SẦM SƠN"),
 // with the line of its place when the name goes on below.
 func signedFor(lines, flines []string) string {
 	for i, fl := range flines {
 		fl = strings.TrimSpace(fl)
 		var rest string
-		for _, p := range []string{"tm. ", "tm ", "t/m ", "kt. ", "q. "} {
-			if strings.HasPrefix(fl, p) {
-				rest = strings.TrimSpace(fl[len(p):])
-				break
-			}
+		if m := signedForRE.FindStringIndex(fl); m != nil {
+			rest = strings.TrimSpace(fl[m[1]:])
 		}
 		if rest == "" && i > 0 && longDate.MatchString(flines[i-1]) && issuerStart(fl) && i < len(lines) && mostlyUpper(lines[i]) {
 			rest = fl // the body's name under the place and date, without "TM." ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")
@@ -576,6 +583,11 @@ func speaker(lines, flines []string) string {
 		}
 	}
 	return ""
+}
+
+// trimMarks cuts what is not a letter from the start of s: OCR's marks before a line ("„ỦY BAN").
+func trimMarks(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
 func issuerStart(fl string) bool {

@@ -144,6 +144,9 @@ func TestAuthorityAsOCRReadsIt(t *testing.T) {
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nBỘ CÔNG AN\nCÔNG AN PHƯỜNG LÊ LỢI\nGIẤY XÁC NHẬN\n":                                                                                           "CÔNG AN PHƯỜNG LÊ LỢI",
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nGIẤY CHỨNG NHẬN\nThửa đất số: 125\n\nSố vào sổ cấp Giấy chứng nhận: CS 79717 Vinh, ngày 12 tháng 10 năm 2025\nỦY BAN NHÂN DÂN TÍNH NGHỆ AN\n": "ỦY BAN NHÂN DÂN TÍNH NGHỆ AN",
 		"VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI\nCHI NHÁNH QUẬN HẢI CHÂU\nSố: 5947/TNHS\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n":                                                                                                       "CHI NHÁNH QUẬN HẢI CHÂU",
+		"UBND HUYỆN DIỄN CHÂU\n\nUBND XÃ DIỄN HỒNG\nSố: 12/QĐ-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n":                                                                                                               "ỦY BAN NHÂN DÂN XÃ DIỄN HỒNG",
+		"„ỦY BAN NHÂN DÂN QUẬN HẢI CHÂU\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n":                                                                                                                                          "ỦY BAN NHÂN DÂN QUẬN HẢI CHÂU",
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nQUYẾT ĐỊNH\nĐiều 1. Cấp phép.\n\nTM.ỦY BAN NHÂN DÂN\nHUYỆN DIỄN CHÂU\nCHỦ TỊCH\n":                                                             "ỦY BAN NHÂN DÂN HUYỆN DIỄN CHÂU",
 		// The title after the motto is no body.
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nHỢP ĐỒNG CHUYỂN NHƯỢNG\nSố: 12/2024/HĐCN\n": "",
 	} {
