@@ -624,6 +624,10 @@ func mostlyUpper(s string) bool {
 // rõ họ tên)" line, after which the signer's name stands.
 var nameLabel = regexp.MustCompile(`(ho[,;]?\s*(?:chu dem[,;]?\s*(?:va\s*)?|va\s*)?ten(?:\s+(?:nguoi\s+)?(?:me|cha|chong|vo|nguoi yeu cau|nguoi di khai sinh|chu ho|bo, me hoac nguoi nuoi duong))?|ong/ba|ong \(ba\)|du dinh dat ten con la|nguoi nop|nguoi do de|chu doanh nghiep|theo de nghi cua cong dan|tiep nhan ho so cua|nguoi dai dien theo phap luat|dai dien|toi la \(ghi ho ten bang chu in hoa\)|toi la|ben uy quyen|ben nhan uy quyen|ben (?:a|b|cho thue|thue|ban|mua|chuyen nhuong|nhan chuyen nhuong|tang cho|duoc tang cho)(?:\s*\([^)\n]{1,40}\))?\s*:|full name)\s*[:.]?\s*`)
 
+// colonLabel names a person's role before a colon ("Chủ hộ: Nguyễn Văn An", "Người làm chứng:
+// …"); without its colon such words are a table's header ("Quan hệ với chủ hộ").
+var colonLabel = regexp.MustCompile(`(?:^|[^\pL])(?:chu ho|nguoi (?:giam ho|lam chung|khai|nhan|lap|duoc cap|yeu cau|ky))\s*:\s*`)
+
 var signatureLine = regexp.MustCompile(`^\(ky[ ,][^)]*\)`)
 
 // names reads the people a document names: after their labels, after "Ông"/"Bà", and the
@@ -682,6 +686,9 @@ func names(text, folded string) []string {
 				n = family(n)
 			}
 			add(n)
+		}
+		for _, m := range colonLabel.FindAllStringIndex(fl, -1) {
+			add(family(nameAt(cut(lines[i], fl, m[1], len(fl)))))
 		}
 		if tableHeader(fl) {
 			for _, n := range tableNames(lines[i+1:]) {

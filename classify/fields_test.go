@@ -103,6 +103,7 @@ func TestNamesWhereOCRPutsThem(t *testing.T) {
 		{"a full stop ends the name", "Mẹ Cha\nHọ, chữ đệm, tên Bùi Phương Lan Trần Đức Nam.\n", []string{"Bùi Phương Lan", "Trần Đức Nam"}},
 		{"an instruction is no label", "Người đỡ đẻ Huế, ngày 28 tháng 12 năm 2025\n(Ký, ghỉ rõ họ tên) ,- TRƯỞNG TRẠM\nTP ĐỀ ae\nLưu Hồng Ngân `: Lý Đức Nam\n",
 			[]string{"Lưu Hồng Ngân", "Lý Đức Nam"}},
+		{"a role before its colon", "Chủ hộ: Nguyễn Văn An\nQuan hệ với chủ hộ Vợ\nNgười làm chứng: Trần Thị Bình, sinh năm 1970\n", []string{"Nguyễn Văn An", "Trần Thị Bình"}},
 		{"running text under a caption", "CHỦ TỊCH\nHọ và tên: TRƯƠNG ĐỨC KHÁNH Giới tính: Nam\n", []string{"TRƯƠNG ĐỨC KHÁNH"}},
 	} {
 		if got := classify.Extract(c.text).Names; !cmp.Equal(got, c.want) {
