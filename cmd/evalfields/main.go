@@ -40,6 +40,7 @@ func main() {
 	field := flag.String("field", "", "show only this field's misses")
 	family := flag.String("family", "", "only this layout family (\"can_cuoc/b\"), or every type's of one (\"e\")")
 	showText := flag.Bool("text", false, "print the text of each page with a miss")
+	fresh := flag.Bool("fresh", false, "read every page again (the cache holds the text of the OCR code that read it: reread after changing scan/ or ocr/)")
 	save := flag.String("save", "", "write the scanned files of the pages with a miss into this folder")
 	flag.Parse()
 	var pages []evalset.Page
@@ -60,6 +61,11 @@ func main() {
 			if *family == "" || p.Family == *family || strings.HasSuffix(p.Family, "/"+*family) {
 				pages = append(pages, p)
 			}
+		}
+	}
+	if *fresh {
+		for _, p := range pages {
+			_ = os.Remove(cachePath(*cache, p))
 		}
 	}
 	texts, err := read(*cache, pages)
