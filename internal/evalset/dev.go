@@ -11,7 +11,9 @@ import (
 // decision, a police station's three-line header with ranks before the signer's name, a lease
 // with its parties in a table, a land office branch's receipt, a hospital's birth
 // certificate, a marriage certificate with the spouses one under the other, a power of
-// attorney certified at the foot. Never measured for the floors; kept apart from
+// attorney certified at the foot, a land certificate granted to a couple in a sentence, a
+// registration certificate headed across the page, a birth declaration with its requester's
+// papers in a table. Never measured for the floors; kept apart from
 // formFamilies and heldOut, so their pages stay what they were for every seed.
 var devFamilies []formFamily
 
@@ -33,6 +35,9 @@ func init() {
 	addDev("giay_chung_sinh", gcsE)
 	addDev("giay_chung_nhan_ket_hon", gcnkhE)
 	addDev("giay_uy_quyen", uqE)
+	addDev("giay_chung_nhan_qsdd", gcnE)
+	addDev("giay_chung_nhan_dkdn", gcndnE)
+	addDev("to_khai_khai_sinh", tkksE)
 }
 
 // gksE: a birth extract (trích lục) from the civil-status database: district and commune on
@@ -297,4 +302,100 @@ func uqE(g *gen) (Doc, Fields) {
 		Row{Blocks: []Block{signer(85, 80, []string{"NGƯỜI THỰC HIỆN CHỨNG THỰC"}, "(Ký, đóng dấu và ghi rõ họ tên)", officer, sealOf("ủy ban nhân dân "+o.wardFull()))}},
 	}}
 	return d, Fields{IssuedOn: on.iso(), CitizenIDs: []string{a.id, b.id}, Names: []string{a.name, b.name, officer}}
+}
+
+// gcnE: a land certificate without a header block: granted "cho" a couple in one sentence,
+// the parcel as a paragraph, signed for the district's committee with its place below "TM.".
+func gcnE(g *gen) (Doc, Fields) {
+	p := g.parcel()
+	officer := officerName(g)
+	auth := "Ủy ban nhân dân " + p.o.districtFull()
+	wife := "vợ là"
+	if !p.owner.male {
+		wife = "chồng là"
+	}
+	d := Doc{Font: "noto-serif", Items: []any{
+		motto(0, 165, 11.5, "-"),
+		Gap(6),
+		titleLines(15, "GIẤY CHỨNG NHẬN", "QUYỀN SỬ DỤNG ĐẤT, QUYỀN SỞ HỮU NHÀ Ở", "VÀ TÀI SẢN KHÁC GẮN LIỀN VỚI ĐẤT"),
+		Gap(3),
+		block(Text{S: "Cấp cho: " + p.owner.title() + " " + upper(p.owner.name) + ", sinh năm " + fmt.Sprint(p.owner.born.y) + ", CCCD số " + p.owner.id + " và " + wife + " " + strings.ToLower(p.spouse.title()) + " " + upper(p.spouse.name) + ", sinh năm " + fmt.Sprint(p.spouse.born.y) + ", CCCD số " + p.spouse.id + "; địa chỉ: " + p.owner.address + ".", Size: 11.5}),
+		block(Text{S: "Thửa đất số " + p.num + ", tờ bản đồ số " + p.sheet + ", diện tích " + p.area + " m², " + strings.ToLower(p.purpose[:1]) + p.purpose[1:] + ", thời hạn sử dụng: " + p.term + "; địa chỉ thửa đất: " + p.landAddr + ".", Size: 11.5}),
+		Gap(3),
+		Row{Either: true, Blocks: []Block{
+			{X: 0, W: 72, Lines: []Text{sz(t("Số vào sổ cấp GCN: "+p.serial), 11)}},
+			signer(75, 90, []string{p.o.datePlace() + ", " + p.issued.long(false), "TM. ỦY BAN NHÂN DÂN", upper(p.o.districtFull()), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"}, "", officer, sealOf(auth)),
+		}},
+	}}
+	f := p.gcnTruth(auth, officer)
+	f.Names = append(f.Names, p.spouse.name)
+	f.CitizenIDs = append(f.CitizenIDs, p.spouse.id)
+	return d, f
+}
+
+// gcndnE: a registration certificate headed across the page: the department over the office,
+// centred above the motto, the legal representative in a two-column table.
+func gcndnE(g *gen) (Doc, Fields) {
+	c := g.company()
+	officer := officerName(g)
+	d := Doc{Font: "arial", Items: []any{
+		Block{Lines: []Text{ctr(sz(t("SỞ KẾ HOẠCH VÀ ĐẦU TƯ "+upper(c.o.p.full)), 11)), ctr(sz(tb("PHÒNG ĐĂNG KÝ KINH DOANH"), 11))}},
+		Gap(3),
+		motto(0, 165, 11, "-"),
+		Gap(5),
+		titleLines(14, "GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP", upper(c.kind)),
+		block(sizeAll(11.5, kvLines(
+			pair("Mã số doanh nghiệp", c.code),
+			pair("Đăng ký lần đầu", c.first.long(true)),
+			pair("Tên doanh nghiệp", c.name),
+			pair("Địa chỉ trụ sở chính", c.addr),
+			pair("Vốn điều lệ", c.capital+" đồng"),
+		))...),
+		block(sz(tb("Người đại diện theo pháp luật của doanh nghiệp"), 11.5)),
+		Table{Widths: []float64{55, 110}, Size: 11, Cells: [][]string{
+			{"Họ và tên", upper(c.rep.name)},
+			{"Chức danh", "Giám đốc"},
+			{"Số định danh cá nhân", c.rep.id},
+		}},
+		Gap(3),
+		Row{Blocks: []Block{signer(80, 85, []string{"TRƯỞNG PHÒNG"}, "", officer, sealOf("Phòng Đăng ký kinh doanh "+c.o.p.full))}},
+	}}
+	tr := c.certTruth("Phòng Đăng ký kinh doanh", officer)
+	tr.IssuedOn = c.first.iso()
+	return d, tr
+}
+
+// tkksE: a birth declaration whose requester's papers stand in a small table, the child's
+// facts as numbered lines, dated at the foot above the requester's signature.
+func tkksE(g *gen) (Doc, Fields) {
+	b := g.birth()
+	c, m, f := b.child, b.mother, b.father
+	req := m
+	if g.chance(0.5) {
+		req = f
+	}
+	d := Doc{Font: "noto-sans", Items: []any{
+		motto(0, 165, 11, "-"),
+		Gap(5),
+		titleLines(14, "TỜ KHAI ĐĂNG KÝ KHAI SINH"),
+		Block{X: 20, Lines: []Text{sz(t("Kính gửi: Ủy ban nhân dân "+b.o.wardFull()), 11.5)}},
+		Gap(2),
+		Table{Widths: []float64{60, 105}, Size: 10.5, Cells: [][]string{
+			{"Họ tên người yêu cầu", req.name},
+			{"Giấy tờ tùy thân", "CCCD số " + req.id},
+			{"Nơi cư trú", req.address},
+		}},
+		Gap(2),
+		block(sizeAll(11, []Text{
+			t("1. Họ, chữ đệm, tên người được khai sinh: " + upper(c.name)),
+			t("2. Ngày, tháng, năm sinh: " + c.born.slash()),
+			t("3. Nơi sinh: " + b.hospital),
+			t("4. Họ tên mẹ: " + m.name + ", năm sinh " + fmt.Sprint(m.born.y)),
+			t("5. Họ tên cha: " + f.name + ", năm sinh " + fmt.Sprint(f.born.y)),
+		})...),
+		Gap(2),
+		Block{X: 80, W: 85, Lines: []Text{ctr(sz(ti(b.o.datePlace()+", "+b.reg.long(true)), 11))}},
+		Row{Blocks: []Block{signer(80, 85, []string{"NGƯỜI YÊU CẦU"}, "(Ký, ghi rõ họ tên)", req.name, "")}},
+	}}
+	return d, Fields{IssuedOn: b.reg.iso(), CitizenIDs: []string{req.id}, Names: []string{req.name, c.name, m.name, f.name}}
 }
