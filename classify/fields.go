@@ -760,7 +760,7 @@ func signerNames(line string) []string {
 			group = nil
 		}
 	}
-	words := strings.Fields(dropTitle(strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })))
+	words := strings.Fields(dropTitle(trimMarks(line)))
 	for k, w := range words {
 		if notInNames[strings.ToLower(w)] {
 			return nil // a heading ("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN PHƯỜNG TRƯỜNG SƠN")
@@ -876,8 +876,7 @@ var labelWords = map[string]bool{"họ": true, "giới": true, "quan": true, "n�
 // nameAt takes the name at the start of s: two to six capitalised words of letters, up to a
 // comma, a semicolon or a parenthesis.
 func nameAt(s string) string {
-	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) // OCR's ".|" after a label
-	s = dropTitle(s)
+	s = dropTitle(trimMarks(s)) // OCR's ".|" after a label, a rank or a profession
 	if i := strings.IndexAny(s, ",;(:"); i >= 0 {
 		s = s[:i]
 	}
