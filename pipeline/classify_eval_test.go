@@ -2,7 +2,6 @@ package pipeline_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -82,10 +81,6 @@ func ratio(a, b int) float64 {
 	}
 	return float64(a) / float64(b)
 }
-
-// norm folds text as fields are compared (case, marks and spacing are not what a field is
-// judged on).
-func norm(s string) string { return evalset.Norm(s) }
 
 // TestClassifyEvalSet: the classifier on pages laid out independently of the templates its model
 // is trained on (internal/evalset: every catalogue type in three layout families, and pages
@@ -206,37 +201,13 @@ func scoreClassification(t *testing.T, all []readPage) classScores {
 			t.Errorf("%s, a result, typed as the input %s with confidence %.2f", pg.p.Name, got.Type, got.Confidence)
 		}
 		// Fields of the type the page is (what a desk reads off it), against the page's truth.
-		wantF := evalset.Values(pg.p.Fields)
-		var gotFields classify.Fields
-		_ = json.Unmarshal(got.Fields, &gotFields)
-		if got.Type != want {
-			gotFields = classify.ExtractFor(wt, pg.text)
-		}
-		gotF := evalset.Values(gotFields)
-		for _, k := range []string{"number", "issued_on", "authority", "citizen_ids", "names", "parcel", "map_sheet", "enterprise_code", "book", "dossier_code"} {
+		for k, d := range evalset.Compare(pg.p.Fields, evalset.FieldsRead(got, wt, pg.text)) {
 			if fields[k] == nil {
 				fields[k] = &fieldScore{}
 			}
-			w := map[string]bool{}
-			for _, v := range wantF[k] {
-				w[v] = true
-			}
-			g := map[string]bool{}
-			for _, v := range gotF[k] {
-				g[v] = true
-			}
-			for v := range g {
-				if w[v] {
-					fields[k].right++
-				} else {
-					fields[k].wrong++
-				}
-			}
-			for v := range w {
-				if !g[v] {
-					fields[k].missed++
-				}
-			}
+			fields[k].right += len(d.Right)
+			fields[k].wrong += len(d.Wrong)
+			fields[k].missed += len(d.Missed)
 		}
 	}
 	var b strings.Builder
@@ -259,7 +230,7 @@ func scoreClassification(t *testing.T, all []readPage) classScores {
 	}
 	fmt.Fprintf(&b, "\nOutside the catalogue: %d of %d given a type. Results typed as inputs with confidence ≥ 0.7: %d.\n\n", falseTyped, unknown, confidentRoleErrors)
 	fmt.Fprintf(&b, "| field | precision | recall | read right / wrong / missed |\n|---|---|---|---|\n")
-	for _, k := range []string{"number", "issued_on", "authority", "citizen_ids", "names", "parcel", "map_sheet", "enterprise_code", "book", "dossier_code"} {
+	for _, k := range evalset.FieldNames {
 		s := fields[k]
 		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %d / %d / %d |\n", k, s.precision(), s.recall(), s.right, s.wrong, s.missed)
 	}
@@ -317,9 +288,9 @@ func TestSealedSignersRead(t *testing.T) {
 		t.Fatal("no colour scans among the pages")
 	}
 	for _, r := range readSet(t, colour) {
-		text := norm(r.text)
+		text := evalset.Norm(r.text)
 		for _, n := range r.p.Fields.Names {
-			if !strings.Contains(text, norm(n)) {
+			if !strings.Contains(text, evalset.Norm(n)) {
 				t.Errorf("%s: %q not in the text:\n%s", r.p.Name, n, r.text)
 			}
 		}

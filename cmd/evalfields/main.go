@@ -14,13 +14,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,8 +29,6 @@ import (
 	"github.com/sohoa/sohoa/pipeline"
 	"github.com/sohoa/sohoa/scan"
 )
-
-var fieldNames = []string{"number", "issued_on", "authority", "citizen_ids", "names", "parcel", "map_sheet", "enterprise_code", "book", "dossier_code"}
 
 func main() {
 	seeds := flag.String("seeds", "2,3", "development seeds of families a to c (1 and 4 are the test seeds)")
@@ -75,7 +71,7 @@ func main() {
 	c := classify.Default()
 	type score struct{ right, wrong, missed, lost int }
 	scores := map[string]*score{}
-	for _, k := range fieldNames {
+	for _, k := range evalset.FieldNames {
 		scores[k] = &score{}
 	}
 	for i, p := range pages {
@@ -84,33 +80,24 @@ func main() {
 		}
 		wt, _ := c.Catalogue().Type(p.Type)
 		got := c.Classify(texts[i])
-		var gotFields classify.Fields
-		_ = json.Unmarshal(got.Fields, &gotFields)
 		head := p.Name
 		if got.Type != p.Type {
 			head += fmt.Sprintf(" (typed %s)", got.Type)
-			gotFields = classify.ExtractFor(wt, texts[i])
 		}
-		want, have := evalset.Values(p.Fields), evalset.Values(gotFields)
+		diffs := evalset.Compare(p.Fields, evalset.FieldsRead(got, wt, texts[i]))
 		folded := evalset.Norm(texts[i])
 		var lines []string
-		for _, k := range fieldNames {
+		for _, k := range evalset.FieldNames {
 			if *field != "" && k != *field {
 				continue
 			}
-			w, g := set(want[k]), set(have[k])
-			for _, v := range sorted(g) {
-				if w[v] {
-					scores[k].right++
-				} else {
-					scores[k].wrong++
-					lines = append(lines, fmt.Sprintf("  %-15s WRONG   %q", k, v))
-				}
+			d := diffs[k]
+			scores[k].right += len(d.Right)
+			scores[k].wrong += len(d.Wrong)
+			for _, v := range d.Wrong {
+				lines = append(lines, fmt.Sprintf("  %-15s WRONG   %q", k, v))
 			}
-			for _, v := range sorted(w) {
-				if g[v] {
-					continue
-				}
+			for _, v := range d.Missed {
 				scores[k].missed++
 				where := "in text"
 				if !strings.Contains(folded, v) {
@@ -135,7 +122,7 @@ func main() {
 		}
 	}
 	fmt.Printf("\n%d pages\n| field | right | wrong | missed (of which absent from the text) |\n|---|---|---|---|\n", len(pages))
-	for _, k := range fieldNames {
+	for _, k := range evalset.FieldNames {
 		s := scores[k]
 		fmt.Printf("| %s | %d | %d | %d (%d) |\n", k, s.right, s.wrong, s.missed, s.lost)
 	}
@@ -228,23 +215,6 @@ func readPage(engine *ocr.Engine, p evalset.Page) (string, error) {
 // cachePath keys a page's text by its name and scanner seed, which together fix its pixels.
 func cachePath(cache string, p evalset.Page) string {
 	return filepath.Join(cache, fmt.Sprintf("%d-%s.txt", p.Scanner.Seed, p.Name))
-}
-
-func set(vs []string) map[string]bool {
-	m := map[string]bool{}
-	for _, v := range vs {
-		m[v] = true
-	}
-	return m
-}
-
-func sorted(m map[string]bool) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func indent(s string) string { return "  " + strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n  ") }
