@@ -170,18 +170,18 @@ func parcelColumns(folded string) (parcel, sheet string) {
 		return ""
 	}
 	for i, l := range lines {
-		head := strings.Join(strings.Fields(strings.ReplaceAll(l, "|", " ")), " ")
-		if !strings.HasPrefix(strings.ReplaceAll(head, " ", ""), "thuadatso") || i+1 >= len(lines) {
+		head := compact(l)
+		if !strings.HasPrefix(head, "thuadatso") || i+1 >= len(lines) {
 			continue
 		}
-		if strings.ReplaceAll(head, " ", "") != "thuadatso" {
+		if head != "thuadatso" {
 			// One header line: the values on the next.
 			vals := strings.Fields(lines[i+1])
 			if len(vals) == 0 {
 				return "", ""
 			}
 			parcel = number(vals[0], 5)
-			if len(vals) > 1 && parcel != "" && strings.Contains(strings.ReplaceAll(head, " ", ""), "thuadatsotobandoso") {
+			if len(vals) > 1 && parcel != "" && strings.Contains(head, "thuadatsotobandoso") {
 				sheet = number(vals[1], 4)
 			}
 			return parcel, sheet
@@ -197,13 +197,23 @@ func parcelColumns(folded string) (parcel, sheet string) {
 		}
 		parcel = number(lines[k], 5)
 		for j := 1; j < n && parcel != ""; j++ {
-			if strings.HasPrefix(strings.ReplaceAll(lines[i+j], " ", ""), "tobandoso") {
+			if strings.HasPrefix(compact(lines[i+j]), "tobandoso") {
 				sheet = number(lines[k+j], 4)
 			}
 		}
 		return parcel, sheet
 	}
 	return "", ""
+}
+
+// compact is a folded header cell without its spaces and rulings ("thửa đất số |" → "thuadatso").
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '|' || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // leadingNumber is a value cell that is a number, alone or before text ("144", "13 ").
@@ -224,8 +234,6 @@ func firstNumber(re *regexp.Regexp, folded string) []int {
 	return nil
 }
 
-// registerEntry: the number after before is a register's entry ("Vào sổ tiếp nhận hồ sơ số:
-// 451") or the "sơ" of "hồ sơ" (a dossier code, "Mã hồ sơ: 000.08.37…"), not a document's.
 // bookNumber: the number follows "quyển" ("quyển số 02/2021", "quyển số 01/2023-SCT/CK"): a
 // register book's, not the document's.
 func bookNumber(before string) bool {
@@ -233,6 +241,8 @@ func bookNumber(before string) bool {
 	return len(w) > 0 && strings.TrimRight(w[len(w)-1], ",.:") == "quyen"
 }
 
+// registerEntry: the number after before is a register's entry ("Vào sổ tiếp nhận hồ sơ số:
+// 451") or the "sơ" of "hồ sơ" (a dossier code, "Mã hồ sơ: 000.08.37…"), not a document's.
 func registerEntry(before string) bool {
 	line := before[strings.LastIndexByte(before, '\n')+1:]
 	w := strings.Fields(line)
@@ -319,7 +329,7 @@ func issueDate(folded string) string {
 	return ""
 }
 
-var effectiveRE = regexp.MustCompile(`ke tu ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})`)
+var effectiveRE = regexp.MustCompile(`ke tu ` + longDate.String())
 
 func isTimeWord(w string) bool {
 	switch strings.Trim(w, ".:;") {
@@ -777,7 +787,7 @@ func signerNames(line string) []string {
 			flush() // a scribble read as a letter ("N Huỳnh Quốc Hiếu"): no name has a word of one
 		case unicode.IsUpper(r[0]) && allLetters(r):
 			group = append(group, w)
-		case unicode.IsLower(r[0]) && allLetters(r) && len(r) <= 2 && k+1 < len(words) && !hasLetter(words[k+1]):
+		case unicode.IsLower(r[0]) && allLetters(r) && len(r) <= 2 && k+1 < len(words) && !strings.ContainsFunc(words[k+1], unicode.IsLetter):
 			flush() // a scribble's, before marks ("Phạm Thị Trang be - Hồ Thanh Hải")
 		case len(r) >= 2 && unicode.IsLower(r[0]) && allLetters(r):
 			return nil // running text
@@ -926,8 +936,6 @@ func dropTitle(s string) string {
 	}
 	return s
 }
-
-func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 
 func allLetters(r []rune) bool {
 	for _, c := range r {
