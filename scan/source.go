@@ -149,12 +149,12 @@ func (s *Source) Decode(ctx context.Context, index int, lim Limits) (*image.Gray
 	case TIFF:
 		g, m, err = decodeTIFF(s.data, s.tiff, index, lim)
 	default:
-		g, m, err = decodeImage(s.format, s.data, index, lim)
+		// PNG and JPEG: decodeImage lightens seals itself, by their red where the page is in
+		// colour (it holds the colour image), else by their tone.
+		return decodeImage(s.format, s.data, index, lim)
 	}
-	if err == nil && s.format != PNG && s.format != JPEG {
-		// Seals scanned in gray (decodeImage looks for them itself, on pages that are not in
-		// colour).
-		LightenGraySeals(g)
+	if err == nil {
+		LightenGraySeals(g) // TIFF and PDF pages arrive gray: seals by their tone
 	}
 	return g, m, err
 }
