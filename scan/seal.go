@@ -223,19 +223,12 @@ func LightenGraySeals(g *image.Gray) int {
 	at := func(x, y int) uint8 { return g.Pix[y*g.Stride+x] }
 	// Paper: the median of a sparse sample (a page is mostly paper).
 	var hist [256]int
-	n := 0
 	for y := 0; y < h; y += 7 {
 		for x := 0; x < w; x += 7 {
 			hist[at(x, y)]++
-			n++
 		}
 	}
-	paper := 0
-	for c := 0; paper < 256; paper++ {
-		if c += hist[paper]; 2*c >= n {
-			break
-		}
-	}
+	paper := median(&hist, 0, 255)
 	// A seal's tone on white paper is about 0.4-0.6 of it; toner is under 0.3.
 	darkMax, midMax := uint8(paper*30/100), uint8(paper*75/100)
 	if paper < 120 {
@@ -303,21 +296,14 @@ func LightenGraySeals(g *image.Gray) int {
 				tn++
 			}
 		}
-		ink, nMid := 0, 0
+		ink := 0
 		for c := 0; c < 256; c++ {
-			if th[c] > 0 && ink == 0 && 1000*th[c] >= tn {
+			if th[c] > 0 && 1000*th[c] >= tn {
 				ink = c // darkest tone with at least 0.1 % of the box
-			}
-			if c > int(darkMax) && c <= int(midMax) {
-				nMid += th[c]
-			}
-		}
-		tone, acc := int(darkMax)+1, 0
-		for ; tone <= int(midMax); tone++ {
-			if acc += th[tone]; 2*acc >= nMid {
 				break
 			}
 		}
+		tone := median(&th, int(darkMax)+1, int(midMax))
 		cut := uint8(min((tone+ink)/2, tone-25))
 		for y := box.Min.Y; y < box.Max.Y; y++ {
 			row := g.Pix[y*g.Stride:]
@@ -330,6 +316,21 @@ func LightenGraySeals(g *image.Gray) int {
 		seals++
 	}
 	return seals
+}
+
+// median is the median of the values lo to hi counted in hist (lo when none is).
+func median(hist *[256]int, lo, hi int) int {
+	n := 0
+	for v := lo; v <= hi; v++ {
+		n += hist[v]
+	}
+	acc := 0
+	for v := lo; v <= hi; v++ {
+		if acc += hist[v]; 2*acc >= n {
+			return v
+		}
+	}
+	return hi
 }
 
 // circleIn is the box (in cells) of the largest circle inside box, a seal's size (8-35 % of
