@@ -1,0 +1,86 @@
+package classify
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// issueDate is the document's date: the first after a place name ("Hà Nội, ngày 28 tháng 10
+// năm 2024", not a time's "10 phút, ngày ...") or after a label of registration, issue or
+// receipt, long or numeric; else none (a birth date is not an issue date).
+func issueDate(folded string) string {
+	flat := strings.ReplaceAll(folded, "\n", " ")
+	for _, m := range longDate.FindAllStringSubmatchIndex(flat, -1) {
+		before := strings.TrimRight(flat[:m[0]], " ")
+		if !strings.HasSuffix(before, ",") {
+			continue
+		}
+		words := strings.Fields(strings.TrimSuffix(before, ","))
+		if len(words) == 0 || isTimeWord(words[len(words)-1]) || strings.HasSuffix(before, "hom nay,") {
+			continue
+		}
+		if d := isoDate(flat[m[2]:m[3]], flat[m[4]:m[5]], flat[m[6]:m[7]]); d != "" {
+			return d
+		}
+	}
+	// The latest change of a registration dates the certificate issued for it.
+	if m := changedRE.FindStringIndex(flat); m != nil {
+		if d := longDate.FindStringSubmatchIndex(flat[m[1]:min(len(flat), m[1]+40)]); d != nil {
+			rest := flat[m[1]:]
+			if iso := isoDate(rest[d[2]:d[3]], rest[d[4]:d[5]], rest[d[6]:d[7]]); iso != "" {
+				return iso
+			}
+		}
+	}
+	// Labels may overlap ("Đăng ký kết hôn" / "Ngày tiếp nhận 07/10/2024"): each is tried from
+	// one rune past the last one's start.
+	for pos := 0; pos < len(flat); {
+		m := dateLabelRE.FindStringIndex(flat[pos:])
+		if m == nil {
+			break
+		}
+		m[0], m[1] = m[0]+pos, m[1]+pos
+		pos = m[0] + 1
+		rest := flat[m[1]:min(len(flat), m[1]+60)]
+		// A receipt's time before its date: "08 giờ 30 phút, ngày 01 tháng 11 năm 2024".
+		if t := timeOfDay.FindStringIndex(rest); t != nil && t[0] == 0 {
+			rest = rest[t[1]:]
+		}
+		for _, re := range []*regexp.Regexp{longDate, dmyDate, shortDate} {
+			if d := re.FindStringSubmatchIndex(rest); d != nil && d[0] <= 6 {
+				if iso := isoDate(rest[d[2]:d[3]], rest[d[4]:d[5]], rest[d[6]:d[7]]); iso != "" {
+					return iso
+				}
+			}
+		}
+	}
+	// Nothing else dates it: the day it takes effect ("Thời hạn ủy quyền: 06 tháng kể từ ngày
+	// 22 tháng 07 năm 2023"), a power of attorney's or a contract's without a date line.
+	if m := effectiveRE.FindStringSubmatch(flat); m != nil {
+		return isoDate(m[1], m[2], m[3])
+	}
+	return ""
+}
+
+var effectiveRE = regexp.MustCompile(`ke tu ` + longDate.String())
+
+func isTimeWord(w string) bool {
+	switch strings.Trim(w, ".:;") {
+	case "phut", "gio", "luc", "sinh":
+		return true
+	}
+	return false
+}
+
+func isoDate(d, m, y string) string {
+	// Atoi, not Sscan: Sscan reads "08" and "09" as octal and fails on them.
+	dd, _ := strconv.Atoi(d)
+	mm, _ := strconv.Atoi(m)
+	yy, _ := strconv.Atoi(y)
+	if dd < 1 || dd > 31 || mm < 1 || mm > 12 || yy < 1900 || yy > 2100 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", yy, mm, dd)
+}

@@ -1,0 +1,362 @@
+package classify
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// nameLabel matches the labels before a person's name (folded): "Họ, chữ đệm, tên người mẹ:",
+// "Họ và tên:", "Ông/Bà:", "Dự định đặt tên con là:", "Người nộp", and a signature's "(Ký, ghi
+// rõ họ tên)" line, after which the signer's name stands.
+var nameLabel = regexp.MustCompile(`(ho[,;]?\s*(?:chu dem[,;]?\s*(?:va\s*)?|va\s*)?ten(?:\s+(?:nguoi\s+)?(?:me|cha|chong|vo|nguoi yeu cau|nguoi di khai sinh|chu ho|bo, me hoac nguoi nuoi duong))?|ong/ba|ong \(ba\)|du dinh dat ten con la|nguoi nop|nguoi do de|chu doanh nghiep|theo de nghi cua cong dan|tiep nhan ho so cua|nguoi dai dien theo phap luat|dai dien|toi la \(ghi ho ten bang chu in hoa\)|toi la|ben uy quyen|ben nhan uy quyen|ben (?:a|b|cho thue|thue|ban|mua|chuyen nhuong|nhan chuyen nhuong|tang cho|duoc tang cho)(?:\s*\([^)\n]{1,40}\))?\s*:|full name)\s*[:.]?\s*`)
+
+// colonLabel names a person's role before a colon ("Chủ hộ: Nguyễn Văn An", "Người làm chứng:
+// …"); without its colon such words are a table's header ("Quan hệ với chủ hộ").
+var colonLabel = regexp.MustCompile(`(?:^|[^\pL])(?:chu ho|nguoi (?:giam ho|lam chung|khai|nhan|lap|duoc cap|yeu cau|ky))\s*:\s*`)
+
+var signatureLine = regexp.MustCompile(`^\(ky[ ,][^)]*\)`)
+
+// names reads the people a document names: after their labels, after "Ông"/"Bà", and the
+// signer under a signature line. Two names side by side (two columns read as one line) are
+// told apart by a family name starting the second.
+func names(text, folded string) []string {
+	lines, flines := strings.Split(text, "\n"), strings.Split(folded, "\n")
+	var out []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		for _, n := range splitNames(n) {
+			if k := Fold(n); !seen[k] {
+				seen[k] = true
+				out = append(out, n)
+			}
+		}
+	}
+	// A name not after a "họ … tên" label must begin with a family name: a signature's line
+	// may as well be a place ("Thanh Hóa, ngày ...").
+	family := func(n string) string {
+		if w := strings.Fields(n); len(w) > 0 && familyNames[Fold(w[0])] {
+			return n
+		}
+		return ""
+	}
+	// next is the first line after i that is not blank (a label's value may stand one blank
+	// line below it, as OCR puts a bilingual card's lines).
+	next := func(i int) int {
+		for k := i + 1; k < len(lines) && k <= i+2; k++ {
+			if strings.TrimSpace(lines[k]) != "" {
+				return k
+			}
+		}
+		return -1
+	}
+	for i, fl := range flines {
+		if i >= len(lines) {
+			break
+		}
+		for _, m := range nameLabel.FindAllStringIndex(fl, -1) {
+			if strings.HasSuffix(strings.TrimSpace(fl[:m[0]]), "ghi ro") {
+				continue // a signature's instruction "(Ký, ghi rõ họ tên)": the signer's rule reads below it
+			}
+			n := nameAt(cut(lines[i], fl, m[1], len(fl)))
+			if c := strings.IndexByte(fl[m[1]:], ':'); n == "" && c > 0 && c <= 40 && !strings.ContainsAny(fl[m[1]:m[1]+c], "0123456789") {
+				// The label goes on to its colon ("Họ và tên mẹ / người nuôi dưỡng:", "Người nộp hồ
+				// sơ:", "Họ tên người được ủy quyền:").
+				n = nameAt(cut(lines[i], fl, m[1]+c+1, len(fl)))
+			}
+			if n == "" && m[1] == len(strings.TrimRight(fl, " ")) {
+				if k := next(i); k > 0 {
+					n = nameAt(lines[k]) // the label ends its line: the name is below
+				}
+			}
+			if !strings.HasPrefix(fl[m[0]:], "ho") {
+				n = family(n)
+			}
+			add(n)
+		}
+		for _, m := range colonLabel.FindAllStringIndex(fl, -1) {
+			add(family(nameAt(cut(lines[i], fl, m[1], len(fl)))))
+		}
+		if tableHeader(fl) {
+			for _, n := range tableNames(lines[i+1:]) {
+				add(family(n))
+			}
+		}
+		for _, w := range []string{"Ông", "Bà", "ông", "bà"} { // "Xét đề nghị của bà Ngô Diệu Anh"
+			for rest := lines[i]; ; {
+				j := strings.Index(rest, w+" ")
+				if j < 0 {
+					// "… của Ông" / "Huỳnh Xuân Khánh, sinh ngày …": the name on the next line.
+					if t := strings.TrimRight(rest, " "); strings.HasSuffix(t, " "+w) && i+1 < len(lines) {
+						if n := family(nameAt(lines[i+1])); n != "" && allCapsWords(n) {
+							add(n)
+						}
+					}
+					break
+				}
+				rest = rest[j+len(w)+1:]
+				n := family(nameAt(rest))
+				if n == "" || !allCapsWords(n) {
+					continue
+				}
+				// "… cho Bà Đặng Thanh" / "Nhung, CCCD số …": a name cut by the line's end.
+				if strings.TrimSpace(rest) == n && i+1 < len(lines) && len(strings.Fields(n)) < 4 {
+					if tail := nameHead(lines[i+1]); tail != "" && len(strings.Fields(n+" "+tail)) <= 5 {
+						n += " " + tail
+					}
+				}
+				add(n)
+			}
+		}
+		// Signers under a signature's instruction ("(Ký, ghi rõ họ tên)", "(Ký, đóng dấu)") or
+		// under their captions ("Người nộp      Người nhận hồ sơ"): lines of names alone, two
+		// side by side, or one per line when the two signature blocks were read row by row.
+		// The body signing under the place and date is a caption too ("ỦY BAN NHÂN DÂN TỈNH
+		// NGHỆ AN"). The name may stand below a scribble read as lines of marks: four lines
+		// that are not blank are looked at.
+		bodyCaption := i > 0 && longDate.MatchString(flines[i-1]) && issuerStart(strings.TrimSpace(fl)) && mostlyUpper(lines[i])
+		if signatureLine.MatchString(strings.TrimSpace(fl)) || signerCaption.MatchString(fl) || bodyCaption {
+			for k, seen := i+1, 0; k < len(lines) && k <= i+8 && seen < 4; k++ {
+				if strings.TrimSpace(lines[k]) == "" {
+					continue
+				}
+				seen++
+				if k < len(flines) && signerCaption.MatchString(flines[k]) {
+					continue // another caption ("CHỦ TỊCH": Chu is also a family name)
+				}
+				for _, n := range signerNames(lines[k]) {
+					add(n)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// signerNames are the names on a line of names alone: capitalised words of letters, in groups
+// apart by what OCR made of a signature's strokes ("Lưu Hồng Ngân `: Lý Đức Nam", "Trần Thu
+// Thư 1)."), each opening with a family name. A line with a word of running text (lower
+// case) is not such a line.
+func signerNames(line string) []string {
+	var out, group []string
+	flush := func() {
+		if len(group) > 0 {
+			if all := splitNames(strings.Join(group, " ")); len(all) > 0 && allFamily(all) {
+				out = append(out, all...)
+			}
+			group = nil
+		}
+	}
+	words := strings.Fields(dropTitle(trimMarks(line)))
+	for k, w := range words {
+		if notInNames[strings.ToLower(w)] {
+			return nil // a heading ("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN PHƯỜNG TRƯỜNG SƠN")
+		}
+		// A signature's scribble read as marks glued to the name ("`\/)Đinh Thanh Phúc").
+		w = strings.TrimLeftFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		if w == "" {
+			flush()
+			continue
+		}
+		r := []rune(w)
+		switch {
+		case len(r) == 1:
+			flush() // a scribble read as a letter ("N Huỳnh Quốc Hiếu"): no name has a word of one
+		case unicode.IsUpper(r[0]) && allLetters(r):
+			group = append(group, w)
+		case unicode.IsLower(r[0]) && allLetters(r) && len(r) <= 2 && k+1 < len(words) && !strings.ContainsFunc(words[k+1], unicode.IsLetter):
+			flush() // a scribble's, before marks ("Phạm Thị Trang be - Hồ Thanh Hải")
+		case len(r) >= 2 && unicode.IsLower(r[0]) && allLetters(r):
+			return nil // running text
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// notInNames are words of an office's or a place's name that no person's name holds.
+var notInNames = map[string]bool{"ủy": true, "uỷ": true, "phường": true, "huyện": true, "tỉnh": true, "quận": true,
+	"xã": true, "của": true, "xác": true}
+
+// signerCaption is the caption over a signature (folded): the person's role in the document
+// ("Người nộp", "Người nhận hồ sơ", "NGƯỜI ĐI KHAI SINH", "CHỦ TỊCH", "GIÁM ĐỐC", "BÊN A").
+var signerCaption = regexp.MustCompile(`(?:^|[^\pL\d])(nguoi nop|nguoi nhan|nguoi khai|nguoi di|nguoi ky|nguoi lap|nguoi yeu cau|nguoi lam chung|nguoi dai dien|nguoi do de|chu ?tich|giam doc|thu truong|truong tram|truong cong an|truong phong|can bo|cong chuc|ben a|ben b|ben cho thue|ben thue|ben ban|ben mua|ben uy quyen|ben nhan uy quyen)(?:\s|$|[,.:(])`)
+
+// tableHeader: a table's header row with a name column and others beside it ("TT | Họ, chữ đệm
+// và tên | Ngày sinh | Giới tính | ..."): the names are in the rows below.
+func tableHeader(fl string) bool {
+	m := nameLabel.FindStringIndex(fl)
+	if m == nil || !strings.HasPrefix(fl[m[0]:], "ho") {
+		return false
+	}
+	rest := fl[m[1]:]
+	return strings.Contains(rest, "ngay sinh") || strings.Contains(rest, "nam sinh") || strings.Contains(rest, "gioi tinh") ||
+		strings.Contains(rest, "quan he") || strings.Contains(rest, "so dinh danh")
+}
+
+// rowStart is a table row's number ("1 ", "2. ", "| 3 |").
+var rowStart = regexp.MustCompile(`^[|\s]*(?:\d{1,2}|[lI])\s*[.)|]?\s+`) // "1" read "l" or "I" too
+
+// tableNames are the names that open the numbered rows under a table's header (the header may
+// wrap onto two lines first; the rows end at the first line that is not one).
+func tableNames(lines []string) []string {
+	var out []string
+	for k, line := range lines {
+		m := rowStart.FindStringIndex(line)
+		if m == nil {
+			if len(out) > 0 || k >= 2 {
+				break
+			}
+			continue
+		}
+		if n := nameAt(line[m[1]:]); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// nameHead is the rest of a name cut by a line's end: the capitalised words that open line,
+// up to a comma (one or two words; more is not a name's tail).
+func nameHead(line string) string {
+	line = strings.TrimSpace(line)
+	i := strings.IndexAny(line, ",;(")
+	if i < 0 {
+		return ""
+	}
+	words := strings.Fields(line[:i])
+	if len(words) == 0 || len(words) > 2 {
+		return ""
+	}
+	for _, w := range words {
+		if r := []rune(w); !unicode.IsUpper(r[0]) || !allLetters(r) {
+			return ""
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// allFamily: every name opens with a family name and is not a place that does ("Hà Nội" alone
+// under a caption, where a signature's date line was lost).
+func allFamily(names []string) bool {
+	for _, n := range names {
+		if w := strings.Fields(n); len(w) == 0 || !familyNames[Fold(w[0])] || familyPlaces[Fold(n)] {
+			return false
+		}
+	}
+	return true
+}
+
+// familyPlaces are provinces and cities whose names open with a family name (folded).
+var familyPlaces = map[string]bool{"ha noi": true, "ha nam": true, "ha tinh": true, "ha giang": true, "ho chi minh": true,
+	"lam dong": true, "cao bang": true, "thai binh": true, "thai nguyen": true, "dong nai": true, "dong thap": true,
+	"ha long": true, "ha dong": true, "ha tien": true}
+
+// labelWords begin the label that follows a name on the same line ("Võ Diệu Hương Họ và tên:
+// ...", "Đặng Ngọc Giang Giới tính: Nữ"): a name stops before them.
+var labelWords = map[string]bool{"họ": true, "giới": true, "quan": true, "năm": true, "sinh": true, "dân": true,
+	"nơi": true, "ngày": true, "số": true, "địa": true, "chức": true, "điện": true, "mã": true,
+	"của": true, "bên": true, "người": true, "hồ sơ": true}
+
+// nameAt takes the name at the start of s: two to six capitalised words of letters, up to a
+// comma, a semicolon or a parenthesis.
+func nameAt(s string) string {
+	s = dropTitle(trimMarks(s)) // OCR's ".|" after a label, a rank or a profession
+	if i := strings.IndexAny(s, ",;(:"); i >= 0 {
+		s = s[:i]
+	}
+	var words []string
+	fields := strings.Fields(s)
+	closed := false // the name ended with a full stop: its last word is no table's gender column
+	for i, w := range fields {
+		end := strings.HasSuffix(w, ".") && len(w) > 1 // the sentence's or the cell's end ("Trần Đức Nam.")
+		if end {
+			w = strings.TrimSuffix(w, ".")
+		}
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || !allLetters(r) || (len(words) > 0 && labelWords[strings.ToLower(w)] && !allUpper(w)) {
+			break
+		}
+		if i+1 < len(fields) && Fold(w) == "ho" && Fold(fields[i+1]) == "so" {
+			break // "NGƯỜI NỘP HỒ SƠ": a dossier, not the family name Hồ
+		}
+		words = append(words, w)
+		if end {
+			closed = true
+			break
+		}
+	}
+	// A table's gender column after the name ("Lưu Hữu Sơn Nam").
+	if k := len(words); k >= 4 && !closed && (words[k-1] == "Nam" || words[k-1] == "Nữ") {
+		words = words[:k-1]
+	}
+	if len(words) < 2 || len(words) > 8 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// titles stand before a name: a rank, a profession ("Thiếu tá Phạm Thanh Thảo", "Hộ sinh
+// Đặng Minh Thư"), folded, each with its space.
+var titles = []string{"thieu ta ", "trung ta ", "thuong ta ", "dai ta ", "thieu uy ", "trung uy ", "thuong uy ", "dai uy ",
+	"ho sinh ", "bac si ", "bs. ", "y si ", "dieu duong ", "ky su ", "luat su ", "thac si ", "tien si "}
+
+// dropTitle cuts a title from the start of s.
+func dropTitle(s string) string {
+	f := Fold(s)
+	for _, t := range titles {
+		if strings.HasPrefix(f, t) {
+			return cut(s, f, len(t), len(f))
+		}
+	}
+	return s
+}
+
+func allLetters(r []rune) bool {
+	for _, c := range r {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func allUpper(w string) bool { return strings.ToUpper(w) == w }
+
+func allCapsWords(n string) bool {
+	for _, w := range strings.Fields(n) {
+		if !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// familyNames are the most common Vietnamese family names (folded), enough to tell where a
+// second name begins when two stand on one line.
+var familyNames = map[string]bool{"nguyen": true, "tran": true, "le": true, "pham": true, "hoang": true, "huynh": true,
+	"phan": true, "vu": true, "vo": true, "dang": true, "bui": true, "do": true, "ho": true, "ngo": true, "duong": true,
+	"ly": true, "dinh": true, "mai": true, "truong": true, "luu": true, "dao": true, "doan": true, "cao": true, "lam": true,
+	"ha": true, "trinh": true, "ta": true, "chu": true, "luong": true, "to": true, "thai": true, "kieu": true}
+
+// splitNames cuts "Bùi Minh Thắng Huỳnh Hữu Sơn" into two names at the second family name.
+func splitNames(n string) []string {
+	words := strings.Fields(n)
+	if len(words) <= 4 {
+		if len(words) >= 2 {
+			return []string{n}
+		}
+		return nil
+	}
+	for k := 2; k <= len(words)-2; k++ {
+		if familyNames[Fold(words[k])] {
+			return append(splitNames(strings.Join(words[:k], " ")), splitNames(strings.Join(words[k:], " "))...)
+		}
+	}
+	if len(words) > 6 {
+		return nil
+	}
+	return []string{n}
+}
