@@ -52,7 +52,7 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		ps = append(ps, evalset.DevPages(seed, 1)...) // the development-only family e
+		ps = append(ps, evalset.DevPages(seed, 1)...) // the development-only families e and f
 		for _, p := range ps {
 			if *family == "" || p.Family == *family || strings.HasSuffix(p.Family, "/"+*family) {
 				pages = append(pages, p)

@@ -12,6 +12,10 @@ import (
 
 var (
 	familyNames = []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lưu", "Mai"}
+	// wideFamilyNames are the rarer family names too, for the development family f: a page of
+	// a real desk names people the twenty most common do not cover.
+	wideFamilyNames = []string{"Nguyễn", "Trần", "Lê", "Phạm", "Quách", "Phùng", "Triệu", "Tạ", "Lại", "Đàm", "Nông", "Hứa", "Tăng",
+		"Khổng", "Lò", "Thân", "Lã", "Cù", "Giáp", "Âu", "Vương", "Diệp", "Mạc", "Tống", "Nghiêm", "Khúc", "Lục", "Châu", "Doãn", "Bạch"}
 	maleMiddle  = []string{"Văn", "Đức", "Minh", "Quốc", "Hữu", "Thanh", "Xuân", "Công", "Tiến", "Gia"}
 	femMiddle   = []string{"Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim", "Phương", "Hồng", "Diệu", "Bảo"}
 	maleGiven   = []string{"An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phúc", "Quân", "Sơn", "Tuấn", "Thắng", "Việt", "Đạt", "Hiếu", "Kiên", "Lợi", "Trọng"}
@@ -114,7 +118,13 @@ func (o office) datePlace() string {
 	return o.p.name
 }
 
-type gen struct{ rng *rand.Rand }
+type gen struct {
+	rng      *rand.Rand
+	surnames []string // family names to draw from; familyNames when nil
+}
+
+// wide draws the names of the pages it makes from wideFamilyNames.
+func (g *gen) wide() { g.surnames = wideFamilyNames }
 
 func newGen(seed uint64) *gen { return &gen{rng: rand.New(rand.NewPCG(seed, 0xe7a1))} }
 
@@ -140,7 +150,11 @@ func (g *gen) office() office {
 }
 
 func (g *gen) name(male bool) string {
-	f := familyNames[g.rng.IntN(len(familyNames))]
+	fams := familyNames
+	if g.surnames != nil {
+		fams = g.surnames
+	}
+	f := fams[g.rng.IntN(len(fams))]
 	if male {
 		return f + " " + g.pick(maleMiddle...) + " " + g.pick(maleGiven...)
 	}
