@@ -19,6 +19,7 @@ func TestTitles(t *testing.T) {
 		{"three lines", header + "GIẤY CHỨNG NHẬN\nQUYỀN SỬ DỤNG ĐẤT\nQUYỀN SỞ HỮU NHÀ Ở VÀ TÀI SẢN KHÁC\nThửa đất số: 5", "giay_chung_nhan_qsdd"},
 		{"letter-spaced", header + "G I Ấ Y  K H A I  S I N H\nHọ, chữ đệm, tên: NGUYỄN VĂN AN", "giay_khai_sinh"},
 		{"a slip", header + "GIẤY CHỨNG NHẠN KẾT HÔN\nHọ, chữ đệm, tên chồng: Lê Văn Bình", "giay_chung_nhan_ket_hon"},
+		{"a contract of authorisation", header + "HỢP ĐỒNG ỦY QUYỀN\nHôm nay, ngày 05/03/2024, chúng tôi gồm:\nBÊN ỦY QUYỀN (Bên A):\nÔng: TRIỆU VĂN AN\nBÊN ĐƯỢC ỦY QUYỀN (Bên B):\nBà: LÃ THỊ HOA", "giay_uy_quyen"},
 		{"an extract", "UBND PHƯỜNG YÊN HÒA\nSố: 338/TLKS-BS\n" + header + "TRÍCH LỤC KHAI SINH\n\nHọ, chữ đệm, tên: HUỲNH NGỌC HÀ\nNơi đăng ký khai sinh: Ủy ban nhân dân phường Yên Hòa", "giay_khai_sinh"},
 	} {
 		got := c.Classify(tc.text)

@@ -7,23 +7,14 @@ import (
 	"strings"
 )
 
-// issueDate is the document's date: the first after a place name ("Hà Nội, ngày 28 tháng 10
-// năm 2024", not a time's "10 phút, ngày ...") or after a label of registration, issue or
-// receipt, long or numeric; else none (a birth date is not an issue date).
+// issueDate is the document's date: the first where a document dates itself (placeDate: after
+// a place, or on a line of its own), else after a label of registration, issue or receipt,
+// long or numeric, else a time's day or the day it takes effect; else none (a birth date is
+// not an issue date).
 func issueDate(folded string) string {
-	flat := strings.ReplaceAll(folded, "\n", " ")
-	for _, m := range longDate.FindAllStringSubmatchIndex(flat, -1) {
-		before := strings.TrimRight(flat[:m[0]], " ")
-		if !strings.HasSuffix(before, ",") {
-			continue
-		}
-		words := strings.Fields(strings.TrimSuffix(before, ","))
-		if len(words) == 0 || isTimeWord(words[len(words)-1]) || strings.HasSuffix(before, "hom nay,") {
-			continue
-		}
-		if d := isoDate(flat[m[2]:m[3]], flat[m[4]:m[5]], flat[m[6]:m[7]]); d != "" {
-			return d
-		}
+	flat := strings.ReplaceAll(folded, "\n", " ") // the same offsets as folded
+	if d := placeDate(folded, flat); d != "" {
+		return d
 	}
 	// The latest change of a registration dates the certificate issued for it.
 	if m := changedRE.FindStringIndex(flat); m != nil {
@@ -56,6 +47,13 @@ func issueDate(folded string) string {
 			}
 		}
 	}
+	// A time and its day ("08 giờ 03 phút, ngày 21/09/2024"), when a table's label stands
+	// apart from it: a receipt's, a birth's.
+	if m := timedDate.FindStringSubmatch(flat); m != nil {
+		if d := isoDate(m[1], m[2], m[3]); d != "" {
+			return d
+		}
+	}
 	// Nothing else dates it: the day it takes effect ("Thời hạn ủy quyền: 06 tháng kể từ ngày
 	// 22 tháng 07 năm 2023"), a power of attorney's or a contract's without a date line.
 	if m := effectiveRE.FindStringSubmatch(flat); m != nil {
@@ -65,6 +63,54 @@ func issueDate(folded string) string {
 }
 
 var effectiveRE = regexp.MustCompile(`ke tu ` + longDate.String())
+
+var timedDate = regexp.MustCompile(`\d{1,2}\s*gio\s*\d{1,2}\s*(?:phut)?\s*,?\s*ngay\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
+
+// placeShortDate is a date in numbers after the place: "Cần Thơ, ngày 01/7/2023".
+var placeShortDate = regexp.MustCompile(`,\s*ngay\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
+
+// placeDate is the first date written where a document dates itself: after a place ("Hà Nội,
+// ngày 28 tháng 10 năm 2024", "Cần Thơ, ngày 01/7/2023"; not a time's "10 phút, ngày ..." nor
+// "Hôm nay, ngày ..."), or on a line of its own above a signature ("Ngày 03 tháng 04 năm
+// 2020"), not the value of a label on the line before.
+func placeDate(folded, flat string) string {
+	best, iso := -1, ""
+	take := func(at int, d string) {
+		if d != "" && (best < 0 || at < best) {
+			best, iso = at, d
+		}
+	}
+	afterPlace := func(at int) bool {
+		before := strings.TrimRight(flat[:at], " ")
+		if !strings.HasSuffix(before, ",") {
+			return false
+		}
+		words := strings.Fields(strings.TrimSuffix(before, ","))
+		return len(words) > 0 && !isTimeWord(words[len(words)-1]) && !strings.HasSuffix(before, "hom nay,")
+	}
+	for _, m := range longDate.FindAllStringSubmatchIndex(flat, -1) {
+		if afterPlace(m[0]) {
+			take(m[0], isoDate(flat[m[2]:m[3]], flat[m[4]:m[5]], flat[m[6]:m[7]]))
+		}
+	}
+	for _, m := range placeShortDate.FindAllStringSubmatchIndex(flat, -1) {
+		if afterPlace(m[0] + 1) {
+			take(m[0], isoDate(flat[m[2]:m[3]], flat[m[4]:m[5]], flat[m[6]:m[7]]))
+		}
+	}
+	prev, at := "", 0
+	for _, line := range strings.SplitAfter(folded, "\n") {
+		l := strings.Trim(line, " \n.,;'`\"_-")
+		if m := longDate.FindStringSubmatch(l); m != nil && len(m[0]) == len(l) && !strings.HasSuffix(prev, ":") {
+			take(at, isoDate(m[1], m[2], m[3]))
+		}
+		if l != "" {
+			prev = l
+		}
+		at += len(line)
+	}
+	return iso
+}
 
 func isTimeWord(w string) bool {
 	switch strings.Trim(w, ".:;") {

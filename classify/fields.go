@@ -34,7 +34,7 @@ var (
 	// A civil-status entry's number before its book: "số 35, quyển số 02/2021".
 	numberBookRE = regexp.MustCompile(`(?:^|[\s_.,;|])[s$]o\s*[:.]?\s*([0-9]{1,6})\s*[,;]\s*quyen\s*so`)
 	// The serial of a land certificate in the register: "Số vào sổ cấp GCN: CS 04512".
-	serialRE = regexp.MustCompile(`so vao so cap[^:\n]{0,30}[:.]\s*([a-z]{1,3}\s?[0-9]{3,7})`)
+	serialRE = regexp.MustCompile(`so vao so cap[^:\n]{0,30}[:.]\s*([a-z§$]{1,3}\s?[0-9]{3,7})`) // "D§ 71179": OCR's S
 	// Dates.
 	longDate  = regexp.MustCompile(`ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})`)
 	shortDate = regexp.MustCompile(`(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
@@ -86,7 +86,7 @@ func extract(text string, serial bool) Fields {
 	at := func(m []int, i int) string { return cut(text, folded, m[2*i], m[2*i+1]) }
 	head := firstLines(folded, 14)
 	if m := serialRE.FindStringSubmatchIndex(folded); m != nil && serial {
-		f.Number = strings.ToUpper(at(m, 1))
+		f.Number = strings.NewReplacer("§", "S", "$", "S").Replace(strings.ToUpper(at(m, 1)))
 	} else if m := firstNumber(numberColonRE, folded[:head]); m != nil {
 		f.Number = at(m, 1)
 	} else if m := firstNumber(numberSlashRE, folded); m != nil {
@@ -220,7 +220,7 @@ func firstNumber(re *regexp.Regexp, folded string) []int {
 		before := folded[max(0, m[0]-24) : m[0]+1]
 		if strings.Contains(before, "mau") || strings.Contains(before, "thong tu") || strings.Contains(before, "luat") ||
 			strings.Contains(before, "nghi dinh") || strings.Contains(before, "cccd") || strings.Contains(before, "cmnd") ||
-			registerEntry(before) || bookNumber(before) {
+			registerEntry(before) || otherNumber(before) {
 			continue
 		}
 		return m
@@ -228,11 +228,25 @@ func firstNumber(re *regexp.Regexp, folded string) []int {
 	return nil
 }
 
-// bookNumber: the number follows "quyển" ("quyển số 02/2021", "quyển số 01/2023-SCT/CK"): a
-// register book's, not the document's.
-func bookNumber(before string) bool {
-	w := strings.Fields(before[:len(before)-1])
-	return len(w) > 0 && strings.TrimRight(w[len(w)-1], ",.:") == "quyen"
+// otherNumber: the "số" follows what it numbers, not the document: a register book ("quyển số
+// 02/2021", "quyển số 01/2023-SCT/CK"), a parcel or a map sheet ("Thửa đất số: 895", "Tờ bản
+// đồ số: 42"), a house or a floor.
+func otherNumber(before string) bool {
+	// A register book's, even when "quyển" ends the line before ("số 35, quyển" / "Số 02/2021").
+	if w := strings.Fields(before[:len(before)-1]); len(w) > 0 && strings.TrimRight(w[len(w)-1], ",.:") == "quyen" {
+		return true
+	}
+	// The others on the same line only ("HỢP ĐỒNG THUÊ NHÀ" / "Số: 49/2024/HĐTN" is the
+	// contract's); before ends with the character that precedes "số".
+	w := strings.Fields(before[strings.LastIndexByte(before, '\n')+1:])
+	if len(w) == 0 {
+		return false
+	}
+	last, prev := strings.TrimRight(w[len(w)-1], ",.:"), ""
+	if len(w) > 1 {
+		prev = w[len(w)-2]
+	}
+	return last == "nha" || last == "tang" || last == "lo" || (last == "dat" && prev == "thua") || (last == "do" && prev == "ban")
 }
 
 // registerEntry: the number after before is a register's entry ("Vào sổ tiếp nhận hồ sơ số:

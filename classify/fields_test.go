@@ -213,3 +213,70 @@ func TestParcelTableAsOCRReadsIt(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesOfRarerFamilies: people whose family names are not among the twenty most common
+// (Quách, Lò, Châu, Tạ ...), after "Ông:" or "Bà:" with a colon, after their relation in a
+// household's list, with "anh" and "chị", and under a signature instruction OCR cut short.
+func TestNamesOfRarerFamilies(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"title with a colon", "Bà: LÒ MINH THƯ Sinh ngày: 08/10/1982\n", []string{"LÒ MINH THƯ"}},
+		{"relations", "Các thành viên trong hộ:\n- Cháu: Mạc Đức Quân, sinh ngày 09/12/2021\n- Chồng: Tạ Văn Nam, sinh ngày 11/05/2005\n",
+			[]string{"Mạc Đức Quân", "Tạ Văn Nam"}},
+		{"anh and chị", "Chúng tôi là anh Tạ Xuân Trọng, sinh ngày 22/12/1991;\nvà chị Quách Kim Nga, sinh ngày 13/01/1995.\n",
+			[]string{"Tạ Xuân Trọng", "Quách Kim Nga"}},
+		{"a household", "1.1. Tên: Hộ gia đình ông CHÂU QUỐC TRỌNG và bà NGHIÊM HỒNG VY\n", []string{"CHÂU QUỐC TRỌNG", "NGHIÊM HỒNG VY"}},
+		{"a label without its colon", "Người nộp Lã Quốc Quân\nSố định danh cá nhân 022096936172\n", []string{"Lã Quốc Quân"}},
+		{"two signers side by side", "(Ký, ghi rõ họ tên) (Ký, ghi rõ họ tên)\nChâu Minh Kiên Tống Thanh Nam\n", []string{"Châu Minh Kiên", "Tống Thanh Nam"}},
+		{"who went to register", "Người đi khai sinh: Phùng Thị Nga Quan hệ với người được khai sinh: Mẹ\n", []string{"Phùng Thị Nga"}},
+		{"an instruction cut short", "NGƯỜI KÝ GIẤY KHAI SINH\n(Ký, ghị đ họ, chữ đệm, tên, chức vụ, đóng\n\nẢ\n'\n\nY S4\n\n`. Châu Quốc Đạt\nPhó Chủ tịch\n",
+			[]string{"Châu Quốc Đạt"}},
+		{"anh inside a word", "Địa chỉ: phường\nTrường Sơn, thành phố Sầm Sơn, tỉnh Thanh Trường Sơn, thành phố Sầm Sơn\n", nil},
+		{"a scribble before a title", "NGƯỜI YÊU CẦU\n(Bên nam)\nĐ Ho Ông `\nTạ Xuân Trọng\n", []string{"Tạ Xuân Trọng"}},
+	} {
+		if got := classify.Extract(c.text).Names; !cmp.Equal(got, c.want) {
+			t.Errorf("%s: names %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestIssuedOnAsPrinted: a date in numbers after the place, a date on a line of its own above
+// the signature (not an earlier certificate's "ngày cấp"), a time and its day in a table read
+// column by column; a birth date under its label is none of them.
+func TestIssuedOnAsPrinted(t *testing.T) {
+	for text, want := range map[string]string{
+		"TỜ KHAI ĐĂNG KÝ KẾT HÔN\nCần Thơ, ngày 01/7/2023\nKính gửi: Ủy ban nhân dân phường Xuân Khánh\n":                                                                      "2023-07-01",
+		"2. Giấy chứng nhận đã cấp: Số vào sổ cấp GCN: VP 45204; ngày cấp 02/10/2016\n5. Lý do biến động: Nhu cầu xây dựng nhà ở\nngày 15 tháng 11 năm 2021\nNGƯỜI VIẾT ĐƠN\n": "2021-11-15",
+		"Tại: Trạm Y tế xã Diễn Thành\n\nNgày 03 tháng 04 năm 2020\n/ ý, ghi rõ họ têh, đóng dấu)\n":                                                                           "2020-04-03",
+		"Thủ tục\nNgày tiếp nhận\nNgày hẹn trả kết quả\n\nĐăng ký thành lập doanh nghiệp\n08 giờ 03 phút, ngày 21/09/2024\n28/09/2024\n":                                       "2024-09-21",
+		"Đã sinh con lúc: 23 giờ 25 phút, ngày 03/04/2020\nHà Nội, ngày 05 tháng 04 năm 2020\n":                                                                                "2020-04-05",
+		"Ngày, tháng, năm sinh:\nngày 01 tháng 02 năm 1990\n":                                                                                                                  "",
+	} {
+		if got := classify.Extract(text).IssuedOn; got != want {
+			t.Errorf("%q: issued on %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestNumberNotAParcels: "Thửa đất số: 895" and "Tờ bản đồ số: 42" number the parcel and the
+// sheet, not the document; a serial whose S OCR read as "§" is mended.
+func TestNumberNotAParcels(t *testing.T) {
+	for text, want := range map[string]string{
+		"ĐƠN ĐĂNG KÝ BIẾN ĐỘNG ĐẤT ĐAI\n3. Thửa đất số: 895; Tờ bản đồ số: 42; Diện tích: 85,2 m2\n":    "",
+		"GIẤY CHỨNG NHẬN\nThửa đất số: 10; Tờ bản đồ số: 59\nSố vào số cấp Giấy chứng nhận: D§ 71179\n": "DS 71179",
+	} {
+		if got := classify.ExtractFor(classify.Type{Fields: []string{"serial"}}, text).Number; got != want {
+			t.Errorf("%q: number %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestNumberUnderATitle: a title ending in a word that numbers other things ("NHÀ") does not
+// make the number below it another's.
+func TestNumberUnderATitle(t *testing.T) {
+	if got := classify.Extract("HỢP ĐỒNG THUÊ NHÀ\nSố: 49/2024/HĐTN\n").Number; got != "49/2024/HĐTN" {
+		t.Errorf("number %q", got)
+	}
+}

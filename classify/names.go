@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // nameLabel matches the labels before a person's name (folded): "Họ, chữ đệm, tên người mẹ:",
@@ -12,10 +13,17 @@ import (
 var nameLabel = regexp.MustCompile(`(ho[,;]?\s*(?:chu dem[,;]?\s*(?:va\s*)?|va\s*)?ten(?:\s+(?:nguoi\s+)?(?:me|cha|chong|vo|nguoi yeu cau|nguoi di khai sinh|chu ho|bo, me hoac nguoi nuoi duong))?|ong/ba|ong \(ba\)|du dinh dat ten con la|nguoi nop|nguoi do de|chu doanh nghiep|theo de nghi cua cong dan|tiep nhan ho so cua|nguoi dai dien theo phap luat|dai dien|toi la \(ghi ho ten bang chu in hoa\)|toi la|ben uy quyen|ben nhan uy quyen|ben (?:a|b|cho thue|thue|ban|mua|chuyen nhuong|nhan chuyen nhuong|tang cho|duoc tang cho)(?:\s*\([^)\n]{1,40}\))?\s*:|full name)\s*[:.]?\s*`)
 
 // colonLabel names a person's role before a colon ("Chủ hộ: Nguyễn Văn An", "Người làm chứng:
-// …"); without its colon such words are a table's header ("Quan hệ với chủ hộ").
-var colonLabel = regexp.MustCompile(`(?:^|[^\pL])(?:chu ho|nguoi (?:giam ho|lam chung|khai|nhan|lap|duoc cap|yeu cau|ky))\s*:\s*`)
+// …"), a title ("Bà: LÒ MINH THƯ") or a relation in a household's list ("- Con: Mạc Đức
+// Quân"); without its colon such words are a table's header ("Quan hệ với chủ hộ").
+var colonLabel = regexp.MustCompile(`(?:^|[^\pL])(?:chu ho|nguoi (?:giam ho|lam chung|khai|di khai sinh|di dang ky|nhan|lap|duoc cap|yeu cau|ky))\s*:\s*`)
 
-var signatureLine = regexp.MustCompile(`^\(ky[ ,][^)]*\)`)
+// relationLabel is a title or a relation before a colon, matched on the line in lower case with
+// its marks: folded, "chị:" would be "Địa chỉ:" too.
+var relationLabel = regexp.MustCompile(`(?:^|[^\pL])(?:ông|bà|con|vợ|chồng|cháu|cha|mẹ|anh|chị|em)\s*:\s*`)
+
+// signatureLine is a signature's instruction, "(Ký, ghi rõ họ tên)"; a long one may wrap, its
+// closing parenthesis on a line OCR lost ("(Ký, ghi rõ họ, chữ đệm, tên, chức vụ, đóng").
+var signatureLine = regexp.MustCompile(`^\(ky[ ,][^)]*(?:\)|$)`)
 
 // names reads the people a document names: after their labels, after "Ông"/"Bà", and the
 // signer under a signature line. Two names side by side (two columns read as one line) are
@@ -77,12 +85,17 @@ func names(text, folded string) []string {
 		for _, m := range colonLabel.FindAllStringIndex(fl, -1) {
 			add(family(nameAt(cut(lines[i], fl, m[1], len(fl)))))
 		}
+		if low := strings.ToLower(lines[i]); len(low) == len(lines[i]) {
+			for _, m := range relationLabel.FindAllStringIndex(low, -1) {
+				add(family(nameAt(lines[i][m[1]:])))
+			}
+		}
 		if tableHeader(fl) {
 			for _, n := range tableNames(lines[i+1:]) {
 				add(family(n))
 			}
 		}
-		for _, w := range []string{"Ông", "Bà", "ông", "bà"} { // "Xét đề nghị của bà Ngô Diệu Anh"
+		for _, w := range []string{"Ông", "Bà", "ông", "bà", "Anh", "Chị", "anh", "chị"} { // "Xét đề nghị của bà Ngô Diệu Anh", "là anh Tạ Xuân Trọng"
 			for rest := lines[i]; ; {
 				j := strings.Index(rest, w+" ")
 				if j < 0 {
@@ -94,7 +107,11 @@ func names(text, folded string) []string {
 					}
 					break
 				}
+				whole := j == 0 || !unicode.IsLetter(lastRune(rest[:j])) // "anh", not the end of "Thanh"
 				rest = rest[j+len(w)+1:]
+				if !whole {
+					continue
+				}
 				n := family(nameAt(rest))
 				if n == "" || !allCapsWords(n) {
 					continue
@@ -178,7 +195,7 @@ func signerNames(line string) []string {
 
 // notInNames are words of an office's or a place's name that no person's name holds.
 var notInNames = map[string]bool{"ủy": true, "uỷ": true, "phường": true, "huyện": true, "tỉnh": true, "quận": true,
-	"xã": true, "của": true, "xác": true}
+	"xã": true, "của": true, "xác": true, "ông": true, "bà": true} // a title is no name's word ("Hồ Ông": a scribble before it)
 
 // signerCaption is the caption over a signature (folded): the person's role in the document
 // ("Người nộp", "Người nhận hồ sơ", "NGƯỜI ĐI KHAI SINH", "CHỦ TỊCH", "GIÁM ĐỐC", "BÊN A").
@@ -252,7 +269,7 @@ func allFamily(names []string) bool {
 // familyPlaces are provinces and cities whose names open with a family name (folded).
 var familyPlaces = map[string]bool{"ha noi": true, "ha nam": true, "ha tinh": true, "ha giang": true, "ho chi minh": true,
 	"lam dong": true, "cao bang": true, "thai binh": true, "thai nguyen": true, "dong nai": true, "dong thap": true,
-	"ha long": true, "ha dong": true, "ha tien": true}
+	"ha long": true, "ha dong": true, "ha tien": true, "lai chau": true, "chau doc": true, "la gi": true}
 
 // labelWords begin the label that follows a name on the same line ("Võ Diệu Hương Họ và tên:
 // ...", "Đặng Ngọc Giang Giới tính: Nữ"): a name stops before them.
@@ -339,7 +356,13 @@ func allCapsWords(n string) bool {
 var familyNames = map[string]bool{"nguyen": true, "tran": true, "le": true, "pham": true, "hoang": true, "huynh": true,
 	"phan": true, "vu": true, "vo": true, "dang": true, "bui": true, "do": true, "ho": true, "ngo": true, "duong": true,
 	"ly": true, "dinh": true, "mai": true, "truong": true, "luu": true, "dao": true, "doan": true, "cao": true, "lam": true,
-	"ha": true, "trinh": true, "ta": true, "chu": true, "luong": true, "to": true, "thai": true, "kieu": true}
+	"ha": true, "trinh": true, "ta": true, "chu": true, "luong": true, "to": true, "thai": true, "kieu": true,
+	// The rarer ones: a desk's people are not only the twenty most common.
+	"quach": true, "phung": true, "trieu": true, "lai": true, "dam": true, "nong": true, "hua": true, "tang": true,
+	"khong": true, "lo": true, "than": true, "la": true, "cu": true, "giap": true, "au": true, "vuong": true,
+	"diep": true, "mac": true, "tong": true, "nghiem": true, "khuc": true, "luc": true, "chau": true, "bach": true,
+	"ton": true, "tieu": true, "thach": true, "danh": true, "han": true, "hau": true, "phi": true, "khuat": true,
+	"lieu": true, "tiet": true, "ninh": true, "ung": true}
 
 // splitNames cuts "Bùi Minh Thắng Huỳnh Hữu Sơn" into two names at the second family name.
 func splitNames(n string) []string {
@@ -359,4 +382,9 @@ func splitNames(n string) []string {
 		return nil
 	}
 	return []string{n}
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
