@@ -220,7 +220,7 @@ func firstNumber(re *regexp.Regexp, folded string) []int {
 		before := folded[max(0, m[0]-24) : m[0]+1]
 		if strings.Contains(before, "mau") || strings.Contains(before, "thong tu") || strings.Contains(before, "luat") ||
 			strings.Contains(before, "nghi dinh") || strings.Contains(before, "cccd") || strings.Contains(before, "cmnd") ||
-			registerEntry(before) || otherNumber(before) {
+			registerEntry(before) || otherNumber(before) || streetAfter(folded[m[3]:]) {
 			continue
 		}
 		return m
@@ -247,6 +247,18 @@ func otherNumber(before string) bool {
 		prev = w[len(w)-2]
 	}
 	return last == "nha" || last == "tang" || last == "lo" || (last == "dat" && prev == "thua") || (last == "do" && prev == "ban")
+}
+
+// streetAfter: what follows a number is a street's name ("Số.168 đường Lê Lợi"): a house's
+// number in an address, not a document's.
+func streetAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " ,")
+	for _, w := range []string{"duong ", "pho ", "ngo ", "ngach ", "hem ", "kiet ", "thon ", "xom ", "to dan pho "} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // registerEntry: the number after before is a register's entry ("Vào sổ tiếp nhận hồ sơ số:

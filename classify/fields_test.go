@@ -234,6 +234,8 @@ func TestNamesOfRarerFamilies(t *testing.T) {
 		{"an instruction cut short", "NGƯỜI KÝ GIẤY KHAI SINH\n(Ký, ghị đ họ, chữ đệm, tên, chức vụ, đóng\n\nẢ\n'\n\nY S4\n\n`. Châu Quốc Đạt\nPhó Chủ tịch\n",
 			[]string{"Châu Quốc Đạt"}},
 		{"anh inside a word", "Địa chỉ: phường\nTrường Sơn, thành phố Sầm Sơn, tỉnh Thanh Trường Sơn, thành phố Sầm Sơn\n", nil},
+		{"under TM. with its title garbled", "Nơi nhận:\n- Như Điều 2;\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TLCH\n\n- Lưu: VT, TCKH. 20) f\n`\nhà qiấ AC\nư Nji\n\nLã Tiến Đạt\n", []string{"Lã Tiến Đạt"}},
+		{"a scribble in two cases", "BÊN A BÊN B\n(Ký, ghi rõ họ tên) (Ký, ghi rõ họ tên\n\nÂU To 0C\n\n`. `\nĐặng Bảo Anh\n", []string{"Đặng Bảo Anh"}},
 		{"a scribble before a title", "NGƯỜI YÊU CẦU\n(Bên nam)\nĐ Ho Ông `\nTạ Xuân Trọng\n", []string{"Tạ Xuân Trọng"}},
 	} {
 		if got := classify.Extract(c.text).Names; !cmp.Equal(got, c.want) {
@@ -265,6 +267,7 @@ func TestIssuedOnAsPrinted(t *testing.T) {
 func TestNumberNotAParcels(t *testing.T) {
 	for text, want := range map[string]string{
 		"ĐƠN ĐĂNG KÝ BIẾN ĐỘNG ĐẤT ĐAI\n3. Thửa đất số: 895; Tờ bản đồ số: 42; Diện tích: 85,2 m2\n":    "",
+		"ĐƠN ĐĂNG KÝ BIẾN ĐỘNG ĐẤT ĐAI\n1.3. Địa chỉ: Số.168 đường Lê Lợi, phường Vĩnh Ninh\n":          "",
 		"GIẤY CHỨNG NHẬN\nThửa đất số: 10; Tờ bản đồ số: 59\nSố vào số cấp Giấy chứng nhận: D§ 71179\n": "DS 71179",
 	} {
 		if got := classify.ExtractFor(classify.Type{Fields: []string{"serial"}}, text).Number; got != want {

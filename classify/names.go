@@ -132,14 +132,20 @@ func names(text, folded string) []string {
 		// NGHỆ AN"). The name may stand below a scribble read as lines of marks: four lines
 		// that are not blank are looked at.
 		bodyCaption := i > 0 && longDate.MatchString(flines[i-1]) && issuerStart(strings.TrimSpace(fl)) && mostlyUpper(lines[i])
-		if signatureLine.MatchString(strings.TrimSpace(fl)) || signerCaption.MatchString(fl) || bodyCaption {
-			for k, seen := i+1, 0; k < len(lines) && k <= i+8 && seen < 4; k++ {
-				if strings.TrimSpace(lines[k]) == "" {
-					continue
+		// "TM. ỦY BAN NHÂN DÂN" opens a signature too: its title below may be what OCR made of
+		// it ("CHỦ TLCH"), in capitals, which no signer's name under it is printed in.
+		capacity := signedForRE.MatchString(strings.TrimSpace(fl))
+		if signatureLine.MatchString(strings.TrimSpace(fl)) || signerCaption.MatchString(fl) || bodyCaption || capacity {
+			for k, seen := i+1, 0; k < len(lines) && k <= i+10 && seen < 5; k++ {
+				if letterCount(lines[k]) < 3 {
+					continue // blank, or a scribble's marks ("`", "¬#\ 2¬")
 				}
 				seen++
 				if k < len(flines) && signerCaption.MatchString(flines[k]) {
 					continue // another caption ("CHỦ TỊCH": Chu is also a family name)
+				}
+				if capacity && allUpper(lines[k]) {
+					continue
 				}
 				for _, n := range signerNames(lines[k]) {
 					add(n)
@@ -158,7 +164,7 @@ func signerNames(line string) []string {
 	var out, group []string
 	flush := func() {
 		if len(group) > 0 {
-			if all := splitNames(strings.Join(group, " ")); len(all) > 0 && allFamily(all) {
+			if all := splitNames(strings.Join(group, " ")); len(all) > 0 && allFamily(all) && oneCase(group) {
 				out = append(out, all...)
 			}
 			group = nil
@@ -387,4 +393,25 @@ func splitNames(n string) []string {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// oneCase: a name's words are all in capitals or none is ("ÂU To" is a scribble's).
+func oneCase(words []string) bool {
+	caps := 0
+	for _, w := range words {
+		if allUpper(w) {
+			caps++
+		}
+	}
+	return caps == 0 || caps == len(words)
 }
