@@ -235,6 +235,12 @@ func TestNamesOfRarerFamilies(t *testing.T) {
 			[]string{"Châu Quốc Đạt"}},
 		{"anh inside a word", "Địa chỉ: phường\nTrường Sơn, thành phố Sầm Sơn, tỉnh Thanh Trường Sơn, thành phố Sầm Sơn\n", nil},
 		{"under TM. with its title garbled", "Nơi nhận:\n- Như Điều 2;\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TLCH\n\n- Lưu: VT, TCKH. 20) f\n`\nhà qiấ AC\nư Nji\n\nLã Tiến Đạt\n", []string{"Lã Tiến Đạt"}},
+		{"a place under a label", "CHỦ DOANH NGHIỆP\nHạ Long, ngày 01 tháng 07 năm 2024\nSN lờ”\nVũ Tiến Việt\n", nil},
+		{"a full stop after a signer", "(Ký, đóng dấu)\n(XSvh\nPhan Ngọc Loan.\n", []string{"Phan Ngọc Loan"}},
+		{"a name that folds like a relation", "Họ, chữ đệm và tên VÕ NGỌC GIANG\nHọ, chữ đệm, tên vợ: Lê Thị Hoa\n", []string{"VÕ NGỌC GIANG", "Lê Thị Hoa"}},
+		{"a given name that is a family name", "Mẹ Cha\nHọ, chữ đệm, tên Đinh Bảo Mai Mai Tiến Nam\n", []string{"Đinh Bảo Mai", "Mai Tiến Nam"}},
+		{"rows numbered by marks", "STT | Họ và tên Ngày sinh Số định danh cá nhân | Quan hệ\n1 |Hoàng Minh Hùng 01/09/1963 048063706478 - Côn\nz Đinh Gia Thắng 20/01/1963 048063188927 Vợ\n",
+			[]string{"Hoàng Minh Hùng", "Đinh Gia Thắng"}},
 		{"a scribble in two cases", "BÊN A BÊN B\n(Ký, ghi rõ họ tên) (Ký, ghi rõ họ tên\n\nÂU To 0C\n\n`. `\nĐặng Bảo Anh\n", []string{"Đặng Bảo Anh"}},
 		{"a scribble before a title", "NGƯỜI YÊU CẦU\n(Bên nam)\nĐ Ho Ông `\nTạ Xuân Trọng\n", []string{"Tạ Xuân Trọng"}},
 	} {

@@ -12,6 +12,13 @@ import (
 // rõ họ tên)" line, after which the signer's name stands.
 var nameLabel = regexp.MustCompile(`(ho[,;]?\s*(?:chu dem[,;]?\s*(?:va\s*)?|va\s*)?ten(?:\s+(?:nguoi\s+)?(?:me|cha|chong|vo|nguoi yeu cau|nguoi di khai sinh|chu ho|bo, me hoac nguoi nuoi duong))?|ong/ba|ong \(ba\)|du dinh dat ten con la|nguoi nop|nguoi do de|chu doanh nghiep|theo de nghi cua cong dan|tiep nhan ho so cua|nguoi dai dien theo phap luat|dai dien|toi la \(ghi ho ten bang chu in hoa\)|toi la|ben uy quyen|ben nhan uy quyen|ben (?:a|b|cho thue|thue|ban|mua|chuyen nhuong|nhan chuyen nhuong|tang cho|duoc tang cho)(?:\s*\([^)\n]{1,40}\))?\s*:|full name)\s*[:.]?\s*`)
 
+// relationEnd is the relation a name label ends with ("tên mẹ", "tên chồng"), folded; the
+// words it stands for, with their marks (relationWords).
+var (
+	relationEnd   = regexp.MustCompile(`ten\s+(me|cha|chong|vo)\s*[:.]?\s*$`)
+	relationWords = map[string]bool{"mẹ": true, "cha": true, "chồng": true, "vợ": true}
+)
+
 // colonLabel names a person's role before a colon ("Chủ hộ: Nguyễn Văn An", "Người làm chứng:
 // …"), a title ("Bà: LÒ MINH THƯ") or a relation in a household's list ("- Con: Mạc Đức
 // Quân"); without its colon such words are a table's header ("Quan hệ với chủ hộ").
@@ -43,7 +50,7 @@ func names(text, folded string) []string {
 	// A name not after a "họ … tên" label must begin with a family name: a signature's line
 	// may as well be a place ("Thanh Hóa, ngày ...").
 	family := func(n string) string {
-		if w := strings.Fields(n); len(w) > 0 && familyNames[Fold(w[0])] {
+		if w := strings.Fields(n); len(w) > 0 && familyNames[Fold(w[0])] && !familyPlaces[Fold(n)] {
 			return n
 		}
 		return ""
@@ -65,6 +72,9 @@ func names(text, folded string) []string {
 		for _, m := range nameLabel.FindAllStringIndex(fl, -1) {
 			if strings.HasSuffix(strings.TrimSpace(fl[:m[0]]), "ghi ro") {
 				continue // a signature's instruction "(Ký, ghi rõ họ tên)": the signer's rule reads below it
+			}
+			if r := relationEnd.FindStringSubmatchIndex(fl[m[0]:m[1]]); r != nil && !relationWords[strings.ToLower(cut(lines[i], fl, m[0]+r[2], m[0]+r[3]))] {
+				m[1] = m[0] + r[2] // "tên VÕ NGỌC GIANG": a name, not the label "tên vợ" (folded alike)
 			}
 			n := nameAt(cut(lines[i], fl, m[1], len(fl)))
 			if c := strings.IndexByte(fl[m[1]:], ':'); n == "" && c > 0 && c <= 40 && !strings.ContainsAny(fl[m[1]:m[1]+c], "0123456789") {
@@ -187,6 +197,9 @@ func signerNames(line string) []string {
 			flush() // a scribble read as a letter ("N Huỳnh Quốc Hiếu"): no name has a word of one
 		case unicode.IsUpper(r[0]) && allLetters(r):
 			group = append(group, w)
+		case len(r) > 2 && r[len(r)-1] == '.' && unicode.IsUpper(r[0]) && allLetters(r[:len(r)-1]):
+			group = append(group, string(r[:len(r)-1])) // "Phan Ngọc Loan.": the name ends there
+			flush()
 		case unicode.IsLower(r[0]) && allLetters(r) && len(r) <= 2 && k+1 < len(words) && !strings.ContainsFunc(words[k+1], unicode.IsLetter):
 			flush() // a scribble's, before marks ("Phạm Thị Trang be - Hồ Thanh Hải")
 		case len(r) >= 2 && unicode.IsLower(r[0]) && allLetters(r):
@@ -220,7 +233,8 @@ func tableHeader(fl string) bool {
 }
 
 // rowStart is a table row's number ("1 ", "2. ", "| 3 |").
-var rowStart = regexp.MustCompile(`^[|\s]*(?:\d{1,2}|[lI])\s*[.)|]?\s+`) // "1" read "l" or "I" too
+// The number may be read as one letter or mark ("l", "I", "z", "¡") or glued to a ruling ("1 |Hoàng").
+var rowStart = regexp.MustCompile(`^[|\s_]*(?:\d{1,2}\s*[.)|]?\s*|\S\s*[.)|]?\s+)`)
 
 // tableNames are the names that open the numbered rows under a table's header (the header may
 // wrap onto two lines first; the rows end at the first line that is not one).
@@ -311,8 +325,9 @@ func nameAt(s string) string {
 			break
 		}
 	}
-	// A table's gender column after the name ("Lưu Hữu Sơn Nam").
-	if k := len(words); k >= 4 && !closed && (words[k-1] == "Nam" || words[k-1] == "Nữ") {
+	// A table's gender column after the name ("Lưu Hữu Sơn Nam"); not the given name of a
+	// second name of three ("Đinh Bảo Mai Mai Tiến Nam").
+	if k := len(words); k >= 4 && !closed && (words[k-1] == "Nam" || words[k-1] == "Nữ") && !(k == 6 && familyNames[Fold(words[3])]) {
 		words = words[:k-1]
 	}
 	if len(words) < 2 || len(words) > 8 {
@@ -379,8 +394,10 @@ func splitNames(n string) []string {
 		}
 		return nil
 	}
-	for k := 2; k <= len(words)-2; k++ {
-		if familyNames[Fold(words[k])] {
+	// Three words a name is the most common, so the cut after the third is tried first:
+	// "Đinh Bảo Mai Mai Tiến Nam" (Mai is a given name and a family name).
+	for _, k := range []int{3, 4, 2, 5, 6} {
+		if k <= len(words)-2 && familyNames[Fold(words[k])] {
 			return append(splitNames(strings.Join(words[:k], " ")), splitNames(strings.Join(words[k:], " "))...)
 		}
 	}
