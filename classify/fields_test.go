@@ -241,6 +241,9 @@ func TestNamesOfRarerFamilies(t *testing.T) {
 		{"a given name that is a family name", "Mẹ Cha\nHọ, chữ đệm, tên Đinh Bảo Mai Mai Tiến Nam\n", []string{"Đinh Bảo Mai", "Mai Tiến Nam"}},
 		{"rows numbered by marks", "STT | Họ và tên Ngày sinh Số định danh cá nhân | Quan hệ\n1 |Hoàng Minh Hùng 01/09/1963 048063706478 - Côn\nz Đinh Gia Thắng 20/01/1963 048063188927 Vợ\n",
 			[]string{"Hoàng Minh Hùng", "Đinh Gia Thắng"}},
+		{"labels, then values", "GIẤY CHỨNG SINH\nSố: 679446\nHọ và tên mẹ\nNăm sinh của mẹ\nĐỗ Ngọc Mai\n1998\nCăn cước công dân số\nNơi cư trú\nNgày sinh của con\nNơi sinh\nGiới tính\n" +
+			"Cân nặng khi sinh\nDự định đặt tên con là\n__ |092198888357\nSố 11 phố Mậu Thân, phường Xuân Khánh, quận\nNinh Kiều, thành phố Cần Thơ\n24/11/2025\nBệnh viện Đa khoa tư nhân Hạnh Phúc\nNam\n4.900 gam\nNguyễn Đức Sơn\n",
+			[]string{"Đỗ Ngọc Mai", "Nguyễn Đức Sơn"}},
 		{"a scribble in two cases", "BÊN A BÊN B\n(Ký, ghi rõ họ tên) (Ký, ghi rõ họ tên\n\nÂU To 0C\n\n`. `\nĐặng Bảo Anh\n", []string{"Đặng Bảo Anh"}},
 		{"a scribble before a title", "NGƯỜI YÊU CẦU\n(Bên nam)\nĐ Ho Ông `\nTạ Xuân Trọng\n", []string{"Tạ Xuân Trọng"}},
 	} {

@@ -86,6 +86,9 @@ func names(text, folded string) []string {
 				if k := next(i); k > 0 {
 					n = nameAt(lines[k]) // the label ends its line: the name is below
 				}
+				if n == "" {
+					n = stackedValue(lines, flines, i)
+				}
 			}
 			if !strings.HasPrefix(fl[m[0]:], "ho") {
 				n = family(n)
@@ -432,3 +435,83 @@ func oneCase(words []string) bool {
 	}
 	return caps == 0 || caps == len(words)
 }
+
+// stackedValue is the name for the label that ends line i when OCR read a form's column of
+// labels, then its column of values ("Họ và tên mẹ" / "Năm sinh của mẹ" / "Đỗ Ngọc Mai" /
+// "1998"): the value at the label's place in its run of labels when that is a name alone on
+// its line, else the name alone that is as many names down the values as the label is name
+// labels down its run (a value may wrap onto two lines).
+func stackedValue(lines, flines []string, i int) string {
+	var idx []int // the lines that are not blank
+	at := -1
+	for k := range lines {
+		if k < len(flines) && strings.TrimSpace(lines[k]) != "" {
+			if k == i {
+				at = len(idx)
+			}
+			idx = append(idx, k)
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	first, end := at, at+1
+	for first > 0 && formLabel(flines[idx[first-1]]) {
+		first--
+	}
+	for end < len(idx) && formLabel(flines[idx[end]]) {
+		end++
+	}
+	if end-first < 2 || end == len(idx) {
+		return ""
+	}
+	alone := func(k int) string {
+		line := strings.Trim(lines[k], " _|.,;'`\"")
+		if n := nameAt(line); n != "" && n == line {
+			if w := strings.Fields(n); familyNames[Fold(w[0])] && !familyPlaces[Fold(n)] {
+				return n
+			}
+		}
+		return ""
+	}
+	if p := end + (at - first); p < len(idx) {
+		if n := alone(idx[p]); n != "" {
+			return n
+		}
+	}
+	rank := 0 // name labels above this one in the run
+	for k := first; k < at; k++ {
+		if m := nameLabel.FindStringIndex(flines[idx[k]]); m != nil && m[1] == len(strings.TrimRight(flines[idx[k]], " ")) {
+			rank++
+		}
+	}
+	for k := end; k < len(idx) && k < end+(end-first)+4; k++ {
+		if n := alone(idx[k]); n != "" {
+			if rank == 0 {
+				return n
+			}
+			rank--
+		}
+	}
+	return ""
+}
+
+// formLabel: a line that is a form's label alone, without its value (folded): it opens with a
+// label's word and holds no digit.
+func formLabel(fl string) bool {
+	fl = strings.Trim(fl, " _|.,;'`\"")
+	if fl == "" || strings.ContainsAny(fl, "0123456789:") || len(strings.Fields(fl)) > 8 {
+		return false
+	}
+	for _, w := range formLabelWords {
+		if strings.HasPrefix(fl+" ", w) {
+			return true
+		}
+	}
+	return false
+}
+
+// formLabelWords open a form's labels (folded).
+var formLabelWords = []string{"ho ", "ho,", "ten ", "nam sinh ", "ngay ", "ngay,", "noi ", "gioi tinh ", "dan toc ", "quoc tich ",
+	"so ", "can cuoc ", "can nang ", "du dinh ", "que quan ", "dia chi ", "dien thoai ", "nghe nghiep ", "quan he ", "ma so ",
+	"chuc vu ", "chuc danh ", "giay to ", "thu tuc ", "nguoi ", "trinh do ", "cmnd ", "cccd "}
