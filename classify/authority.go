@@ -183,10 +183,13 @@ func hasPlace(folded string) bool {
 	return false
 }
 
+// glued is a full stop OCR put for the space between two words ("ĐA.KHOA").
+var glued = regexp.MustCompile(`(\pL\pL)\.(\pL\pL)`)
+
 // cleanWords drops what OCR made of specks and seal edges ("„„.J,") from a line of a name.
 func cleanWords(line string) string {
 	var out []string
-	for _, w := range strings.Fields(line) {
+	for _, w := range strings.Fields(glued.ReplaceAllString(line, "$1 $2")) {
 		letters := 0
 		for _, r := range w {
 			if unicode.IsLetter(r) {

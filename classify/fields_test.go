@@ -235,7 +235,7 @@ func TestNamesOfRarerFamilies(t *testing.T) {
 			[]string{"Châu Quốc Đạt"}},
 		{"anh inside a word", "Địa chỉ: phường\nTrường Sơn, thành phố Sầm Sơn, tỉnh Thanh Trường Sơn, thành phố Sầm Sơn\n", nil},
 		{"under TM. with its title garbled", "Nơi nhận:\n- Như Điều 2;\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TLCH\n\n- Lưu: VT, TCKH. 20) f\n`\nhà qiấ AC\nư Nji\n\nLã Tiến Đạt\n", []string{"Lã Tiến Đạt"}},
-		{"a place under a label", "CHỦ DOANH NGHIỆP\nHạ Long, ngày 01 tháng 07 năm 2024\nSN lờ”\nVũ Tiến Việt\n", nil},
+		{"a place under a label", "CHỦ DOANH NGHIỆP\nHạ Long, ngày 01 tháng 07 năm 2024\nSN lờ”\nVũ Tiến Việt\n", []string{"Vũ Tiến Việt"}},
 		{"a full stop after a signer", "(Ký, đóng dấu)\n(XSvh\nPhan Ngọc Loan.\n", []string{"Phan Ngọc Loan"}},
 		{"a name that folds like a relation", "Họ, chữ đệm và tên VÕ NGỌC GIANG\nHọ, chữ đệm, tên vợ: Lê Thị Hoa\n", []string{"VÕ NGỌC GIANG", "Lê Thị Hoa"}},
 		{"a given name that is a family name", "Mẹ Cha\nHọ, chữ đệm, tên Đinh Bảo Mai Mai Tiến Nam\n", []string{"Đinh Bảo Mai", "Mai Tiến Nam"}},
@@ -244,6 +244,10 @@ func TestNamesOfRarerFamilies(t *testing.T) {
 		{"labels, then values", "GIẤY CHỨNG SINH\nSố: 679446\nHọ và tên mẹ\nNăm sinh của mẹ\nĐỗ Ngọc Mai\n1998\nCăn cước công dân số\nNơi cư trú\nNgày sinh của con\nNơi sinh\nGiới tính\n" +
 			"Cân nặng khi sinh\nDự định đặt tên con là\n__ |092198888357\nSố 11 phố Mậu Thân, phường Xuân Khánh, quận\nNinh Kiều, thành phố Cần Thơ\n24/11/2025\nBệnh viện Đa khoa tư nhân Hạnh Phúc\nNam\n4.900 gam\nNguyễn Đức Sơn\n",
 			[]string{"Đỗ Ngọc Mai", "Nguyễn Đức Sơn"}},
+		{"the last line alone", "Nơi nhận:\n- Hai bên kết hôn;\n- Lưu: Số hộ tịch.\nHuế, ngày 25 tháng 4 năm 2023\nCHỦ V4\n__ Lê Diệu Vy\n", []string{"Lê Diệu Vy"}},
+		{"a ruling read as a letter", "Người nộp l Dương Xuân Hiếu\nSố định danh cá nhân 048068780257\n", []string{"Dương Xuân Hiếu"}},
+		{"a row number read as two letters", "TT | Họ, chữ đệm và tên Ngày sinh Giới tính | Số định danh cá nhân\n1 Lê Đức Đạt 16/10/1953 Nam 048053522923 Vợ\nsj Phạm Minh Linh 02/05/1975 Nữ 048175006792 Con\n",
+			[]string{"Lê Đức Đạt", "Phạm Minh Linh"}},
 		{"a scribble in two cases", "BÊN A BÊN B\n(Ký, ghi rõ họ tên) (Ký, ghi rõ họ tên\n\nÂU To 0C\n\n`. `\nĐặng Bảo Anh\n", []string{"Đặng Bảo Anh"}},
 		{"a scribble before a title", "NGƯỜI YÊU CẦU\n(Bên nam)\nĐ Ho Ông `\nTạ Xuân Trọng\n", []string{"Tạ Xuân Trọng"}},
 	} {
@@ -290,5 +294,13 @@ func TestNumberNotAParcels(t *testing.T) {
 func TestNumberUnderATitle(t *testing.T) {
 	if got := classify.Extract("HỢP ĐỒNG THUÊ NHÀ\nSố: 49/2024/HĐTN\n").Number; got != "49/2024/HĐTN" {
 		t.Errorf("number %q", got)
+	}
+}
+
+// TestAuthorityFullStopForASpace: a full stop OCR read between two words of the body's name.
+func TestAuthorityFullStopForASpace(t *testing.T) {
+	text := "SỞ Y TẾ TỈNH THANH HÓA\nBỆNH VIỆN ĐA.KHOA TỈNH THANH HÓA\nSố: 2311\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+	if got := classify.Extract(text).Authority; got != "BỆNH VIỆN ĐA KHOA TỈNH THANH HÓA" {
+		t.Errorf("authority %q", got)
 	}
 }

@@ -166,6 +166,18 @@ func names(text, folded string) []string {
 			}
 		}
 	}
+	// The page's last line, a name alone, is its signer's, where OCR lost the caption above it
+	// ("CHỦ V4" / "__ Lê Diệu Vy").
+	for k := len(lines) - 1; k >= 0; k-- {
+		if strings.TrimSpace(lines[k]) != "" {
+			if l := strings.TrimSpace(trimMarks(lines[k])); nameAt(l) == l && !allUpper(l) { // in capitals, a caption
+				for _, n := range signerNames(l) {
+					add(n)
+				}
+			}
+			break
+		}
+	}
 	return out
 }
 
@@ -236,8 +248,9 @@ func tableHeader(fl string) bool {
 }
 
 // rowStart is a table row's number ("1 ", "2. ", "| 3 |").
-// The number may be read as one letter or mark ("l", "I", "z", "¡") or glued to a ruling ("1 |Hoàng").
-var rowStart = regexp.MustCompile(`^[|\s_]*(?:\d{1,2}\s*[.)|]?\s*|\S\s*[.)|]?\s+)`)
+// The number may be read as a letter or two or a mark ("l", "I", "z", "sj", "¡") or glued to a
+// ruling ("1 |Hoàng").
+var rowStart = regexp.MustCompile(`^[|\s_]*(?:\d{1,2}\s*[.)|]?\s*|\S{1,2}\s*[.)|]?\s+)`)
 
 // tableNames are the names that open the numbered rows under a table's header (the header may
 // wrap onto two lines first; the rows end at the first line that is not one).
@@ -304,6 +317,9 @@ var labelWords = map[string]bool{"họ": true, "giới": true, "quan": true, "n�
 // comma, a semicolon or a parenthesis.
 func nameAt(s string) string {
 	s = dropTitle(trimMarks(s)) // OCR's ".|" after a label, a rank or a profession
+	if w, rest, ok := strings.Cut(s, " "); ok && (w == "l" || w == "I" || w == "i") {
+		s = trimMarks(rest) // a table's ruling read as a letter ("Người nộp l Dương Xuân Hiếu")
+	}
 	if i := strings.IndexAny(s, ",;(:"); i >= 0 {
 		s = s[:i]
 	}
