@@ -154,7 +154,11 @@ func (s *Source) Decode(ctx context.Context, index int, lim Limits) (*image.Gray
 		return decodeImage(s.format, s.data, index, lim)
 	}
 	if err == nil {
-		LightenGraySeals(g) // TIFF and PDF pages arrive gray: seals by their tone
+		// TIFF and PDF pages arrive gray: seals by their tone, or on black-and-white pages by
+		// their rings.
+		if LightenGraySeals(g) == 0 {
+			EraseBilevelSeals(g)
+		}
 	}
 	return g, m, err
 }

@@ -37,6 +37,7 @@ func main() {
 	family := flag.String("family", "", "only this layout family (\"can_cuoc/b\"), or every type's of one (\"e\")")
 	showText := flag.Bool("text", false, "print the text of each page with a miss")
 	fresh := flag.Bool("fresh", false, "read every page again (the cache holds the text of the OCR code that read it: reread after changing scan/ or ocr/)")
+	source := flag.String("scanner", "", "only the pages of this scanner kind (\"feeder\", \"phone\" ...)")
 	rounds := flag.Int("rounds", 1, "rounds of each seed: each round gives every layout the next scanner (a type's pages come from one scanner kind a round)")
 	save := flag.String("save", "", "write the scanned files of the pages with a miss into this folder")
 	flag.Parse()
@@ -55,7 +56,7 @@ func main() {
 		}
 		ps = append(ps, evalset.DevPages(seed, *rounds)...) // the development-only families e and f
 		for _, p := range ps {
-			if *family == "" || p.Family == *family || strings.HasSuffix(p.Family, "/"+*family) {
+			if (*family == "" || p.Family == *family || strings.HasSuffix(p.Family, "/"+*family)) && (*source == "" || p.Scanner.Source == *source) {
 				pages = append(pages, p)
 			}
 		}
