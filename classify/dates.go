@@ -49,8 +49,12 @@ func issueDate(folded string) string {
 	}
 	// A time and its day ("08 giờ 03 phút, ngày 21/09/2024"), when a table's label stands
 	// apart from it: a receipt's, a birth's.
-	if m := timedDate.FindStringSubmatch(flat); m != nil {
-		if d := isoDate(m[1], m[2], m[3]); d != "" {
+	for _, m := range timedDate.FindAllStringSubmatchIndex(flat, -1) {
+		before := folded[strings.LastIndexByte(folded[:m[0]], '\n')+1 : m[0]] // its line's
+		if w := " " + strings.Join(strings.Fields(before), " ") + " "; strings.Contains(w, " hen ") || strings.Contains(w, " han ") || strings.Contains(w, "tra ket qua") {
+			continue // the day a result is due, or a term's end
+		}
+		if d := isoDate(flat[m[2]:m[3]], flat[m[4]:m[5]], flat[m[6]:m[7]]); d != "" {
 			return d
 		}
 	}
@@ -69,17 +73,12 @@ var timedDate = regexp.MustCompile(`\d{1,2}\s*gio\s*\d{1,2}\s*(?:phut)?\s*,?\s*n
 // placeShortDate is a date in numbers after the place: "Cần Thơ, ngày 01/7/2023".
 var placeShortDate = regexp.MustCompile(`,\s*ngay\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
 
-// placeDate is the first date written where a document dates itself: after a place ("Hà Nội,
-// ngày 28 tháng 10 năm 2024", "Cần Thơ, ngày 01/7/2023"; not a time's "10 phút, ngày ..." nor
-// "Hôm nay, ngày ..."), or on a line of its own above a signature ("Ngày 03 tháng 04 năm
-// 2020"), not the value of a label on the line before.
+// placeDate is the date a document gives itself, in this order: the first long date after a
+// place ("Hà Nội, ngày 28 tháng 10 năm 2024"; not a time's "10 phút, ngày ..." nor "Hôm nay,
+// ngày ..."); else the first date in numbers after a place alone at the start of its line
+// ("Cần Thơ, ngày 01/7/2023"); else the last long date on a line of its own in the text's
+// second half, above a signature ("Ngày 03 tháng 04 năm 2020"), not under a label.
 func placeDate(folded, flat string) string {
-	best, iso := -1, ""
-	take := func(at int, d string) {
-		if d != "" && (best < 0 || at < best) {
-			best, iso = at, d
-		}
-	}
 	afterPlace := func(at int) bool {
 		before := strings.TrimRight(flat[:at], " ")
 		if !strings.HasSuffix(before, ",") {
@@ -90,26 +89,49 @@ func placeDate(folded, flat string) string {
 	}
 	for _, m := range longDate.FindAllStringSubmatchIndex(flat, -1) {
 		if afterPlace(m[0]) {
-			take(m[0], isoDate(flat[m[2]:m[3]], flat[m[4]:m[5]], flat[m[6]:m[7]]))
+			if d := isoDate(flat[m[2]:m[3]], flat[m[4]:m[5]], flat[m[6]:m[7]]); d != "" {
+				return d
+			}
 		}
 	}
-	for _, m := range placeShortDate.FindAllStringSubmatchIndex(flat, -1) {
-		if afterPlace(m[0] + 1) {
-			take(m[0], isoDate(flat[m[2]:m[3]], flat[m[4]:m[5]], flat[m[6]:m[7]]))
+	for _, m := range placeShortDate.FindAllStringSubmatchIndex(folded, -1) {
+		// The place alone before it on its line: a few words, no label, no number.
+		place := folded[strings.LastIndexByte(folded[:m[0]], '\n')+1 : m[0]]
+		if n := len(strings.Fields(place)); n == 0 || n > 5 || strings.ContainsAny(place, ":0123456789") {
+			continue
+		}
+		if d := isoDate(folded[m[2]:m[3]], folded[m[4]:m[5]], folded[m[6]:m[7]]); d != "" {
+			return d
 		}
 	}
-	prev, at := "", 0
-	for _, line := range strings.SplitAfter(folded, "\n") {
-		l := strings.Trim(line, " \n.,;'`\"_-")
-		if m := longDate.FindStringSubmatch(l); m != nil && len(m[0]) == len(l) && !strings.HasSuffix(prev, ":") {
-			take(at, isoDate(m[1], m[2], m[3]))
+	lines := strings.Split(folded, "\n")
+	prev, iso := "", ""
+	for k, line := range lines {
+		l := strings.Trim(line, " .,;'`\"_-")
+		if m := longDate.FindStringSubmatch(l); m != nil && len(m[0]) == len(l) && 2*(k+1) >= len(lines) && !label(prev) {
+			if d := isoDate(m[1], m[2], m[3]); d != "" {
+				iso = d
+			}
 		}
 		if l != "" {
 			prev = l
 		}
-		at += len(line)
 	}
 	return iso
+}
+
+// label: a line that gives a date's meaning, ending in a colon or naming a birth, an issue, a
+// term ("Ngày, tháng, năm sinh", "Có giá trị đến").
+func label(l string) bool {
+	if strings.HasSuffix(l, ":") {
+		return true
+	}
+	for _, w := range []string{"sinh", "cap", "han", "den", "tu ngay", "gia tri"} {
+		if strings.Contains(" "+l+" ", " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 func isTimeWord(w string) bool {

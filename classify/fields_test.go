@@ -268,6 +268,10 @@ func TestIssuedOnAsPrinted(t *testing.T) {
 		"Thủ tục\nNgày tiếp nhận\nNgày hẹn trả kết quả\n\nĐăng ký thành lập doanh nghiệp\n08 giờ 03 phút, ngày 21/09/2024\n28/09/2024\n":                                       "2024-09-21",
 		"Đã sinh con lúc: 23 giờ 25 phút, ngày 03/04/2020\nHà Nội, ngày 05 tháng 04 năm 2020\n":                                                                                "2020-04-05",
 		"Ngày, tháng, năm sinh:\nngày 01 tháng 02 năm 1990\n":                                                                                                                  "",
+		"Ngày, tháng, năm sinh\nngày 01 tháng 02 năm 1990\n":                                                                                                                   "",
+		"Ngày sinh: ngày 01 tháng 02 năm 1990\nHà Nội, ngày 05 tháng 3 năm 2024\n":                                                                                             "2024-03-05",
+		"Hẹn trả kết quả: 14 giờ 00, ngày 20/03/2024\nNgày nhận: 08 giờ 30 phút, ngày 12/03/2024\n":                                                                            "2024-03-12",
+		"Nơi cấp: Cục Cảnh sát QLHC về TTXH, ngày 12/05/2021\n":                                                                                                                "",
 	} {
 		if got := classify.Extract(text).IssuedOn; got != want {
 			t.Errorf("%q: issued on %q, want %q", text, got, want)
