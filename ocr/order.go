@@ -123,6 +123,13 @@ func readingOrder(words []Word) string {
 			ls[j-1].segs[0].x0 <= cols[0].x0+(ls[j-1].segs[0].y1-ls[j-1].segs[0].y0) {
 			j--
 		}
+		// A table ends with its last full row: lines after it that fit its columns (a signature
+		// block centred under the values) are read after it, not taken for cells.
+		if j-i > 1 && !isTable(ls[i:j], cols) {
+			if k := lastFull(ls[i:j], cols); k > 0 && i+k+1 < j && isTable(ls[i:i+k+1], cols) {
+				j = i + k + 1
+			}
+		}
 		// A single side-by-side line followed by nothing that fits is a line with a wide gap
 		// (a label and its value, dotted leaders): read across.
 		if (j-i == 1 && !ls[i].merged) || isTable(ls[i:j], cols) {
@@ -210,6 +217,16 @@ func fits(segs []segment, cols []span) bool {
 func widen(cols []span, s segment) {
 	c := &cols[columnOf(cols, s)]
 	c.x0, c.x1 = min(c.x0, s.x0), max(c.x1, s.x1)
+}
+
+// lastFull is the index of the last line of ls with a cell in every column, -1 for none.
+func lastFull(ls []textLine, cols []span) int {
+	for k := len(ls) - 1; k >= 0; k-- {
+		if len(ls[k].segs) == len(cols) {
+			return k
+		}
+	}
+	return -1
 }
 
 // isTable: a run is a table when it has three columns or more, or when at least three of its
