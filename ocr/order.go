@@ -219,10 +219,19 @@ func widen(cols []span, s segment) {
 	c.x0, c.x1 = min(c.x0, s.x0), max(c.x1, s.x1)
 }
 
-// lastFull is the index of the last line of ls with a cell in every column, -1 for none.
+// lastFull is the index of the last line of ls with a cell in every column, -1 for none (a
+// scribble's mark beside a line in one column is no cell of another).
 func lastFull(ls []textLine, cols []span) int {
 	for k := len(ls) - 1; k >= 0; k-- {
-		if len(ls[k].segs) == len(cols) {
+		in := make([]bool, len(cols))
+		n := 0
+		for _, s := range ls[k].segs {
+			if c := columnOf(cols, s); c >= 0 && !in[c] {
+				in[c] = true
+				n++
+			}
+		}
+		if n == len(cols) {
 			return k
 		}
 	}

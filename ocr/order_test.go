@@ -79,9 +79,9 @@ func TestReadingOrder(t *testing.T) {
 				[]any{60, "Giới tính", 600, "Nữ"},
 				[]any{700, "Hạ Long, ngày 15 tháng 09 năm 2019"},
 				[]any{820, "GIÁM ĐỐC"},
-				[]any{780, "(Ký tên, đóng dấu)"},
+				[]any{650, "~", 780, "(Ký tên, đóng dấu)"},
 				[]any{840, "Nguyễn Bảo Nga"}),
-			"Họ và tên mẹ Hoàng Phương Nhung\nNăm sinh của mẹ 1989\nNơi sinh Bệnh viện Tâm Anh\nGiới tính Nữ\nHạ Long, ngày 15 tháng 09 năm 2019\nGIÁM ĐỐC\n(Ký tên, đóng dấu)\nNguyễn Bảo Nga"},
+			"Họ và tên mẹ Hoàng Phương Nhung\nNăm sinh của mẹ 1989\nNơi sinh Bệnh viện Tâm Anh\nGiới tính Nữ\nHạ Long, ngày 15 tháng 09 năm 2019\nGIÁM ĐỐC\n\n~\n\n(Ký tên, đóng dấu)\nNguyễn Bảo Nga"}, // a scribble's mark, read apart
 		{"one line with a wide gap is read across",
 			wordsOf(0,
 				[]any{60, "Điều 1. Giao đất"},
