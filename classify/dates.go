@@ -11,9 +11,15 @@ import (
 // a place, or on a line of its own), else after a label of registration, issue or receipt,
 // long or numeric, else a time's day or the day it takes effect; else none (a birth date is
 // not an issue date).
-func issueDate(folded string) string {
+func issueDate(text, folded string) string {
 	flat := strings.ReplaceAll(folded, "\n", " ") // the same offsets as folded
 	if d := placeDate(folded, flat); d != "" {
+		return d
+	}
+	// A date alone on its line heading a signature block ("Ngày 03 tháng 04 năm 2020" /
+	// "TRƯỞNG TRẠM"): the signer's, as a place's is; before labels, which may name an earlier
+	// paper's ("Giấy chứng nhận đã cấp: … ngày cấp 02/10/2016").
+	if d := signatureDate(folded, strings.Split(text, "\n")); d != "" {
 		return d
 	}
 	// The latest change of a registration dates the certificate issued for it.
@@ -73,11 +79,10 @@ var timedDate = regexp.MustCompile(`\d{1,2}\s*gio\s*\d{1,2}\s*(?:phut)?\s*,?\s*n
 // placeShortDate is a date in numbers after the place: "Cần Thơ, ngày 01/7/2023".
 var placeShortDate = regexp.MustCompile(`,\s*ngay\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
 
-// placeDate is the date a document gives itself, in this order: the first long date after a
+// placeDate is the date a document gives itself after its place: the first long date after a
 // place ("Hà Nội, ngày 28 tháng 10 năm 2024"; not a time's "10 phút, ngày ..." nor "Hôm nay,
 // ngày ..."); else the first date in numbers after a place alone at the start of its line
-// ("Cần Thơ, ngày 01/7/2023"); else the last long date on a line of its own in the text's
-// second half, above a signature ("Ngày 03 tháng 04 năm 2020"), not under a label.
+// ("Cần Thơ, ngày 01/7/2023").
 func placeDate(folded, flat string) string {
 	afterPlace := func(at int) bool {
 		before := strings.TrimRight(flat[:at], " ")
@@ -104,11 +109,18 @@ func placeDate(folded, flat string) string {
 			return d
 		}
 	}
+	return ""
+}
+
+// signatureDate is the last long date on a line of its own that heads a signature block (a
+// caption in capitals or a signature's instruction within the next two lines): "Ngày 03 tháng
+// 04 năm 2020" / "TRƯỞNG TRẠM"; not the value of a label on the line before.
+func signatureDate(folded string, text []string) string {
 	lines := strings.Split(folded, "\n")
 	prev, iso := "", ""
 	for k, line := range lines {
 		l := strings.Trim(line, " .,;'`\"_-")
-		if m := longDate.FindStringSubmatch(l); m != nil && len(m[0]) == len(l) && 2*(k+1) >= len(lines) && !label(prev) {
+		if m := longDate.FindStringSubmatch(l); m != nil && len(m[0]) == len(l) && !label(prev) && headsSignature(lines, text, k) {
 			if d := isoDate(m[1], m[2], m[3]); d != "" {
 				iso = d
 			}
@@ -118,6 +130,23 @@ func placeDate(folded, flat string) string {
 		}
 	}
 	return iso
+}
+
+// headsSignature: one of the two lines after line k that are not blank is a signature's
+// caption in capitals ("NGƯỜI VIẾT ĐƠN") or its instruction ("(Ký, ghi rõ họ tên)").
+func headsSignature(folded, text []string, k int) bool {
+	seen := 0
+	for j := k + 1; j < len(folded) && j < len(text) && seen < 2; j++ {
+		f := strings.TrimSpace(folded[j])
+		if f == "" {
+			continue
+		}
+		seen++
+		if signatureLine.MatchString(trimMarks(f)) || strings.Contains(f, "ky, ghi ro") || strings.Contains(f, "ghi ro ho") || (mostlyUpper(text[j]) && !strings.ContainsAny(f, "0123456789")) {
+			return true
+		}
+	}
+	return false
 }
 
 // label: a line that gives a date's meaning, ending in a colon or naming a birth, an issue, a
