@@ -16,12 +16,6 @@ func issueDate(text, folded string) string {
 	if d := placeDate(folded, flat); d != "" {
 		return d
 	}
-	// A date alone on its line heading a signature block ("Ngày 03 tháng 04 năm 2020" /
-	// "TRƯỞNG TRẠM"): the signer's, as a place's is; before labels, which may name an earlier
-	// paper's ("Giấy chứng nhận đã cấp: … ngày cấp 02/10/2016").
-	if d := signatureDate(folded, strings.Split(text, "\n")); d != "" {
-		return d
-	}
 	// The latest change of a registration dates the certificate issued for it.
 	if m := changedRE.FindStringIndex(flat); m != nil {
 		if d := longDate.FindStringSubmatchIndex(flat[m[1]:min(len(flat), m[1]+40)]); d != nil {
@@ -40,6 +34,9 @@ func issueDate(text, folded string) string {
 		}
 		m[0], m[1] = m[0]+pos, m[1]+pos
 		pos = m[0] + 1
+		if otherPaper(folded, m[0]) {
+			continue
+		}
 		rest := flat[m[1]:min(len(flat), m[1]+60)]
 		// A receipt's time before its date: "08 giờ 30 phút, ngày 01 tháng 11 năm 2024".
 		if t := timeOfDay.FindStringIndex(rest); t != nil && t[0] == 0 {
@@ -52,6 +49,11 @@ func issueDate(text, folded string) string {
 				}
 			}
 		}
+	}
+	// A date alone on its line heading a signature block ("Ngày 03 tháng 04 năm 2020" /
+	// "TRƯỞNG TRẠM"), where no label dates the document.
+	if d := signatureDate(folded, strings.Split(text, "\n")); d != "" {
+		return d
 	}
 	// A time and its day ("08 giờ 03 phút, ngày 21/09/2024"), when a table's label stands
 	// apart from it: a receipt's, a birth's.
@@ -75,6 +77,22 @@ func issueDate(text, folded string) string {
 var effectiveRE = regexp.MustCompile(`ke tu ` + longDate.String())
 
 var timedDate = regexp.MustCompile(`\d{1,2}\s*gio\s*\d{1,2}\s*(?:phut)?\s*,?\s*ngay\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
+
+// otherPaper: the issue label at i dates another paper named before it on its line: an ID
+// card ("CCCD số … cấp ngày 11/09/2022") or a certificate issued earlier ("Giấy chứng nhận đã
+// cấp: Số vào sổ cấp GCN: VP 45204; ngày cấp 02/10/2016").
+func otherPaper(folded string, i int) bool {
+	if !strings.HasPrefix(folded[i:], "ngay cap") && !strings.HasPrefix(folded[i:], "cap ngay") {
+		return false
+	}
+	line := folded[strings.LastIndexByte(folded[:i], '\n')+1 : i]
+	for _, w := range []string{"cccd", "cmnd", "can cuoc", "chung minh", "ho chieu", "dinh danh", "gcn", "da cap", "so vao so"} {
+		if strings.Contains(line, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // placeShortDate is a date in numbers after the place: "Cần Thơ, ngày 01/7/2023".
 var placeShortDate = regexp.MustCompile(`,\s*ngay\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)

@@ -272,6 +272,8 @@ func TestIssuedOnAsPrinted(t *testing.T) {
 		"Ngày sinh: ngày 01 tháng 02 năm 1990\nHà Nội, ngày 05 tháng 3 năm 2024\n":                                                                                             "2024-03-05",
 		"Hẹn trả kết quả: 14 giờ 00, ngày 20/03/2024\nNgày nhận: 08 giờ 30 phút, ngày 12/03/2024\n":                                                                            "2024-03-12",
 		"Nơi cấp: Cục Cảnh sát QLHC về TTXH, ngày 12/05/2021\n":                                                                                                                "",
+		"HỢP ĐỒNG\nBên A: Ông Lê Văn An, CCCD số 001090012345 cấp ngày 11/09/2022\n":                                                                                           "",
+		"GIẤY CHỨNG NHẬN\nNgày cấp: 12/05/2021\n":                                                                                                                              "2021-05-12",
 	} {
 		if got := classify.Extract(text).IssuedOn; got != want {
 			t.Errorf("%q: issued on %q, want %q", text, got, want)
