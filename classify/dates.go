@@ -11,7 +11,7 @@ import (
 // a place, or on a line of its own), else after a label of registration, issue or receipt,
 // long or numeric, else a time's day or the day it takes effect; else none (a birth date is
 // not an issue date).
-func issueDate(text, folded string) string {
+func issueDate(folded string) string {
 	flat := strings.ReplaceAll(folded, "\n", " ") // the same offsets as folded
 	if d := placeDate(folded, flat); d != "" {
 		return d
@@ -49,11 +49,6 @@ func issueDate(text, folded string) string {
 				}
 			}
 		}
-	}
-	// A date alone on its line heading a signature block ("Ngày 03 tháng 04 năm 2020" /
-	// "TRƯỞNG TRẠM"), where no label dates the document.
-	if d := signatureDate(folded, strings.Split(text, "\n")); d != "" {
-		return d
 	}
 	// A time and its day ("08 giờ 03 phút, ngày 21/09/2024"), when a table's label stands
 	// apart from it: a receipt's, a birth's.
@@ -128,57 +123,6 @@ func placeDate(folded, flat string) string {
 		}
 	}
 	return ""
-}
-
-// signatureDate is the last long date on a line of its own that heads a signature block (a
-// caption in capitals or a signature's instruction within the next two lines): "Ngày 03 tháng
-// 04 năm 2020" / "TRƯỞNG TRẠM"; not the value of a label on the line before.
-func signatureDate(folded string, text []string) string {
-	lines := strings.Split(folded, "\n")
-	prev, iso := "", ""
-	for k, line := range lines {
-		l := strings.Trim(line, " .,;'`\"_-")
-		if m := longDate.FindStringSubmatch(l); m != nil && len(m[0]) == len(l) && !label(prev) && headsSignature(lines, text, k) {
-			if d := isoDate(m[1], m[2], m[3]); d != "" {
-				iso = d
-			}
-		}
-		if l != "" {
-			prev = l
-		}
-	}
-	return iso
-}
-
-// headsSignature: one of the two lines after line k that are not blank is a signature's
-// caption in capitals ("NGƯỜI VIẾT ĐƠN") or its instruction ("(Ký, ghi rõ họ tên)").
-func headsSignature(folded, text []string, k int) bool {
-	seen := 0
-	for j := k + 1; j < len(folded) && j < len(text) && seen < 2; j++ {
-		f := strings.TrimSpace(folded[j])
-		if f == "" {
-			continue
-		}
-		seen++
-		if signatureLine.MatchString(trimMarks(f)) || strings.Contains(f, "ky, ghi ro") || strings.Contains(f, "ghi ro ho") || (mostlyUpper(text[j]) && !strings.ContainsAny(f, "0123456789")) {
-			return true
-		}
-	}
-	return false
-}
-
-// label: a line that gives a date's meaning, ending in a colon or naming a birth, an issue, a
-// term ("Ngày, tháng, năm sinh", "Có giá trị đến").
-func label(l string) bool {
-	if strings.HasSuffix(l, ":") {
-		return true
-	}
-	for _, w := range []string{"sinh", "cap", "han", "den", "tu ngay", "gia tri"} {
-		if strings.Contains(" "+l+" ", " "+w+" ") {
-			return true
-		}
-	}
-	return false
 }
 
 func isTimeWord(w string) bool {

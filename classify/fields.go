@@ -101,7 +101,7 @@ func extract(text string, serial bool) Fields {
 			f.Number = m[1]
 		}
 	}
-	f.IssuedOn = issueDate(text, folded)
+	f.IssuedOn = issueDate(folded)
 	f.Authority = authority(text, folded)
 	seen := map[string]bool{}
 	for _, m := range digitsRE.FindAllStringIndex(folded, -1) {
