@@ -9,11 +9,12 @@ import (
 // red seal over the signature block as black as the text, so neither its colour nor its tone
 // tells it (LightenSeals, LightenGraySeals). Tesseract's layout analysis then takes the
 // seal's rings with the date, the capacity and the signer's name across them for a picture
-// and drops them all (measured on the evaluation set's feeder pages: most of their signers and
-// many of their dates were missing from the text, and came back with the rings erased).
+// and drops them all (measured on the development pages' feeder scans: most of the names and
+// dates missing from their text were under seals, and came back with the rings erased).
 // EraseBilevelSeals finds seals by their shape, a ring of a seal's size whose rim is inked
-// nearly all round, and erases the rings' ink where it is only ring: a radial run of ink no
-// thicker than a ring, lying on it. Strokes of letters crossing a ring run on past it and stay.
+// nearly all round, and erases the rings' ink where it is only ring: a radial run of ink lying
+// within the ring's thickness. Strokes of letters crossing a ring run on past it and stay. The
+// seal's own letters between its rings go too, where no line of the page's text passes.
 
 // EraseBilevelSeals finds the round seals of a black-and-white page g (its pixels black or
 // white) and erases their rings. Pages with gray tones are left as they are (the tone tells
