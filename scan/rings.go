@@ -16,6 +16,15 @@ import (
 // within the ring's thickness. Strokes of letters crossing a ring run on past it and stay. The
 // seal's own letters between its rings go too, where no line of the page's text passes.
 
+// clearGraySeals takes the seals out of a page that is not in colour: by their rings on a
+// black-and-white page, where no tone tells them, else by their tone.
+func clearGraySeals(g *image.Gray) int {
+	if g != nil && bilevel(g) {
+		return EraseBilevelSeals(g)
+	}
+	return LightenGraySeals(g)
+}
+
 // EraseBilevelSeals finds the round seals of a black-and-white page g (its pixels black or
 // white) and erases their rings. Pages with gray tones are left as they are (the tone tells
 // their seals). It reports how many seals it found.
@@ -83,16 +92,7 @@ func EraseBilevelSeals(g *image.Gray) int {
 		return red[y*rw+x]*3 >= full // a third of the cell: a ring thinner than a cell still marks it
 	}
 	cover := func(cx, cy, r int) float64 {
-		n := int(2*math.Pi*float64(r)) + 1
-		on := 0
-		for k := 0; k < n; k++ {
-			a := 2 * math.Pi * float64(k) / float64(n)
-			x, y := cx+int(math.Round(float64(r)*math.Cos(a))), cy+int(math.Round(float64(r)*math.Sin(a)))
-			if inked(x, y) {
-				on++
-			}
-		}
-		return float64(on) / float64(n)
+		return rimShare(float64(cx), float64(cy), float64(r), int(2*math.Pi*float64(r))+1, inked)
 	}
 	// A ring's two edges all round, summed over the neighbourhood: a seal's centre had over
 	// 4,000 on the evaluation set's feeder pages, text's best spots about 1,000.
@@ -233,14 +233,20 @@ func fitCircle(xs, ys []float64) (cx, cy, r float64) {
 	return mx + uc, my + vc, r
 }
 
-// rimInk is the share of n points round the circle (cx, cy, r) that are ink.
+// rimInk is the share of n points round the circle (cx, cy, r) that are ink on g.
 func rimInk(g *image.Gray, cx, cy, r float64, n int) float64 {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
+	return rimShare(cx, cy, r, n, func(x, y int) bool {
+		return x >= 0 && y >= 0 && x < w && y < h && g.Pix[y*g.Stride+x] < 128
+	})
+}
+
+// rimShare is the share of n points round the circle (cx, cy, r) for which ink holds.
+func rimShare(cx, cy, r float64, n int, ink func(x, y int) bool) float64 {
 	on := 0
 	for k := 0; k < n; k++ {
 		a := 2 * math.Pi * float64(k) / float64(n)
-		x, y := int(math.Round(cx+r*math.Cos(a))), int(math.Round(cy+r*math.Sin(a)))
-		if x >= 0 && y >= 0 && x < w && y < h && g.Pix[y*g.Stride+x] < 128 {
+		if ink(int(math.Round(cx+r*math.Cos(a))), int(math.Round(cy+r*math.Sin(a)))) {
 			on++
 		}
 	}

@@ -173,8 +173,8 @@ func decodeImage(f Format, data []byte, index int, lim Limits) (*image.Gray, Met
 		// Red seals by their colour. Not by tone as well: a phone photo's blurred signature
 		// block, all of one soft gray, passed for a ring.
 		LightenSeals(img, g)
-	} else if LightenGraySeals(g) == 0 {
-		EraseBilevelSeals(g) // a black-and-white page: seals by their rings
+	} else {
+		clearGraySeals(g)
 	}
 	x, y := dpiOf(f, data)
 	return squarePixels(g, Meta{Format: f, Width: g.Rect.Dx(), Height: g.Rect.Dy(), DPI: x}, y, lim)

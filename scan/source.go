@@ -154,11 +154,7 @@ func (s *Source) Decode(ctx context.Context, index int, lim Limits) (*image.Gray
 		return decodeImage(s.format, s.data, index, lim)
 	}
 	if err == nil {
-		// TIFF and PDF pages arrive gray: seals by their tone, or on black-and-white pages by
-		// their rings.
-		if LightenGraySeals(g) == 0 {
-			EraseBilevelSeals(g)
-		}
+		clearGraySeals(g) // TIFF and PDF pages arrive gray or black and white
 	}
 	return g, m, err
 }
