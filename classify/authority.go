@@ -190,12 +190,7 @@ var glued = regexp.MustCompile(`(\pL\pL)\.(\pL\pL)`)
 func cleanWords(line string) string {
 	var out []string
 	for _, w := range strings.Fields(glued.ReplaceAllString(line, "$1 $2")) {
-		letters := 0
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				letters++
-			}
-		}
+		letters := letterCount(w)
 		core := strings.TrimRight(w, ".,;")
 		switch {
 		case letters >= 2 || (letters > 0 && letters == utf8.RuneCountInString(core)): // words, "Y" of "Y tế"

@@ -7,10 +7,9 @@ import (
 	"strings"
 )
 
-// issueDate is the document's date: the first where a document dates itself (placeDate: after
-// a place, or on a line of its own), else after a label of registration, issue or receipt,
-// long or numeric, else a time's day or the day it takes effect; else none (a birth date is
-// not an issue date).
+// issueDate is the document's date: the first after its place (placeDate), else after a label
+// of registration, issue or receipt, long or numeric, else a time's day or the day it takes
+// effect; else none (a birth date is not an issue date).
 func issueDate(folded string) string {
 	flat := strings.ReplaceAll(folded, "\n", " ") // the same offsets as folded
 	if d := placeDate(folded, flat); d != "" {

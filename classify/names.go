@@ -50,7 +50,7 @@ func names(text, folded string) []string {
 	// A name not after a "họ … tên" label must begin with a family name: a signature's line
 	// may as well be a place ("Thanh Hóa, ngày ...").
 	family := func(n string) string {
-		if w := strings.Fields(n); len(w) > 0 && familyNames[Fold(w[0])] && !familyPlaces[Fold(n)] {
+		if allFamily([]string{n}) {
 			return n
 		}
 		return ""
@@ -120,7 +120,8 @@ func names(text, folded string) []string {
 					}
 					break
 				}
-				whole := j == 0 || !unicode.IsLetter(lastRune(rest[:j])) // "anh", not the end of "Thanh"
+				prev, _ := utf8.DecodeLastRuneInString(rest[:j])
+				whole := j == 0 || !unicode.IsLetter(prev) // "anh", not the end of "Thanh"
 				rest = rest[j+len(w)+1:]
 				if !whole {
 					continue
@@ -426,11 +427,6 @@ func splitNames(n string) []string {
 	return []string{n}
 }
 
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
-
 func letterCount(s string) int {
 	n := 0
 	for _, r := range s {
@@ -483,10 +479,8 @@ func stackedValue(lines, flines []string, i int) string {
 	}
 	alone := func(k int) string {
 		line := strings.Trim(lines[k], " _|.,;'`\"")
-		if n := nameAt(line); n != "" && n == line {
-			if w := strings.Fields(n); familyNames[Fold(w[0])] && !familyPlaces[Fold(n)] {
-				return n
-			}
+		if n := nameAt(line); n == line && allFamily([]string{n}) {
+			return n
 		}
 		return ""
 	}
