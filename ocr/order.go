@@ -219,23 +219,28 @@ func widen(cols []span, s segment) {
 	c.x0, c.x1 = min(c.x0, s.x0), max(c.x1, s.x1)
 }
 
-// lastFull is the index of the last line of ls with a cell in every column, -1 for none (a
-// scribble's mark beside a line in one column is no cell of another).
+// lastFull is the index of the last line of ls that is a full row, -1 for none.
 func lastFull(ls []textLine, cols []span) int {
 	for k := len(ls) - 1; k >= 0; k-- {
-		in := make([]bool, len(cols))
-		n := 0
-		for _, s := range ls[k].segs {
-			if c := columnOf(cols, s); c >= 0 && !in[c] {
-				in[c] = true
-				n++
-			}
-		}
-		if n == len(cols) {
+		if fullRow(ls[k], cols) {
 			return k
 		}
 	}
 	return -1
+}
+
+// fullRow: l has a cell in every column (a scribble's mark beside a line in one column is no
+// cell of another).
+func fullRow(l textLine, cols []span) bool {
+	in := make([]bool, len(cols))
+	n := 0
+	for _, s := range l.segs {
+		if c := columnOf(cols, s); c >= 0 && !in[c] {
+			in[c] = true
+			n++
+		}
+	}
+	return n == len(cols)
 }
 
 // isTable: a run is a table when it has three columns or more, or when at least three of its
@@ -250,7 +255,7 @@ func isTable(ls []textLine, cols []span) bool {
 	starts := make([][]int, len(cols))
 	var hs []int
 	for _, l := range ls {
-		if len(l.segs) == len(cols) {
+		if fullRow(l, cols) {
 			full++
 		}
 		for _, s := range l.segs {
