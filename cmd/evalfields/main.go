@@ -8,8 +8,9 @@
 //
 // Seeds 1 and 4 of families a to c and the held-out family d are what the tests measure the
 // floors on (pipeline/classify_eval_test.go): they are not to be tuned on, so this command
-// reads development seeds only, of families a to c and of the development-only family e
-// (internal/evalset/dev.go), whose layouts differ from a to c as d's do.
+// reads development seeds only, of families a to c and of the development-only families e,
+// f and g (internal/evalset dev.go, devf.go, devg.go), whose layouts differ from a to c as
+// d's do.
 package main
 
 import (
@@ -54,7 +55,7 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		ps = append(ps, evalset.DevPages(seed, *rounds)...) // the development-only families e and f
+		ps = append(ps, evalset.DevPages(seed, *rounds)...) // the development-only families e, f and g
 		for _, p := range ps {
 			if (*family == "" || p.Family == *family || strings.HasSuffix(p.Family, "/"+*family)) && (*source == "" || p.Scanner.Source == *source) {
 				pages = append(pages, p)

@@ -21,9 +21,10 @@ func addDev(typ string, make func(*gen) (Doc, Fields)) {
 	devFamilies = append(devFamilies, formFamily{typ, "e", make})
 }
 
-// DevPages are pages of the development family, as Pages makes pages of the others.
+// DevPages are pages of the development families (e, f and g), as Pages makes pages of the
+// others.
 func DevPages(seed uint64, rounds int) []Page {
-	return pagesOf(devFamilies, seed, rounds, nil, 0xe0e, 3_000_017)
+	return append(pagesOf(devFamilies, seed, rounds, nil, 0xe0e, 3_000_017), pagesOf(devG, seed, rounds, nil, 0xf0f, 4_000_037)...)
 }
 
 func init() {
