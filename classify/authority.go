@@ -21,17 +21,12 @@ func authority(text, folded string) string {
 	var block, fblock []string
 	i := 0
 	for ; i < len(lines) && i < 8; i++ {
-		line, fl := lines[i], flines[i]
-		for _, motto := range []string{"cong hoa xa hoi", "doc lap - tu do", "doc lap"} {
-			if k := strings.Index(fl, motto); k >= 0 {
-				line, fl = cut(line, fl, 0, k), fl[:k]
-			}
-		}
-		fl = strings.TrimSpace(fl)
+		line, fl := beforeMotto(lines[i], flines[i])
 		if fl == "" {
 			if len(block) > 0 && strings.TrimSpace(flines[i]) == "" && i+1 < len(lines) && i+1 < 8 {
-				// A blank OCR put between the body's lines ("UBND HUYỆN X" / "" / "UBND XÃ Y").
-				if nf := strings.TrimSpace(flines[i+1]); !strings.Contains(nf, "cong hoa") && issuerStart(trimMarks(nf)) && mostlyUpper(lines[i+1]) {
+				// A blank OCR put between the body's lines ("UBND HUYỆN X" / "" / "UBND XÃ Y"),
+				// the motto's column beside them or not ("SỞ TƯ PHÁP Độc lập - Tự do - Hạnh phúc").
+				if nl, nf := beforeMotto(lines[i+1], flines[i+1]); !strings.Contains(flines[i+1], "cong hoa") && issuerStart(trimMarks(nf)) && mostlyUpper(nl) {
 					continue
 				}
 			}
@@ -41,7 +36,12 @@ func authority(text, folded string) string {
 			continue
 		}
 		if numberColonRE.MatchString(fl) || numberSlashRE.MatchString(fl) {
-			continue // the number under the block, not a body ("Số 125/QĐ-UBND", "Sở Y tế")
+			// The number under the block, not a body ("Số 125/QĐ-UBND", "Sở Y tế"): the block
+			// ends there (the title may follow at once).
+			if len(block) > 0 {
+				break
+			}
+			continue
 		}
 		if !mostlyUpper(line) && !(len(block) > 0 && issuerStart(fl) && len(strings.Fields(fl)) <= 8) {
 			// A body's unit may be printed in small letters under it ("UBND XÃ BÁT TRÀNG" /
@@ -66,7 +66,7 @@ func authority(text, folded string) string {
 	if len(block) > 0 && !afterMotto {
 		for k := i; k < len(lines) && k < i+6; k++ {
 			fl := strings.TrimSpace(flines[k])
-			if fl == "" || strings.Contains(fl, "cong hoa") || strings.Contains(fl, "doc lap") {
+			if fl == "" || strings.Contains(fl, "cong hoa") || strings.Contains(fl, "doc lap") || numberColonRE.MatchString(fl) || numberSlashRE.MatchString(fl) {
 				continue
 			}
 			if issuerStart(fl) && mostlyUpper(lines[k]) {
@@ -98,9 +98,9 @@ func authority(text, folded string) string {
 		return a
 	}
 	flat := strings.ReplaceAll(folded, "\n", " ")
-	for _, label := range []string{"noi dang ky khai sinh:", "noi dang ky:", "dang ky ket hon tai", "dang ky tai"} {
+	for _, label := range []string{"noi dang ky khai sinh:", "noi dang ky ket hon:", "noi dang ky:", "dang ky ket hon tai", "dang ky tai"} {
 		if i := strings.Index(flat, label); i >= 0 {
-			rest := strings.TrimSpace(flat[i+len(label):])
+			rest := strings.TrimLeft(flat[i+len(label):], " ") // left only: off counts from the end
 			if strings.HasPrefix(rest, "uy ban nhan dan ") || strings.HasPrefix(rest, "cong an ") {
 				j := strings.IndexAny(rest, ",;")
 				if j < 0 {
@@ -112,6 +112,17 @@ func authority(text, folded string) string {
 		}
 	}
 	return ""
+}
+
+// beforeMotto is a line of the issuer block cut where the motto's column begins, when OCR put
+// both on one line, and its folded text, trimmed.
+func beforeMotto(line, fl string) (string, string) {
+	for _, motto := range []string{"cong hoa xa hoi", "doc lap - tu do", "doc lap"} {
+		if k := strings.Index(fl, motto); k >= 0 {
+			line, fl = cut(line, fl, 0, k), fl[:k]
+		}
+	}
+	return line, strings.TrimSpace(fl)
 }
 
 // blockAfterMotto is an issuer block that follows the motto at the top of the text: upper-case
@@ -227,10 +238,39 @@ func signedFor(lines, flines []string) string {
 			name += " " + cleanWords(lines[i+1])
 		}
 		if hasPlace(Fold(name)) {
-			return expandUBND(name)
+			return expandUBND(name + placeTail(lines, flines, i+1))
 		}
 	}
 	return ""
+}
+
+// capacityStart opens a signer's capacity (folded), which no place's name does: "CHỦ TỊCH",
+// "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG PHÒNG", even misread ("CHỦ TLCH").
+var capacityStart = []string{"chu ", "pho ", "giam ", "truong ", "thu truong", "can bo", "cong chuc", "nguoi ", "chanh "}
+
+// placeTail is the rest of a place's name wrapped onto line k ("TM. ỦY BAN NHÂN DÂN QUẬN BÌNH"
+// / "THẠNH"): one or two words in capitals that open no capacity, with a space before them;
+// "" when line k is anything else.
+func placeTail(lines, flines []string, k int) string {
+	if k >= len(lines) || k >= len(flines) {
+		return ""
+	}
+	fl := strings.TrimSpace(flines[k])
+	w := strings.Fields(fl)
+	if len(w) == 0 || len(w) > 2 || !mostlyUpper(lines[k]) || signedForRE.MatchString(fl) || signerCaption.MatchString(fl) {
+		return ""
+	}
+	for _, c := range capacityStart {
+		if strings.HasPrefix(fl+" ", c) {
+			return ""
+		}
+	}
+	for _, x := range w {
+		if letterCount(x) != utf8.RuneCountInString(x) {
+			return ""
+		}
+	}
+	return " " + strings.TrimSpace(lines[k])
 }
 
 // speaker is the body that speaks in a line of its own making ("Công an phường Phú Hội, thành

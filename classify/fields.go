@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Fields are the key fields read from a document, normalised. They are personal data: never
@@ -29,16 +31,17 @@ type Fields struct {
 // OCR's slips in marks do not matter; values are cut from the original at the same runes.
 var (
 	// "Số: 125/QĐ-UBND", "Số 125/QĐ-UBND" (no colon: then the "/" must be there), "$ố: 19/GKS".
-	numberColonRE = regexp.MustCompile(`(?m)(?:^|[\s_.,;|])[s$]o\s*[:.]\s*([0-9]{1,7}(?:/[0-9\pL][0-9\pL/\-]*)?)(?:[^0-9]|$)`)
-	numberSlashRE = regexp.MustCompile(`(?m)(?:^|[\s_.,;|])[s$]o\s+([0-9]{1,7}/[0-9\pL][0-9\pL/\-]*)`)
+	numberColonRE = regexp.MustCompile(`(?m)(?:^|[\s_.,;|])[s$]o\s*[:.]\s*([0-9]{1,7}(?:[ .]{0,3}/[0-9\pL][0-9\pL/\-]*)?)(?:[^0-9]|$)`)
+	numberSlashRE = regexp.MustCompile(`(?m)(?:^|[\s_.,;|])[s$]o\s+([0-9]{1,7}[ .]{0,3}/[0-9\pL][0-9\pL/\-]*)`)
 	// A civil-status entry's number before its book: "số 35, quyển số 02/2021".
-	numberBookRE = regexp.MustCompile(`(?:^|[\s_.,;|])[s$]o\s*[:.]?\s*([0-9]{1,6})\s*[,;]\s*quyen\s*so`)
+	numberBookRE = regexp.MustCompile(`(?:^|[\s_.,;|])[s$]o\s*[:.]?\s*([0-9]{1,6})\s*(?:[,;]|\n)\s*quyen\s*so`)
 	// The serial of a land certificate in the register: "Số vào sổ cấp GCN: CS 04512".
 	serialRE = regexp.MustCompile(`so vao so cap[^:\n]{0,30}[:.]\s*([a-z§$]{1,3}\s?[0-9]{3,7})`) // "D§ 71179": OCR's S
 	// Dates.
-	longDate  = regexp.MustCompile(`ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})`)
+	// "tháng" and "năm" with one letter misread ("thóng"), as OCR does on a phone photo.
+	longDate  = regexp.MustCompile(`ngay\s+(\d{1,2})\s+th[a-z]ng\s+(\d{1,2})\s*,?\s*n[a-z]m\s+(\d{4})`)
 	shortDate = regexp.MustCompile(`(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
-	dmyDate   = regexp.MustCompile(`(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})`) // after a label that ends in "ngày"
+	dmyDate   = regexp.MustCompile(`(\d{1,2})\s+th[a-z]ng\s+(\d{1,2})\s*,?\s*n[a-z]m\s+(\d{4})`) // after a label that ends in "ngày"
 	// Where a date is the document's: after a place ("Hà Nội, ngày ..."), after the labels of
 	// registration, issue or receipt, or "Hôm nay, ngày" of a contract.
 	dateLabelRE = regexp.MustCompile(`(ngay, thang, nam dang ky|ngay dang ky|dang ky ngay|dang ky (?:ket hon|khai sinh|khai tu) ngay|ngay nhan ho so|dang ky lan dau|ngay cap|cap ngay|ngay tiep nhan|ngay nhan|hom nay|thoi gian nhan ho so|dang ky tai [^,\n]{3,80})\s*[:,]?\s*`)
@@ -81,7 +84,7 @@ func Extract(text string) Fields { return extract(text, true) }
 
 func extract(text string, serial bool) Fields {
 	var f Fields
-	text = strings.ReplaceAll(text, "\r", "")
+	text = spaced(text)
 	folded := Fold(text)
 	at := func(m []int, i int) string { return cut(text, folded, m[2*i], m[2*i+1]) }
 	head := firstLines(folded, 14)
@@ -94,7 +97,12 @@ func extract(text string, serial bool) Fields {
 	} else if m := numberBookRE.FindStringSubmatchIndex(folded); m != nil {
 		f.Number = at(m, 1)
 	}
+	// A number filled in by hand is printed with spaces before its slash ("Số:  125 /QĐ-STP"),
+	// which OCR may read as a full stop ("718./QĐ-STP").
 	f.Number = strings.TrimRight(f.Number, "-/.")
+	if i := strings.IndexByte(f.Number, '/'); i > 0 {
+		f.Number = strings.TrimRight(f.Number[:i], " .") + f.Number[i:]
+	}
 	if m := enterpriseRE.FindStringSubmatch(folded); m != nil {
 		f.EnterpriseCode = m[1]
 		if f.Number == "" { // an enterprise's certificate is numbered by its code
@@ -277,6 +285,17 @@ func cut(text, folded string, i, j int) string {
 		return folded[i:j]
 	}
 	return string(r[ri:rj])
+}
+
+// spaced is text as Fold spaces it (NFC, each line's runs of white space one space, no "\r"),
+// so that a rune of the folded text is the rune of text at the same place: a text layer or
+// a form filled in by software may hold runs of spaces ("Số:  125 /QĐ-STP").
+func spaced(text string) string {
+	lines := strings.Split(norm.NFC.String(strings.ReplaceAll(text, "\r", "")), "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // firstLines is the byte length of s's first n lines.

@@ -310,3 +310,62 @@ func TestAuthorityFullStopForASpace(t *testing.T) {
 		t.Errorf("authority %q", got)
 	}
 }
+
+// TestNumberFilledInByHand: the spaces a form leaves before the slash of a number written in
+// by hand are not part of it; a number over its book on the next line is the entry's.
+func TestNumberFilledInByHand(t *testing.T) {
+	for text, want := range map[string]string{
+		"UBND TỈNH QUẢNG NINH\nSỞ TƯ PHÁP\nSố: 471 /QĐ-STP\n":                               "471/QĐ-STP",
+		"CÔNG AN PHƯỜNG TÂN AN\nSố:  1853   /XN-CAX\n":                                      "1853/XN-CAX",
+		"SỞ TƯ PHÁP\nSố: 718./QĐ-STP Hồ Chí Minh, ngày 9 tháng 2 năm 2023\n":                "718/QĐ-STP",
+		"GIẤY CHỨNG NHẬN KẾT HÔN\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nSố: 219\nQuyển số: 02/2023\n": "219",
+	} {
+		if got := classify.Extract(text).Number; got != want {
+			t.Errorf("%q: number %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestAuthorityWrappedInTheSignature: the body signed for, its place's name wrapped onto the
+// next line; the capacity under it is not part of it, even misread.
+func TestAuthorityWrappedInTheSignature(t *testing.T) {
+	for text, want := range map[string]string{
+		"GIẤY CHỨNG NHẬN\nThành phố Hồ Chí Minh, ngày 25 tháng 09\nnăm 2019\nTM. ỦY BAN NHÂN DÂN QUẬN BÌNH\nTHẠNH\n\nKT. CHỦ TỊCH\n": "ỦY BAN NHÂN DÂN QUẬN BÌNH THẠNH",
+		"GIẤY CHỨNG NHẬN\nTM. ỦY BAN NHÂN DÂN HUYỆN DIỄN CHÂU\nCHỦ TLCH\nLê Văn An\n":                                                "ỦY BAN NHÂN DÂN HUYỆN DIỄN CHÂU",
+		"GIẤY CHỨNG NHẬN KẾT HÔN\nNơi đăng ký kết hôn: Ủy ban nhân dân phường An Hòa, quận Ninh Kiều, thành phố Cần Thơ\n":           "Ủy ban nhân dân phường An Hòa",
+	} {
+		if got := classify.Extract(text).Authority; got != want {
+			t.Errorf("%q: authority %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestAuthorityBesideTheMotto: the body's lines with the motto's beside them on the same
+// lines, a blank line between them.
+func TestAuthorityBesideTheMotto(t *testing.T) {
+	text := "UBND THÀNH PHỐ HỒ CHÍMINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSỞ TƯ PHÁP Độc lập - Tự do - Hạnh phúc\nSố: 718./QĐ-STP Hồ Chí Minh, ngày 9 tháng 2 năm 2023\nQUYẾT ĐỊNH\n"
+	if got := classify.Extract(text).Authority; got != "SỞ TƯ PHÁP" {
+		t.Errorf("authority %q", got)
+	}
+}
+
+// TestIssuedOnMisreadMonth: "tháng" with a letter misread on a phone photo ("thóng").
+func TestIssuedOnMisreadMonth(t *testing.T) {
+	if got := classify.Extract("Cần Thơ, ngày 27 thóng 12 năm 2024\nXÁC NHẬN THÔNG TIN VỀ CƯ TRÚ\n").IssuedOn; got != "2024-12-27" {
+		t.Errorf("issued on %q", got)
+	}
+}
+
+// TestNamesNotCaptions: a name label inside a decision's subject, over the body that decides,
+// and a label with its value beside another (not a table's header over rows) read no caption
+// as a name.
+func TestNamesNotCaptions(t *testing.T) {
+	for text, want := range map[string][]string{
+		"QUYẾT ĐỊNH\nVề việc cho phép thay đổi họ, chữ đệm, tên\n\nGIÁM ĐỐC SỞ TƯ PHÁP\nXét đề nghị của ông Dương Xuân Nam,\n":   {"Dương Xuân Nam"},
+		"Họ, chữ đệm và tên chủ hộ: ĐINH THANH NAM Quan hệ với chủ hộ: Chủ hộ\n\n.„ TRƯỞNG CỘNG AN\n\n_ Đại úy Trương Văn Đạt\n": {"ĐINH THANH NAM", "Trương Văn Đạt"},
+	} {
+		if diff := cmp.Diff(want, classify.Extract(text).Names); diff != "" {
+			t.Errorf("%q: names (-want +got):\n%s", text, diff)
+		}
+	}
+}

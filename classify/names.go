@@ -83,8 +83,10 @@ func names(text, folded string) []string {
 				n = nameAt(cut(lines[i], fl, m[1]+c+1, len(fl)))
 			}
 			if n == "" && m[1] == len(strings.TrimRight(fl, " ")) {
-				if k := next(i); k > 0 {
-					n = nameAt(lines[k]) // the label ends its line: the name is below
+				// The label ends its line: the name is below, unless that is a caption or a body
+				// (the subject "Về việc cho phép thay đổi họ, chữ đệm, tên" over "GIÁM ĐỐC SỞ TƯ PHÁP").
+				if k := next(i); k > 0 && !signerCaption.MatchString(flines[k]) && !issuerStart(trimMarks(strings.TrimSpace(flines[k]))) {
+					n = nameAt(lines[k])
 				}
 				if n == "" {
 					n = stackedValue(lines, flines, i)
@@ -240,8 +242,8 @@ var signerCaption = regexp.MustCompile(`(?:^|[^\pL\d])(nguoi nop|nguoi nhan|nguo
 // và tên | Ngày sinh | Giới tính | ..."): the names are in the rows below.
 func tableHeader(fl string) bool {
 	m := nameLabel.FindStringIndex(fl)
-	if m == nil || !strings.HasPrefix(fl[m[0]:], "ho") {
-		return false
+	if m == nil || !strings.HasPrefix(fl[m[0]:], "ho") || strings.Contains(fl[m[0]:m[1]], ":") {
+		return false // a label with its colon is followed by its value ("Họ và tên chủ hộ: ... Quan hệ với chủ hộ: ...")
 	}
 	rest := fl[m[1]:]
 	return strings.Contains(rest, "ngay sinh") || strings.Contains(rest, "nam sinh") || strings.Contains(rest, "gioi tinh") ||
