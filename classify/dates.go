@@ -89,7 +89,7 @@ func otherPaper(folded string, i int) bool {
 }
 
 // placeShortDate is a date in numbers after the place: "Cần Thơ, ngày 01/7/2023".
-var placeShortDate = regexp.MustCompile(`,\s*ngay\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
+var placeShortDate = regexp.MustCompile(`,\s*ng[a-z]y\s*['‘’"` + "`" + `]?\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
 
 // placeDate is the date a document gives itself after its place: the first long date after a
 // place ("Hà Nội, ngày 28 tháng 10 năm 2024"; not a time's "10 phút, ngày ..." nor "Hôm nay,
@@ -98,6 +98,16 @@ var placeShortDate = regexp.MustCompile(`,\s*ngay\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2
 func placeDate(folded, flat string) string {
 	afterPlace := func(at int) bool {
 		before := strings.TrimRight(flat[:at], " ")
+		if strings.HasSuffix(before, ";") {
+			// OCR's semicolon for the comma ("Sầm Sơn; ngày 9 tháng 6 năm 2016"), after a place
+			// alone on its line only: in a list, a semicolon goes before another paper's date.
+			line := strings.TrimSuffix(folded[strings.LastIndexByte(folded[:at], '\n')+1:at], " ")
+			place := strings.TrimSuffix(line, ";")
+			if n := len(strings.Fields(place)); n == 0 || n > 5 || strings.ContainsAny(place, ":;,0123456789") {
+				return false
+			}
+			before = strings.TrimSuffix(before, ";") + ","
+		}
 		if !strings.HasSuffix(before, ",") {
 			return false
 		}

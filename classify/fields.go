@@ -38,10 +38,12 @@ var (
 	// The serial of a land certificate in the register: "Số vào sổ cấp GCN: CS 04512".
 	serialRE = regexp.MustCompile(`so vao so cap[^:\n]{0,30}[:.]\s*([a-z§$]{1,3}\s?[0-9]{3,7})`) // "D§ 71179": OCR's S
 	// Dates.
-	// "tháng" and "năm" with one letter misread ("thóng"), as OCR does on a phone photo.
-	longDate  = regexp.MustCompile(`ngay\s+(\d{1,2})\s+th[a-z]ng\s+(\d{1,2})\s*,?\s*n[a-z]m\s+(\d{4})`)
+	// "ngày", "tháng" and "năm" with one letter misread ("ngòy", "thóng"), a space lost before
+	// "tháng" with its "t" ("16háng"), a mark before the day or the year ("tháng 08.năm"), as
+	// OCR reads them off a phone photo or a noisy scan.
+	longDate  = regexp.MustCompile(`ng[a-z]y\s*['‘’"` + "`" + `]?\s*(\d{1,2})\s*t?h[a-z]ng\s+(\d{1,2})\s*[,.]?\s*n[a-z]m\s+(\d{4})`)
 	shortDate = regexp.MustCompile(`(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})`)
-	dmyDate   = regexp.MustCompile(`(\d{1,2})\s+th[a-z]ng\s+(\d{1,2})\s*,?\s*n[a-z]m\s+(\d{4})`) // after a label that ends in "ngày"
+	dmyDate   = regexp.MustCompile(`(\d{1,2})\s*t?h[a-z]ng\s+(\d{1,2})\s*[,.]?\s*n[a-z]m\s+(\d{4})`) // after a label that ends in "ngày"
 	// Where a date is the document's: after a place ("Hà Nội, ngày ..."), after the labels of
 	// registration, issue or receipt, or "Hôm nay, ngày" of a contract.
 	dateLabelRE = regexp.MustCompile(`(ngay, thang, nam dang ky|ngay dang ky|dang ky ngay|dang ky (?:ket hon|khai sinh|khai tu) ngay|ngay nhan ho so|dang ky lan dau|ngay cap|cap ngay|ngay tiep nhan|ngay nhan|hom nay|thoi gian nhan ho so|dang ky tai [^,\n]{3,80})\s*[:,]?\s*`)

@@ -349,10 +349,23 @@ func TestAuthorityBesideTheMotto(t *testing.T) {
 	}
 }
 
-// TestIssuedOnMisreadMonth: "tháng" with a letter misread on a phone photo ("thóng").
-func TestIssuedOnMisreadMonth(t *testing.T) {
-	if got := classify.Extract("Cần Thơ, ngày 27 thóng 12 năm 2024\nXÁC NHẬN THÔNG TIN VỀ CƯ TRÚ\n").IssuedOn; got != "2024-12-27" {
-		t.Errorf("issued on %q", got)
+// TestIssuedOnMisread: the place's date as OCR misreads it on phone photos and noisy scans: a
+// letter of "ngày" or "tháng" ("ngòy", "thóng"), the space and "t" before "háng", a full stop
+// before "năm", a mark before the day, a semicolon after the place; not another paper's date
+// after a semicolon in a list.
+func TestIssuedOnMisread(t *testing.T) {
+	for text, want := range map[string]string{
+		"Cần Thơ, ngày 27 thóng 12 năm 2024\nXÁC NHẬN THÔNG TIN VỀ CƯ TRÚ\n": "2024-12-27",
+		"Hạ Long, ngòy 24 tháng 06 năm 2024\n":                               "2024-06-24",
+		"Huế, ngày 16háng 06 năm 2024\n":                                     "2024-06-16",
+		"Đà Nẵng, ngày 02 tháng 08.năm 2022\n":                               "2022-08-02",
+		"Hà Nội, ngày'25/6/2022\n":                                           "2022-06-25",
+		"Sầm Sơn; ngày 9 tháng 6 năm 2016\n":                                 "2016-06-09",
+		"Giấy chứng nhận đã cấp: Số CS 81113; ngày 07 tháng 03 năm 2023\n":   "",
+	} {
+		if got := classify.Extract(text).IssuedOn; got != want {
+			t.Errorf("%q: issued on %q, want %q", text, got, want)
+		}
 	}
 }
 
