@@ -382,3 +382,12 @@ func TestNamesNotCaptions(t *testing.T) {
 		}
 	}
 }
+
+// TestSignerAfterAScribble: a signature's scribble read as a short capital word before the
+// signer's name on the page's last line.
+func TestSignerAfterAScribble(t *testing.T) {
+	text := "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT, TCKH. :\n\nZA Phạm Văn Phúc\n"
+	if diff := cmp.Diff([]string{"Phạm Văn Phúc"}, classify.Extract(text).Names); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}

@@ -191,6 +191,10 @@ func names(text, folded string) []string {
 func signerNames(line string) []string {
 	var out, group []string
 	flush := func() {
+		// A scribble read as a short capital word before the name ("ZA Phạm Văn Phúc").
+		if len(group) >= 3 && utf8.RuneCountInString(group[0]) == 2 && !familyNames[Fold(group[0])] && familyNames[Fold(group[1])] {
+			group = group[1:]
+		}
 		if len(group) > 0 {
 			if all := splitNames(strings.Join(group, " ")); len(all) > 0 && allFamily(all) && oneCase(group) {
 				out = append(out, all...)
