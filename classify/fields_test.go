@@ -391,3 +391,17 @@ func TestSignerAfterAScribble(t *testing.T) {
 		t.Errorf("names (-want +got):\n%s", diff)
 	}
 }
+
+// TestNamesGluedByOCR: a full stop or a hyphen OCR read for the space between a name's words
+// parts them; a caption glued so ("TRƯỞNG.PHÒNG") is still a caption, not a name.
+func TestNamesGluedByOCR(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Họ và tên mẹ: Lưu Thanh-Nga\n":                                {"Lưu Thanh Nga"},
+		"Họ, chữ đệm, tên HUỲNH GIA TUẤN BÙI DIỆU.NHUNG\n":             {"HUỲNH GIA TUẤN", "BÙI DIỆU NHUNG"},
+		"Ngày cấp: 05/03/2024\n\n~` TRƯỞNG.PHÒNG\n\n`\nVõ Xuân Phúc\n": {"Võ Xuân Phúc"},
+	} {
+		if diff := cmp.Diff(want, classify.Extract(text).Names); diff != "" {
+			t.Errorf("%q: names (-want +got):\n%s", text, diff)
+		}
+	}
+}

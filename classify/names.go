@@ -157,7 +157,7 @@ func names(text, folded string) []string {
 					continue // blank, or a scribble's marks ("`", "¬#\ 2¬")
 				}
 				seen++
-				if k < len(flines) && signerCaption.MatchString(flines[k]) {
+				if k < len(flines) && (signerCaption.MatchString(flines[k]) || signerCaption.MatchString(Fold(unglueName(lines[k])))) {
 					continue // another caption ("CHỦ TỊCH": Chu is also a family name)
 				}
 				if capacity && allUpper(lines[k]) {
@@ -202,7 +202,7 @@ func signerNames(line string) []string {
 			group = nil
 		}
 	}
-	words := strings.Fields(dropTitle(trimMarks(line)))
+	words := strings.Fields(dropTitle(trimMarks(unglueName(line))))
 	for k, w := range words {
 		if notInNames[strings.ToLower(w)] {
 			return nil // a heading ("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN PHƯỜNG TRƯỜNG SƠN")
@@ -323,7 +323,7 @@ var labelWords = map[string]bool{"họ": true, "giới": true, "quan": true, "n�
 // nameAt takes the name at the start of s: two to six capitalised words of letters, up to a
 // comma, a semicolon or a parenthesis.
 func nameAt(s string) string {
-	s = dropTitle(trimMarks(s)) // OCR's ".|" after a label, a rank or a profession
+	s = dropTitle(trimMarks(unglueName(s))) // OCR's ".|" after a label, a rank or a profession
 	if w, rest, ok := strings.Cut(s, " "); ok && (w == "l" || w == "I" || w == "i") {
 		s = trimMarks(rest) // a table's ruling read as a letter ("Người nộp l Dương Xuân Hiếu")
 	}
@@ -361,6 +361,12 @@ func nameAt(s string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// gluedWords is a full stop or a hyphen OCR read for the space before a name's next word
+// ("BÙI DIỆU.NHUNG", "Lưu Thanh-Nga"): no Vietnamese name holds either between its words.
+var gluedWords = regexp.MustCompile(`(\pL)[.\-](\p{Lu})`)
+
+func unglueName(s string) string { return gluedWords.ReplaceAllString(s, "$1 $2") }
 
 // titles stand before a name: a rank, a profession ("Thiếu tá Phạm Thanh Thảo", "Hộ sinh
 // Đặng Minh Thư"), folded, each with its space.
