@@ -36,6 +36,11 @@ var signatureLine = regexp.MustCompile(`^\(ky[ ,][^)]*(?:\)|$)`)
 // signer under a signature line. Two names side by side (two columns read as one line) are
 // told apart by a family name starting the second.
 func names(text, folded string) []string {
+	// Names' words OCR glued with a full stop or a hyphen are parted once for every rule below
+	// (a rune for a rune: folded keeps its offsets).
+	if u := unglueName(text); u != text {
+		text, folded = u, Fold(u)
+	}
 	lines, flines := strings.Split(text, "\n"), strings.Split(folded, "\n")
 	var out []string
 	seen := map[string]bool{}
@@ -157,7 +162,7 @@ func names(text, folded string) []string {
 					continue // blank, or a scribble's marks ("`", "¬#\ 2¬")
 				}
 				seen++
-				if k < len(flines) && (signerCaption.MatchString(flines[k]) || signerCaption.MatchString(Fold(unglueName(lines[k])))) {
+				if k < len(flines) && signerCaption.MatchString(flines[k]) {
 					continue // another caption ("CHỦ TỊCH": Chu is also a family name)
 				}
 				if capacity && allUpper(lines[k]) {
@@ -202,7 +207,7 @@ func signerNames(line string) []string {
 			group = nil
 		}
 	}
-	words := strings.Fields(dropTitle(trimMarks(unglueName(line))))
+	words := strings.Fields(dropTitle(trimMarks(line)))
 	for k, w := range words {
 		if notInNames[strings.ToLower(w)] {
 			return nil // a heading ("XÁC NHẬN CỦA ỦY BAN NHÂN DÂN PHƯỜNG TRƯỜNG SƠN")
@@ -323,7 +328,7 @@ var labelWords = map[string]bool{"họ": true, "giới": true, "quan": true, "n�
 // nameAt takes the name at the start of s: two to six capitalised words of letters, up to a
 // comma, a semicolon or a parenthesis.
 func nameAt(s string) string {
-	s = dropTitle(trimMarks(unglueName(s))) // OCR's ".|" after a label, a rank or a profession
+	s = dropTitle(trimMarks(s)) // OCR's ".|" after a label, a rank or a profession
 	if w, rest, ok := strings.Cut(s, " "); ok && (w == "l" || w == "I" || w == "i") {
 		s = trimMarks(rest) // a table's ruling read as a letter ("Người nộp l Dương Xuân Hiếu")
 	}
