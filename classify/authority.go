@@ -233,12 +233,13 @@ func signedFor(lines, flines []string) string {
 			continue
 		}
 		k := strings.Index(flines[i], rest)
-		name := cleanWords(cut(lines[i], flines[i], k, k+len(rest)))
-		if !hasPlace(Fold(name)) && i+1 < len(lines) && placeStart(strings.TrimSpace(flines[i+1])) && mostlyUpper(lines[i+1]) {
-			name += " " + cleanWords(lines[i+1])
+		name, next := cleanWords(cut(lines[i], flines[i], k, k+len(rest))), i+1
+		if !hasPlace(Fold(name)) && next < len(lines) && placeStart(strings.TrimSpace(flines[next])) && mostlyUpper(lines[next]) {
+			name += " " + cleanWords(lines[next])
+			next++
 		}
 		if hasPlace(Fold(name)) {
-			return expandUBND(name + placeTail(lines, flines, i+1))
+			return expandUBND(name + placeTail(lines, flines, next)) // the line after the place's, once
 		}
 	}
 	return ""

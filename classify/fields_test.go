@@ -331,6 +331,7 @@ func TestNumberFilledInByHand(t *testing.T) {
 func TestAuthorityWrappedInTheSignature(t *testing.T) {
 	for text, want := range map[string]string{
 		"GIẤY CHỨNG NHẬN\nThành phố Hồ Chí Minh, ngày 25 tháng 09\nnăm 2019\nTM. ỦY BAN NHÂN DÂN QUẬN BÌNH\nTHẠNH\n\nKT. CHỦ TỊCH\n": "ỦY BAN NHÂN DÂN QUẬN BÌNH THẠNH",
+		"GIẤY CHỨNG NHẬN\nTM. ỦY BAN NHÂN DÂN\nXÃ AN\nKT. CHỦ TỊCH\n":                                                                "ỦY BAN NHÂN DÂN XÃ AN",
 		"GIẤY CHỨNG NHẬN\nTM. ỦY BAN NHÂN DÂN HUYỆN DIỄN CHÂU\nCHỦ TLCH\nLê Văn An\n":                                                "ỦY BAN NHÂN DÂN HUYỆN DIỄN CHÂU",
 		"GIẤY CHỨNG NHẬN KẾT HÔN\nNơi đăng ký kết hôn: Ủy ban nhân dân phường An Hòa, quận Ninh Kiều, thành phố Cần Thơ\n":           "Ủy ban nhân dân phường An Hòa",
 	} {
