@@ -35,7 +35,7 @@ func authority(text, folded string) string {
 			}
 			continue
 		}
-		if numberColonRE.MatchString(fl) || numberSlashRE.MatchString(fl) {
+		if numberLine(fl) {
 			// The number under the block, not a body ("Số 125/QĐ-UBND", "Sở Y tế"): the block
 			// ends there (the title may follow at once).
 			if len(block) > 0 {
@@ -66,7 +66,7 @@ func authority(text, folded string) string {
 	if len(block) > 0 && !afterMotto {
 		for k := i; k < len(lines) && k < i+6; k++ {
 			fl := strings.TrimSpace(flines[k])
-			if fl == "" || strings.Contains(fl, "cong hoa") || strings.Contains(fl, "doc lap") || numberColonRE.MatchString(fl) || numberSlashRE.MatchString(fl) {
+			if fl == "" || strings.Contains(fl, "cong hoa") || strings.Contains(fl, "doc lap") || numberLine(fl) {
 				continue
 			}
 			if issuerStart(fl) && mostlyUpper(lines[k]) {
@@ -112,6 +112,11 @@ func authority(text, folded string) string {
 		}
 	}
 	return ""
+}
+
+// numberLine: the folded line gives the document's number ("Số: 125/QĐ-UBND", "Số 125/QĐ-UBND").
+func numberLine(fl string) bool {
+	return numberColonRE.MatchString(fl) || numberSlashRE.MatchString(fl)
 }
 
 // beforeMotto is a line of the issuer block cut where the motto's column begins, when OCR put
