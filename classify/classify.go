@@ -411,7 +411,12 @@ func Fold(s string) string {
 		}
 		return FoldRune(r)
 	}
-	lines := strings.Split(strings.Map(fold, norm.NFC.String(s)), "\n")
+	return spaceLines(strings.Map(fold, norm.NFC.String(s)))
+}
+
+// spaceLines makes each line's runs of white space one space and trims the line.
+func spaceLines(s string) string {
+	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		lines[i] = strings.Join(strings.Fields(l), " ")
 	}

@@ -289,16 +289,10 @@ func cut(text, folded string, i, j int) string {
 	return string(r[ri:rj])
 }
 
-// spaced is text as Fold spaces it (NFC, each line's runs of white space one space, no "\r"),
-// so that a rune of the folded text is the rune of text at the same place: a text layer or
-// a form filled in by software may hold runs of spaces ("Số:  125 /QĐ-STP").
-func spaced(text string) string {
-	lines := strings.Split(norm.NFC.String(strings.ReplaceAll(text, "\r", "")), "\n")
-	for i, l := range lines {
-		lines[i] = strings.Join(strings.Fields(l), " ")
-	}
-	return strings.Join(lines, "\n")
-}
+// spaced is text as Fold spaces it (NFC, spaceLines), so that a rune of the folded text is
+// the rune of text at the same place: a text layer or a form filled in by software may hold
+// runs of spaces ("Số:  125 /QĐ-STP").
+func spaced(text string) string { return spaceLines(norm.NFC.String(text)) }
 
 // firstLines is the byte length of s's first n lines.
 func firstLines(s string, n int) int {
