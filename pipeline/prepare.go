@@ -157,10 +157,16 @@ func PrepareSource(ctx context.Context, o Orienter, src *scan.Source, index int,
 	// Text far from the size Tesseract reads best (tiny print at high DPI, huge type) is
 	// rescaled; the DPI it is told scales with it.
 	f := scan.TextScale(g, lim)
-	if dpi != fullDPI && f > 1 {
-		// Fine print: enlarge the scan itself, not its reduction (turn and angle are known).
+	if f > 1 && dpi != fullDPI {
+		// Fine print: read from the scan itself, not enlarged from its reduction (turn and
+		// angle are known), at the size wanted or, near it, as scanned: a resampling by a few
+		// percent blurs and buys nothing (eurotext, 300 DPI, wanted at 327: CER 0.0121 read
+		// at 327, 0.0049 at 300).
+		want := float64(dpi) * f
 		g, dpi = skew.Straighten(scan.Turn(full, out.Rotated)), fullDPI
-		f = scan.TextScale(g, lim)
+		if f = want / float64(dpi); f > 0.8 && f < 1.25 {
+			f = 1
+		}
 	}
 	g = scan.Rescale(g, f)
 	out.DPI = int(float64(dpi)*f + 0.5)
